@@ -1,0 +1,53 @@
+package org.clsweep.data.experiment;
+
+import java.util.Locale;
+
+/**
+ * The metric columns of the runs table, in column order. A run sets the metrics that apply to
+ * its model and mode and leaves the others NaN, written as SQL NULL. Adding a metric means adding
+ * a constant here with its description: the table schema and the README's schema follow.
+ */
+public enum RunMetric {
+    // one layer (population and sgd)
+    DISTINCT_OPTIMA(true, "one layer: number of distinct optima the nodes reached"),
+    PATTERNS_RECOVERED(true, "one layer: patterns matched by some optimum with cosine >= analysis.match_cosine"),
+    COVERAGE(false, "one layer: patterns_recovered / geometry.patterns"),
+    MAX_RESIDUAL(false, "one layer: largest fixed-point residual ‖(I − wwᵀ)A(w)w‖ over nodes"),
+    MEAN_BEST_COSINE(false, "one layer: mean over distinct optima of the cosine with the best-matching pattern"),
+    TOP_EIGEN_FRACTION(false, "one layer: fraction of nodes whose w is the top eigenvector of A(w)"),
+    MEAN_GAP(false, "one layer: mean spectral gap λ1 − λ2 over distinct optima"),
+    MEAN_ROUGHNESS(false, "one layer: mean local roughness ρ(w) over distinct optima"),
+    MEAN_ENERGY(false, "one layer: mean objective E(w) = ½ wᵀA(w)w over nodes"),
+    // sampled training (one and two layers)
+    FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
+    ALPHA_MEAN(false, "sgd, infonce: mean off-diagonal pairwise importance α over the last batch"),
+    ALPHA_MAX(false, "sgd, infonce: max off-diagonal pairwise importance α over the last batch"),
+    // two layers
+    LOC_ALL(false, "two layers: mean over locations of the mean score of tokens that occur there in a pattern"),
+    LOC_OTHER_ALL(false, "two layers: mean over locations of the mean score of tokens that never occur there"),
+    FILTER_ABS_COS(false, "two layers: mean |cosine| between distinct filters of a receptive field"),
+    EFFECTIVE_RANK(false, "two layers: mean effective rank of the filter matrices W_k"),
+    EMPTY_LOCATIONS(true, "two layers: locations left out of loc_all because no pattern fixes them");
+
+    private final boolean integral;
+    private final String description;
+
+    RunMetric(boolean integral, String description) {
+        this.integral = integral;
+        this.description = description;
+    }
+
+    /** The column name, e.g. {@code distinct_optima}. */
+    public String column() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether the metric is a count, written as an INT column. */
+    public boolean isIntegral() {
+        return integral;
+    }
+
+    public String description() {
+        return description;
+    }
+}

@@ -1,0 +1,48 @@
+package org.clsweep.data.experiment;
+
+import java.util.Arrays;
+import java.util.List;
+import org.clsweep.dynamics.optima.DistinctOptimum;
+
+/**
+ * What one run (cell × seed) produced. Metrics are indexed by {@link RunMetric#ordinal()}; a
+ * metric that does not apply is NaN.
+ *
+ * @param status            OK, DIVERGED or FAILED
+ * @param error             the failure or divergence message; null when OK
+ * @param stepsDone         steps taken (for DIVERGED, the iteration at which it diverged)
+ * @param wallMs            wall-clock milliseconds of the run
+ * @param metrics           one value per {@link RunMetric}
+ * @param patternBasinShare one layer: per pattern l, the fraction of nodes whose optimum matches
+ *                          μ_l (cosine ≥ match threshold); empty for two layers
+ * @param optima            one layer: the distinct optima; empty otherwise
+ * @param trace             two layers: the learning curve; empty otherwise
+ */
+public record RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,
+                        double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace) {
+    public RunResult {
+        if (metrics.length != RunMetric.values().length) {
+            throw new IllegalArgumentException("expected " + RunMetric.values().length + " metrics, found "
+                    + metrics.length);
+        }
+        optima = List.copyOf(optima);
+        trace = List.copyOf(trace);
+    }
+
+    /** A metrics array with every metric NaN, to fill in. */
+    public static double[] emptyMetrics() {
+        double[] m = new double[RunMetric.values().length];
+        Arrays.fill(m, Double.NaN);
+        return m;
+    }
+
+    /** A FAILED run: no metrics. */
+    public static RunResult failed(String error, long wallMs) {
+        return new RunResult(RunStatus.FAILED, error, 0, wallMs, emptyMetrics(), new double[0], List.of(), List.of());
+    }
+
+    /** The value of one metric, NaN when it does not apply. */
+    public double metric(RunMetric m) {
+        return metrics[m.ordinal()];
+    }
+}

@@ -1,0 +1,17 @@
+package org.clsweep.data.spec;
+
+/** How the one-layer patterns μ_l are laid out: spec key {@code geometry.kind}. */
+public enum GeometryKind {
+    /** Scaled standard basis vectors: pairwise cosine 0; needs dim ≥ patterns. */
+    ORTHOGONAL,
+    /** Unit vectors with pairwise cosine {@code geometry.cosine}; needs dim ≥ patterns. */
+    EQUIANGULAR,
+    /** Independent uniform directions on the sphere. */
+    RANDOM,
+    /** Two-hot vectors (e_i + e_j)/√2 over distinct pairs: more patterns than dimensions. */
+    PAIRS;
+
+    public String specName() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,15 @@
+package org.clsweep.data.spec;
+
+/**
+ * The two-layer network's top and normalisation, spec block {@code net}.
+ *
+ * @param outDim          {@code net.out_dim}, rows of the top layer V
+ * @param batchnorm       {@code net.batchnorm}, BatchNorm (no affine) on the hidden layer
+ * @param bnBackpropMean  {@code net.bn_backprop_mean}, let the gradient flow through the batch mean
+ * @param bnBackpropVar   {@code net.bn_backprop_var}, let the gradient flow through the batch variance
+ */
+public record NetSpec(int outDim, boolean batchnorm, boolean bnBackpropMean, boolean bnBackpropVar) {
+    public NetSpec {
+        Check.atLeast("net.out_dim", outDim, 1);
+    }
+}
