@@ -1,5 +1,7 @@
 package org.clsweep.data.spec;
 
+import java.util.List;
+
 /**
  * The two-layer token generator, spec block {@code tokens} (SCIENCE.md §3).
  *
@@ -11,10 +13,13 @@ package org.clsweep.data.spec;
  * @param augDegree    {@code tokens.aug_degree}, wildcard slots view 2 redraws, ≤ K − L
  * @param embedDim     {@code tokens.embed_dim}, 0 for one-hot (d = n), else random unit vectors in R^d
  * @param magSplit     {@code tokens.mag_split}, s &gt; 0: first half of the tokens scaled by 1/s, second by s
+ * @param explicitPatterns {@code tokens.explicit_patterns}: global patterns written out as strings
+ *                     (format documented by the token generator); empty = generate G random patterns
  */
 public record TokenSpec(int vocab, int locations, int perLocation, int patterns, int patternLen,
-                        int augDegree, int embedDim, double magSplit) {
+                        int augDegree, int embedDim, double magSplit, List<String> explicitPatterns) {
     public TokenSpec {
+        explicitPatterns = List.copyOf(Check.notNull("tokens.explicit_patterns", explicitPatterns));
         Check.atLeast("tokens.vocab", vocab, 1);
         Check.atLeast("tokens.locations", locations, 1);
         Check.atLeast("tokens.per_location", perLocation, 1);
