@@ -1,0 +1,132 @@
+package org.clsweep.jobs.export;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.hadoop.fs.FSDataInputStream;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Where a sweep's tables are and how each engine names them. A table is present when
+ * {@code OUT/<table>/*.parquet} matches at least one file — the same glob the notebook's DuckDB
+ * queries read. Present tables are registered as Spark temporary views named after their
+ * directory ({@code runs}, {@code aggregates}, …), so the Spark form of every query reads like the
+ * one a PySpark user would write.
+ *
+ * <p>OUT is kept as the caller wrote it (relative or absolute, any Hadoop file system): it is the
+ * path the notebook's DuckDB queries show.
+ *
+ * @see SqlQuery
+ */
+public final class SweepTables {
+    static final String MANIFEST = "manifest.json";
+
+    private final String location;
+    private final Set<SweepTable> present;
+
+    private SweepTables(String location, Set<SweepTable> present) {
+        this.location = location;
+        this.present = Collections.unmodifiableSet(present);
+    }
+
+    /**
+     * Finds the tables under {@code out} and registers the present ones as temporary views of
+     * {@code spark}.
+     *
+     * @param out the sweep's output directory, as given by the user
+     * @throws IllegalArgumentException when {@code out} has no runs table
+     */
+    public static SweepTables open(SparkSession spark, String out) {
+        String location = out.endsWith("/") && out.length() > 1 ? out.substring(0, out.length() - 1) : out;
+        EnumSet<SweepTable> present = EnumSet.noneOf(SweepTable.class);
+        for (SweepTable t : SweepTable.values()) {
+            if (hasParquet(spark, location + "/" + t.directory())) {
+                present.add(t);
+                spark.read().parquet(location + "/" + t.directory()).createOrReplaceTempView(t.directory());
+            }
+        }
+        if (!present.contains(SweepTable.RUNS)) {
+            throw new IllegalArgumentException("OUT = " + out + " is not a sweep output: no Parquet files in "
+                    + location + "/runs");
+        }
+        return new SweepTables(location, present);
+    }
+
+    /** The output directory as given. */
+    public String location() {
+        return location;
+    }
+
+    public boolean has(SweepTable table) {
+        return present.contains(table);
+    }
+
+    /** Whether every table {@code query} reads is present. */
+    public boolean canRun(SqlQuery query) {
+        for (SweepTable t : SweepTable.values()) {
+            if (query.reads(t) && !has(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Spark: each present table by its view name. */
+    public Map<SweepTable, String> sparkSources() {
+        Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
+        for (SweepTable t : present) {
+            m.put(t, t.directory());
+        }
+        return m;
+    }
+
+    /** DuckDB: each table as {@code read_parquet('OUT/<table>/*.parquet')}. */
+    public Map<SweepTable, String> duckDbSources() {
+        Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
+        for (SweepTable t : SweepTable.values()) {
+            m.put(t, "read_parquet('" + duckDbGlob(t).replace("'", "''") + "')");
+        }
+        return m;
+    }
+
+    /** The glob of a table's Parquet files, e.g. {@code OUT/runs/*.parquet}. */
+    public String duckDbGlob(SweepTable table) {
+        return location + "/" + table.directory() + "/*.parquet";
+    }
+
+    /** The text of {@code OUT/manifest.json}, when there is one. */
+    public Optional<String> manifest(SparkSession spark) {
+        Path p = new Path(location + "/" + MANIFEST);
+        try {
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            if (!fs.exists(p)) {
+                return Optional.empty();
+            }
+            try (FSDataInputStream in = fs.open(p)) {
+                return Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + p, e);
+        }
+    }
+
+    private static boolean hasParquet(SparkSession spark, String dir) {
+        Path glob = new Path(dir + "/*.parquet");
+        try {
+            FileSystem fs = glob.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileStatus[] files = fs.globStatus(glob);
+            return files != null && files.length > 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + dir, e);
+        }
+    }
+}

@@ -1,0 +1,383 @@
+package org.clsweep.jobs.export;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataType;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.experiment.RunResult;
+
+/**
+ * A small synthetic sweep output for export tests: runs, aggregates and trace Parquet tables with
+ * the documented column names, filled by a toy model whose behaviour the paper's predictions
+ * describe (seeded, so every test sees the same data).
+ *
+ * <pre>
+ *   one layer, L patterns, n nodes: each node lands in a basin drawn uniformly from the first k,
+ *     linear k = 1, relu k = L, leaky_relu(c) k = max(1, ceil(L·(1 − c)))
+ *     distinct_optima = patterns_recovered = distinct basins hit, coverage = that / L
+ *   two layers: loc_all, loc_other_all rise / fall exponentially to a final value
+ *     relu 0.95 / 0.02, linear 0.55 / 0.25, plus N(0, 0.01²) per seed
+ * </pre>
+ *
+ * Aggregates are computed here the way the sweep job documents them: over OK runs, mean, sample
+ * standard deviation and mean ± t_{0.975,n−1}·s/√n; basin probabilities pooled over nodes with a
+ * normal-approximation interval; coverage prediction mean_l [1 − (1 − p_l)^n].
+ */
+final class SyntheticSweep {
+    static final String CODE_VERSION = "test-0000000";
+    static final int PATTERNS = 6;
+    static final int TRACE_EVERY = 250;
+    static final int STEPS = 2000;
+
+    /** A run the fixture forces to end badly. */
+    record BadRun(String cellLabel, long seed, String status, String error) {
+    }
+
+    private final String name;
+    private final List<Map<String, Object>> cells = new ArrayList<>();
+    private final List<BadRun> badRuns = new ArrayList<>();
+    private int seeds = 4;
+
+    SyntheticSweep(String name) {
+        this.name = name;
+    }
+
+    SyntheticSweep seeds(int n) {
+        this.seeds = n;
+        return this;
+    }
+
+    /** Adds one-layer population cells: activations × slopes × widths. */
+    SyntheticSweep oneLayer(List<String> activations, List<Double> slopes, List<Integer> widths) {
+        for (String a : activations) {
+            for (double c : slopes) {
+                for (int w : widths) {
+                    Map<String, Object> p = baseParams("onelayer", "population", a, c, w);
+                    cells.add(p);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Adds two-layer SGD cells: activations × BatchNorm × β. */
+    SyntheticSweep twoLayer(List<String> activations, List<Boolean> batchnorm, List<Integer> betas) {
+        for (String a : activations) {
+            for (boolean bn : batchnorm) {
+                for (int b : betas) {
+                    Map<String, Object> p = baseParams("twolayer", "sgd", a, 0.05, b);
+                    p.put("net_batchnorm", bn);
+                    cells.add(p);
+                }
+            }
+        }
+        return this;
+    }
+
+    /** Makes the run of the cell with label {@code activation/width} and {@code seed} end with {@code status}. */
+    SyntheticSweep bad(String activation, int width, long seed, String status, String error) {
+        badRuns.add(new BadRun(activation + "/" + width, seed, status, error));
+        return this;
+    }
+
+    private Map<String, Object> baseParams(String model, String mode, String activation, double slope, int width) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("model", model);
+        p.put("mode", mode);
+        p.put("activation", activation);
+        p.put("leaky_slope", slope);
+        p.put("width", width);
+        p.put("geometry_kind", "orthogonal");
+        p.put("geometry_patterns", PATTERNS);
+        p.put("geometry_noise", 0.1);
+        p.put("geometry_mag_start", 1.0);
+        p.put("geometry_mag_end", 2.0);
+        p.put("net_batchnorm", true);
+        p.put("train_loss", "infonce");
+        return p;
+    }
+
+    /** Writes OUT/runs, OUT/aggregates (when {@code withAggregates}) and OUT/trace (when there are two-layer cells). */
+    void write(SparkSession spark, String out, boolean withAggregates) {
+        StructType runSchema = runSchema();
+        StructType aggSchema = aggregateSchema();
+        StructType traceSchema = traceSchema();
+        List<Row> runs = new ArrayList<>();
+        List<Row> aggregates = new ArrayList<>();
+        List<Row> trace = new ArrayList<>();
+        for (Map<String, Object> cell : cells) {
+            String cellId = String.format("%016x", (long) cell.hashCode() * 0x9E3779B97F4A7C15L);
+            List<double[]> okMetrics = new ArrayList<>();
+            List<double[]> okShares = new ArrayList<>();
+            for (long seed = 1; seed <= seeds; seed++) {
+                SplittableRandom rnd = new SplittableRandom(cellId.hashCode() * 31L + seed);
+                double[] metrics = RunResult.emptyMetrics();
+                double[] share = new double[0];
+                String status = "OK";
+                String error = null;
+                int steps = STEPS;
+                BadRun bad = badRun(cell, seed);
+                if (bad != null) {
+                    status = bad.status();
+                    error = bad.error();
+                    steps = "DIVERGED".equals(status) ? 37 : 0;
+                } else if ("onelayer".equals(cell.get("model"))) {
+                    share = oneLayer(cell, rnd, metrics);
+                    okShares.add(share);
+                } else {
+                    twoLayer(cell, rnd, metrics, cellId, seed, trace);
+                }
+                if ("OK".equals(status)) {
+                    okMetrics.add(metrics);
+                }
+                runs.add(runRow(cell, cellId, seed, status, error, metrics, share, steps));
+            }
+            aggregates.add(aggregateRow(cell, cellId, okMetrics, okShares));
+        }
+        write(spark, runs, runSchema, out + "/runs");
+        if (withAggregates) {
+            write(spark, aggregates, aggSchema, out + "/aggregates");
+        }
+        if (!trace.isEmpty()) {
+            write(spark, trace, traceSchema, out + "/trace");
+        }
+    }
+
+    private BadRun badRun(Map<String, Object> cell, long seed) {
+        String label = cell.get("activation") + "/" + cell.get("width");
+        for (BadRun b : badRuns) {
+            if (b.cellLabel().equals(label) && b.seed() == seed) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    private static double[] oneLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics) {
+        int n = (Integer) cell.get("width");
+        double c = (Double) cell.get("leaky_slope");
+        int k = switch ((String) cell.get("activation")) {
+            case "linear" -> 1;
+            case "relu" -> PATTERNS;
+            default -> Math.max(1, (int) Math.ceil(PATTERNS * (1 - c) - 1e-9));
+        };
+        int[] hits = new int[PATTERNS];
+        for (int i = 0; i < n; i++) {
+            hits[rnd.nextInt(k)]++;
+        }
+        int distinct = 0;
+        double[] share = new double[PATTERNS];
+        for (int l = 0; l < PATTERNS; l++) {
+            distinct += hits[l] > 0 ? 1 : 0;
+            share[l] = hits[l] / (double) n;
+        }
+        metrics[RunMetric.DISTINCT_OPTIMA.ordinal()] = distinct;
+        metrics[RunMetric.PATTERNS_RECOVERED.ordinal()] = distinct;
+        metrics[RunMetric.COVERAGE.ordinal()] = distinct / (double) PATTERNS;
+        metrics[RunMetric.MAX_RESIDUAL.ordinal()] = 1e-10 * (1 + rnd.nextDouble());
+        metrics[RunMetric.MEAN_BEST_COSINE.ordinal()] = 0.99 + 0.01 * rnd.nextDouble();
+        return share;
+    }
+
+    private static void twoLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics, String cellId,
+                                 long seed, List<Row> trace) {
+        boolean relu = !"linear".equals(cell.get("activation"));
+        double finalAll = (relu ? 0.95 : 0.55) + 0.01 * gaussian(rnd);
+        double finalOther = (relu ? 0.02 : 0.25) + 0.01 * gaussian(rnd);
+        double start = 0.3;
+        for (int it = 0; it <= STEPS; it += TRACE_EVERY) {
+            double f = 1 - Math.exp(-it / 500.0);
+            double all = start + (finalAll - start) * f;
+            double other = start + (finalOther - start) * f;
+            double loss = 4.8 - 1.5 * f;
+            trace.add(RowFactory.create(cellId, seed, it, loss, all, other,
+                    Arrays.asList(all, other, all, other)));
+        }
+        metrics[RunMetric.LOC_ALL.ordinal()] = finalAll;
+        metrics[RunMetric.LOC_OTHER_ALL.ordinal()] = finalOther;
+        metrics[RunMetric.FILTER_ABS_COS.ordinal()] = relu ? 0.1 : 0.6;
+        metrics[RunMetric.EFFECTIVE_RANK.ordinal()] = relu ? 4.5 : 1.2;
+        metrics[RunMetric.FINAL_LOSS.ordinal()] = 3.3;
+        metrics[RunMetric.EMPTY_LOCATIONS.ordinal()] = 0;
+    }
+
+    private static double gaussian(SplittableRandom rnd) {
+        double u = Math.max(rnd.nextDouble(), 1e-300);
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rnd.nextDouble());
+    }
+
+    private Row runRow(Map<String, Object> cell, String cellId, long seed, String status, String error,
+                       double[] metrics, double[] share, int steps) {
+        List<Object> v = new ArrayList<>();
+        v.add(name);
+        v.add("hash-" + name);
+        v.add(cellId);
+        v.add(seed);
+        v.addAll(cell.values());
+        v.add(status);
+        v.add(error);
+        for (RunMetric m : RunMetric.values()) {
+            double x = metrics[m.ordinal()];
+            v.add(Double.isNaN(x) ? null : m.isIntegral() ? (Object) (int) x : (Object) x);
+        }
+        List<Double> s = new ArrayList<>();
+        for (double x : share) {
+            s.add(x);
+        }
+        v.add(s);
+        v.add(steps);
+        v.add(1000L + seed);
+        v.add(CODE_VERSION);
+        return RowFactory.create(v.toArray());
+    }
+
+    private Row aggregateRow(Map<String, Object> cell, String cellId, List<double[]> ok, List<double[]> shares) {
+        List<Object> v = new ArrayList<>();
+        v.add(name);
+        v.add("hash-" + name);
+        v.add(cellId);
+        v.addAll(cell.values());
+        int n = ok.size();
+        v.add((long) n);
+        for (RunMetric m : RunMetric.values()) {
+            double sum = 0;
+            int k = 0;
+            for (double[] r : ok) {
+                if (!Double.isNaN(r[m.ordinal()])) {
+                    sum += r[m.ordinal()];
+                    k++;
+                }
+            }
+            if (k == 0) {
+                v.addAll(Arrays.asList(null, null, null, null));
+                continue;
+            }
+            double mean = sum / k;
+            double ss = 0;
+            for (double[] r : ok) {
+                if (!Double.isNaN(r[m.ordinal()])) {
+                    ss += (r[m.ordinal()] - mean) * (r[m.ordinal()] - mean);
+                }
+            }
+            double sd = k > 1 ? Math.sqrt(ss / (k - 1)) : Double.NaN;
+            double half = StudentT.halfWidth(sd, k);
+            v.add(mean);
+            v.add(k > 1 ? sd : null);
+            v.add(k > 1 ? mean - half : null);
+            v.add(k > 1 ? mean + half : null);
+        }
+        if (shares.isEmpty()) {
+            v.addAll(Arrays.asList(null, null, null, null));
+        } else {
+            int width = (Integer) cell.get("width");
+            List<Double> p = new ArrayList<>();
+            List<Double> lo = new ArrayList<>();
+            List<Double> hi = new ArrayList<>();
+            double predicted = 0;
+            for (int l = 0; l < PATTERNS; l++) {
+                double s = 0;
+                for (double[] sh : shares) {
+                    s += sh[l];
+                }
+                double pl = s / shares.size();
+                double nodes = (double) width * shares.size();
+                double half = 1.959964 * Math.sqrt(pl * (1 - pl) / nodes);
+                p.add(pl);
+                lo.add(Math.max(0, pl - half));
+                hi.add(Math.min(1, pl + half));
+                predicted += (1 - Math.pow(1 - pl, width)) / PATTERNS;
+            }
+            v.add(p);
+            v.add(lo);
+            v.add(hi);
+            v.add(predicted);
+        }
+        return RowFactory.create(v.toArray());
+    }
+
+    private static void write(SparkSession spark, List<Row> rows, StructType schema, String dir) {
+        spark.createDataFrame(rows, schema).coalesce(1).write().mode(SaveMode.Overwrite).parquet(dir);
+    }
+
+    private static List<StructField> paramFields() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("model", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("mode", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("activation", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("leaky_slope", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("width", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("geometry_kind", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("geometry_patterns", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("geometry_noise", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("geometry_mag_start", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("geometry_mag_end", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("net_batchnorm", DataTypes.BooleanType, false));
+        f.add(DataTypes.createStructField("train_loss", DataTypes.StringType, false));
+        return f;
+    }
+
+    private static StructType runSchema() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("spec_hash", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
+        f.addAll(paramFields());
+        f.add(DataTypes.createStructField("status", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("error", DataTypes.StringType, true));
+        for (RunMetric m : RunMetric.values()) {
+            DataType t = m.isIntegral() ? DataTypes.IntegerType : DataTypes.DoubleType;
+            f.add(DataTypes.createStructField(m.column(), t, true));
+        }
+        f.add(DataTypes.createStructField("pattern_basin_share", DataTypes.createArrayType(DataTypes.DoubleType), true));
+        f.add(DataTypes.createStructField("steps_done", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("wall_ms", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("code_version", DataTypes.StringType, false));
+        return DataTypes.createStructType(f);
+    }
+
+    private static StructType aggregateSchema() {
+        ClsweepSchema s = new ClsweepSchema();
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("spec_hash", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
+        f.addAll(paramFields());
+        f.add(DataTypes.createStructField(s.aggregateRuns(), DataTypes.LongType, false));
+        for (RunMetric m : RunMetric.values()) {
+            f.add(DataTypes.createStructField(s.mean(m), DataTypes.DoubleType, true));
+            f.add(DataTypes.createStructField(m.column() + "_std", DataTypes.DoubleType, true));
+            f.add(DataTypes.createStructField(s.ciLow(m), DataTypes.DoubleType, true));
+            f.add(DataTypes.createStructField(s.ciHigh(m), DataTypes.DoubleType, true));
+        }
+        DataType arr = DataTypes.createArrayType(DataTypes.DoubleType);
+        f.add(DataTypes.createStructField(s.basinProbability(), arr, true));
+        f.add(DataTypes.createStructField(s.basinCiLow(), arr, true));
+        f.add(DataTypes.createStructField(s.basinCiHigh(), arr, true));
+        f.add(DataTypes.createStructField(s.coveragePrediction(), DataTypes.DoubleType, true));
+        return DataTypes.createStructType(f);
+    }
+
+    private static StructType traceSchema() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("iteration", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("loss", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("loc_all", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("loc_other_all", DataTypes.DoubleType, false));
+        f.add(DataTypes.createStructField("token_scores", DataTypes.createArrayType(DataTypes.DoubleType), false));
+        return DataTypes.createStructType(f);
+    }
+}
