@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.spec.ModelKind;
 
 /**
  * Figure: the number of distinct optima against the width n, one series per activation (and per
@@ -11,7 +12,7 @@ import org.clsweep.data.experiment.RunMetric;
  *
  * <pre>
  *   linear (distinct magnitudes)   distinct optima = 1 at every n
- *   relu, leaky_relu               distinct optima &gt; 1, growing with n
+ *   relu (and leaky c = 0)         distinct optima &gt; 1, growing with n
  * </pre>
  *
  * With equal pattern magnitudes the top eigenvalue of Cov(μ) is degenerate, every direction in
@@ -27,19 +28,19 @@ final class DistinctOptimaByWidth implements NotebookSection {
         SweepSchema s = ctx.schema();
         RunMetric m = RunMetric.DISTINCT_OPTIMA;
         Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
-                "geometry_mag_start", "geometry_mag_end");
+                "leaky_slope", "geometry_mag_start", "geometry_mag_end");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
         List<String> keys = new ArrayList<>();
         keys.add("activation");
-        keys.addAll(ctx.parameters().varyingExcept("model", "activation", "width"));
+        keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
         List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "geometry_mag_start", "geometry_mag_end", s.aggregateRuns(), s.mean(m),
+        select.addAll(List.of("width", "leaky_slope", "geometry_mag_start", "geometry_mag_end", s.aggregateRuns(), s.mean(m),
                 s.ciLow(m), s.ciHigh(m)));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = 'onelayer'\nORDER BY "
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = '" + ModelKind.ONELAYER.specName() + "'\nORDER BY "
                 + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
@@ -80,10 +81,9 @@ final class DistinctOptimaByWidth implements NotebookSection {
     }
 
     private static List<Check> checks(RowGroups.Group grp, ResultTable t, Points p) {
-        String activation = grp.keyText("activation");
-        int row = grp.rows().get(0);
-        switch (activation) {
-            case "linear" -> {
+                int row = grp.rows().get(0);
+        switch (grp.regime(t)) {
+            case LINEAR -> {
                 String claim = grp.label() + ": distinct optima = 1 at every width";
                 boolean distinctMagnitudes = t.number(row, "geometry_mag_start") != t.number(row, "geometry_mag_end");
                 if (!distinctMagnitudes) {
@@ -94,7 +94,7 @@ final class DistinctOptimaByWidth implements NotebookSection {
                 boolean allOne = p.min() > 1 - TOL_COUNT && p.max() < 1 + TOL_COUNT;
                 return List.of(new Check(claim, Check.Outcome.of(allOne), p.list("width")));
             }
-            case "relu", "leaky_relu" -> {
+            case RELU -> {
                 List<Check> out = new ArrayList<>();
                 out.add(new Check(grp.label() + ": more than one distinct optimum at the largest width",
                         Check.Outcome.of(p.last() > 1 + TOL_COUNT), Points.fmt(p.last()) + " at width "

@@ -131,21 +131,24 @@ public final class ErrorBarChart {
 
     /** The JFreeChart object, for rendering elsewhere (e.g. SVG). */
     public JFreeChart chart() {
-        YIntervalSeriesCollection data = dataset();
-        XYLineAndShapeRenderer renderer = renderer();
+        double[] shift = dodges();
+        List<Integer> withIntervals = new ArrayList<>();
+        List<Integer> without = new ArrayList<>();
         for (int i = 0; i < series.size(); i++) {
-            ChartSeries s = series.get(i);
-            Paint p = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
-            renderer.setSeriesPaint(i, p);
-            renderer.setSeriesFillPaint(i, p);
-            renderer.setSeriesLinesVisible(i, lines || s.dashed());
-            renderer.setSeriesShapesVisible(i, !s.dashed());
-            renderer.setSeriesShape(i, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
-            renderer.setSeriesStroke(i, s.dashed()
-                    ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
-                    : new BasicStroke(2f));
+            (hasInterval(series.get(i)) ? withIntervals : without).add(i);
         }
-        XYPlot plot = new XYPlot(data, xAxis(), yAxis(), renderer);
+        XYPlot plot = new XYPlot();
+        int d = 0;
+        if (!withIntervals.isEmpty()) {
+            plot.setDataset(d, dataset(withIntervals, shift));
+            plot.setRenderer(d++, styled(renderer(), withIntervals));
+        }
+        if (!without.isEmpty()) {
+            plot.setDataset(d, dataset(without, shift));
+            plot.setRenderer(d, styled(new XYLineAndShapeRenderer(), without));
+        }
+        plot.setDomainAxis(xAxis());
+        plot.setRangeAxis(yAxis());
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
@@ -155,7 +158,7 @@ public final class ErrorBarChart {
         chart.setBackgroundPaint(Color.WHITE);
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
-        String note = isDodged() ? "series offset slightly along x so that bars do not overlap" : "";
+        String note = isDodged() ? "points offset slightly along x for legibility" : "";
         String text = subtitle.isEmpty() || note.isEmpty() ? subtitle + note : subtitle + "; " + note;
         if (!text.isEmpty()) {
             TextTitle sub = new TextTitle(text, new Font(Font.SANS_SERIF, Font.PLAIN, 12));
@@ -168,10 +171,35 @@ public final class ErrorBarChart {
         return chart;
     }
 
-    private YIntervalSeriesCollection dataset() {
-        double[] shift = dodges();
+    private static boolean hasInterval(ChartSeries s) {
+        for (int k = 0; k < s.x().length; k++) {
+            if (Double.isFinite(s.low()[k]) || Double.isFinite(s.high()[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Colours, strokes and markers of the series {@code indices}, in the renderer's order. */
+    private XYLineAndShapeRenderer styled(XYLineAndShapeRenderer renderer, List<Integer> indices) {
+        for (int j = 0; j < indices.size(); j++) {
+            ChartSeries s = series.get(indices.get(j));
+            Paint p = PALETTE[Math.floorMod(s.colour(), PALETTE.length)];
+            renderer.setSeriesPaint(j, p);
+            renderer.setSeriesFillPaint(j, p);
+            renderer.setSeriesLinesVisible(j, lines || s.dashed());
+            renderer.setSeriesShapesVisible(j, !s.dashed());
+            renderer.setSeriesShape(j, new Ellipse2D.Double(-3.5, -3.5, 7, 7));
+            renderer.setSeriesStroke(j, s.dashed()
+                    ? new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 1f, new float[] {7f, 5f}, 0f)
+                    : new BasicStroke(2f));
+        }
+        return renderer;
+    }
+
+    private YIntervalSeriesCollection dataset(List<Integer> indices, double[] shift) {
         YIntervalSeriesCollection data = new YIntervalSeriesCollection();
-        for (int i = 0; i < series.size(); i++) {
+        for (int i : indices) {
             ChartSeries s = series.get(i);
             YIntervalSeries ys = new YIntervalSeries(s.label(), false, true);
             for (int k = 0; k < s.x().length; k++) {

@@ -57,7 +57,13 @@ public final class NotebookExport {
         List<NotebookSection> sections = List.of(
                 new OverviewSection(tables.manifest(spark)),
                 new RunStatusSection(),
-                new DistinctOptimaByWidth());
+                new DistinctOptimaByWidth(),
+                new CoverageVsPrediction(),
+                new DistinctOptimaBySlope(),
+                new BasinProbabilities(),
+                new LocalityByBeta(),
+                new LearningCurves(),
+                new CellTable());
         List<NotebookCell> cells = new ArrayList<>();
         for (NotebookSection s : sections) {
             cells.addAll(s.cells(ctx));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clsweep.dynamics.activation.Activation;
 
 /**
  * The rows of a {@link ResultTable} split into series by the values of some key columns, in order
@@ -21,6 +22,16 @@ final class RowGroups {
                 out[i] = t.number(rows.get(i), column);
             }
             return out;
+        }
+
+        /** The group's activation; the key must hold the {@code activation} column. */
+        Activation activation() {
+            return Activation.fromSpecName((String) key.get("activation"));
+        }
+
+        /** The prediction regime of the group's activation, with the slope read from {@code t}'s first row. */
+        ActivationRegime regime(ResultTable t) {
+            return ActivationRegime.of(activation(), t.number(rows.get(0), "leaky_slope"));
         }
 
         /** A key value as text. */

@@ -4,22 +4,32 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.clsweep.data.spec.ModelKind;
 
 /**
  * The sweep's parameter columns (every runs-table column the schema does not list as an id,
  * status, metric or bookkeeping column) and, for those that take more than one value, their
  * values: the grid axes. Figures plot against one axis, split series by a few named ones, and add
- * every other varying axis to the series label so that no two cells are silently averaged.
+ * every other axis that varies among the figure's model's runs to the series key, so that no two
+ * cells are silently drawn as one.
  */
 final class SweepParameters {
+    /** The column that names the model, by which the axes of each model's figures are found. */
+    static final String MODEL = "model";
+
     private final List<String> columns;
     private final Map<String, List<Object>> varying;
+    private final Map<String, Set<String>> varyingByModel;
 
-    private SweepParameters(List<String> columns, Map<String, List<Object>> varying) {
+    private SweepParameters(List<String> columns, Map<String, List<Object>> varying,
+                            Map<String, Set<String>> varyingByModel) {
         this.columns = List.copyOf(columns);
         this.varying = Collections.unmodifiableMap(varying);
+        this.varyingByModel = Collections.unmodifiableMap(varyingByModel);
     }
 
     /** Reads the parameter columns of the runs table and the values of those that vary. */
@@ -32,17 +42,18 @@ final class SweepParameters {
             }
         }
         Map<String, List<Object>> varying = new LinkedHashMap<>();
+        Map<String, Set<String>> varyingByModel = new LinkedHashMap<>();
         if (columns.isEmpty()) {
-            return new SweepParameters(columns, varying);
+            return new SweepParameters(columns, varying, varyingByModel);
         }
-        StringBuilder sql = new StringBuilder("SELECT ");
-        for (int i = 0; i < columns.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("COUNT(DISTINCT ").append(columns.get(i)).append(") AS ")
-                    .append(columns.get(i));
-        }
-        ResultTable counts = queries.run(new SqlQuery(sql.append(" FROM {runs}").toString()), "grid axes");
+        boolean byModel = columns.contains(MODEL);
+        List<String> counts = new ArrayList<>();
         for (String c : columns) {
-            if (counts.number(0, c) > 1) {
+            counts.add("COUNT(DISTINCT " + c + ") AS " + c);
+        }
+        ResultTable all = queries.run(new SqlQuery(SqlQuery.select(counts) + "\nFROM {runs}"), "grid axes");
+        for (String c : columns) {
+            if (all.number(0, c) > 1) {
                 ResultTable values = queries.run(new SqlQuery("SELECT DISTINCT " + c + " FROM {runs} ORDER BY " + c),
                         "values of " + c);
                 List<Object> v = new ArrayList<>(values.size());
@@ -52,7 +63,27 @@ final class SweepParameters {
                 varying.put(c, Collections.unmodifiableList(v));
             }
         }
-        return new SweepParameters(columns, varying);
+        if (byModel) {
+            List<String> perModel = new ArrayList<>();
+            perModel.add(MODEL);
+            for (String c : columns) {
+                if (!c.equals(MODEL)) {
+                    perModel.add("COUNT(DISTINCT " + c + ") AS " + c);
+                }
+            }
+            ResultTable per = queries.run(new SqlQuery(SqlQuery.select(perModel) + "\nFROM {runs}\nGROUP BY " + MODEL),
+                    "grid axes per model");
+            for (int r = 0; r < per.size(); r++) {
+                Set<String> axes = new LinkedHashSet<>();
+                for (String c : columns) {
+                    if (!c.equals(MODEL) && per.number(r, c) > 1) {
+                        axes.add(c);
+                    }
+                }
+                varyingByModel.put(per.text(r, MODEL), Collections.unmodifiableSet(axes));
+            }
+        }
+        return new SweepParameters(columns, varying, varyingByModel);
     }
 
     /** All parameter columns, in table order. */
@@ -69,11 +100,16 @@ final class SweepParameters {
         return varying.containsKey(column);
     }
 
-    /** The varying parameters other than {@code excluded}, in table order. */
-    List<String> varyingExcept(String... excluded) {
+    /**
+     * The parameters that vary among the runs of {@code model} (all runs when the table has no
+     * {@code model} column), other than {@code excluded}, in table order.
+     */
+    List<String> varyingExcept(ModelKind model, String... excluded) {
+        Set<String> axes = varyingByModel.isEmpty() ? varying.keySet()
+                : varyingByModel.getOrDefault(model.specName(), Set.of());
         List<String> ex = Arrays.asList(excluded);
         List<String> out = new ArrayList<>();
-        for (String c : varying.keySet()) {
+        for (String c : axes) {
             if (!ex.contains(c)) {
                 out.add(c);
             }
