@@ -1,23 +1,29 @@
 package org.clsweep.jobs.export;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.ModelKind;
 
 /**
- * Figure: the basin probability p_l of every pattern l (the fraction of nodes, pooled over seeds,
- * whose optimum matches μ_l), one series per activation (and per value of any other grid axis
- * except the width), each at its largest width, where p_l is estimated from the most nodes.
+ * Figure: the basin probability p_l of every pattern l, one series per activation (and per value
+ * of any other grid axis except the width), each at its largest width, where p_l rests on the
+ * most nodes. p_l is the aggregates' mean over OK runs of the runs' basin shares; its 95% interval
+ * is the Student t interval of that mean over the runs, computed from the runs table (the
+ * aggregates hold no interval for p_l).
  *
  * <pre>
- *   relu, orthogonal patterns:   p_l &gt; 0 for every l        (one optimum per pattern)
- *   linear:                      p_l &gt; 0 for at most one l  (one major pattern)
- *   leaky_relu:                  no check here; see {@link DistinctOptimaBySlope}
+ *   p_l = (1/R) Σ_r share_r[l],   CI = p_l ± t_{0.975, R−1} · sd_r(share_r[l]) / √R
+ *   relu (leaky c = 0), orthogonal patterns:   p_l &gt; 0 for every l        (one optimum per pattern)
+ *   linear (leaky c = 1):                      p_l &gt; 0 for at most one l  (one major pattern)
  * </pre>
  *
- * The per-pattern arrays are read whole and expanded here: array indexing differs between
- * Spark SQL (from 0) and DuckDB (from 1), so the query does not index them.
+ * Arrays are read whole and expanded here: array indexing differs between Spark SQL (from 0) and
+ * DuckDB (from 1), so the queries do not index them.
  */
 final class BasinProbabilities implements NotebookSection {
     static final String TITLE = "Basin probabilities per pattern";
@@ -25,72 +31,103 @@ final class BasinProbabilities implements NotebookSection {
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.basinProbability(), "leaky_slope", "geometry_kind");
+        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.basinProbability(), "leaky_slope",
+                "geometry_kind");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
-        boolean intervals = ctx.hasColumns(SweepTable.AGGREGATES, s.basinCiLow(), s.basinCiHigh());
+        String model = ModelKind.ONELAYER.specName();
         List<String> keys = new ArrayList<>();
         keys.add("activation");
         keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
         List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_kind", s.aggregateRuns(), s.basinProbability()));
-        if (intervals) {
-            select.addAll(List.of(s.basinCiLow(), s.basinCiHigh()));
-        }
+        select.addAll(List.of("width", "leaky_slope", "geometry_kind", "cell_id", s.aggregateRuns(),
+                s.basinProbability()));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = '" + ModelKind.ONELAYER.specName() + "'\nORDER BY "
-                + SqlQuery.list(order));
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE " + SqlQuery.is("model", model)
+                + " AND " + s.basinProbability() + " IS NOT NULL\nORDER BY " + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
+            return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK one-layer "
+                    + "runs)."));
+        }
+        SqlQuery sharesQuery = new SqlQuery("SELECT cell_id, seed, " + s.runBasinShare() + "\nFROM {runs}\n"
+                + "WHERE " + SqlQuery.is("model", model) + " AND status = 'OK' AND " + s.runBasinShare()
+                + " IS NOT NULL\n"
+                + "ORDER BY cell_id, seed");
+        ResultTable shares = ctx.run(sharesQuery, TITLE + ": intervals");
+        Map<String, List<double[]>> byCell = new HashMap<>();
+        for (int r = 0; r < shares.size(); r++) {
+            byCell.computeIfAbsent(shares.text(r, "cell_id"), k -> new ArrayList<>())
+                    .add(shares.numbers(r, s.runBasinShare()));
         }
 
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Basin probability per pattern", "pattern l",
                 "basin probability p_l").integerX().noLines()
-                .subtitle(intervals ? "each series at its largest width; bars: 95% interval" : "each series at its "
-                        + "largest width; the aggregates have no intervals for p_l");
+                .subtitle("each series at its largest width; bars: 95% CI over seeds");
         List<Check> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        int drawn = 0;
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
             int row = grp.rows().get(grp.rows().size() - 1);
             double[] p = t.numbers(row, s.basinProbability());
-            if (p.length == 0) {
-                checks.add(new Check(grp.label(), Check.Outcome.NOT_TESTABLE, "no basin probabilities (no OK runs)"));
-                continue;
-            }
+            double[] lo = new double[p.length];
+            double[] hi = new double[p.length];
+            interval(byCell.getOrDefault(t.text(row, "cell_id"), List.of()), p, lo, hi);
             double[] x = new double[p.length];
             for (int l = 0; l < p.length; l++) {
                 x[l] = l + 1;
             }
-            double[] lo = intervals ? t.numbers(row, s.basinCiLow()) : nan(p.length);
-            double[] hi = intervals ? t.numbers(row, s.basinCiHigh()) : nan(p.length);
             String width = t.text(row, "width");
-            chart.series(new ChartSeries(grp.label() + " (width " + width + ")", x, p,
-                    lo.length == p.length ? lo : nan(p.length), hi.length == p.length ? hi : nan(p.length), g, false));
-            drawn++;
-            checks.addAll(checks(grp, grp.regime(t), t.text(row, "geometry_kind"), p, width));
-        }
-        if (drawn == 0) {
-            return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK runs)."));
+            chart.series(new ChartSeries(grp.label() + " (width " + width + ")", x, p, lo, hi, g, false));
+            checks.addAll(checks(grp.label(), grp.regime(t), t.text(row, "geometry_kind"), p, width));
         }
         Figure fig = ctx.addFigure("basin-probabilities", "Basin probability of each pattern, per activation.",
                 chart.build());
         String shows = "For each pattern l, the probability p_l that one node's training ends in the basin of the "
-                + "optimum aligned with μ_l (cosine at least `analysis.match_cosine`), estimated as the fraction of "
-                + "all nodes of all OK runs of the cell. One series per activation, at its largest width.";
+                + "optimum aligned with μ_l (cosine at least `analysis.match_cosine`): the mean over the cell's OK "
+                + "runs of the fraction of its nodes that did. One series per activation, at its largest width. "
+                + "The first query gives p_l; the second gives the per-run shares behind the 95% intervals "
+                + "(Student t over runs).";
         String prediction = "With ReLU every pattern carries a local optimum of its own, so for orthogonal patterns "
                 + "every p_l is positive; how large each basin is depends on the geometry and the pattern "
                 + "probabilities. With linear activation only one major pattern can be learned: at most one "
                 + "pattern has a basin (none, when the top eigenvector is not aligned with any single pattern).";
         return List.of(SectionCells.text(TITLE, shows, prediction, checks),
-                SectionCells.query(ctx, q, List.of(fig), t));
+                SectionCells.query(ctx, q, List.of(fig), t),
+                SectionCells.query(ctx, sharesQuery, List.of(), shares));
     }
 
-    private static List<Check> checks(RowGroups.Group grp, ActivationRegime regime, String geometry, double[] p, String width) {
+    /**
+     * The 95% interval of each p_l over the cell's runs.
+     *
+     * @param runs per run, the basin shares. Not modified.
+     * @param p    the means. Not modified.
+     * @param lo   lower ends, NaN with fewer than two runs. Modified.
+     * @param hi   upper ends, NaN with fewer than two runs. Modified.
+     */
+    static void interval(List<double[]> runs, double[] p, double[] lo, double[] hi) {
+        Arrays.fill(lo, Double.NaN);
+        Arrays.fill(hi, Double.NaN);
+        int n = runs.size();
+        if (n < 2) {
+            return;
+        }
+        for (int l = 0; l < p.length; l++) {
+            double ss = 0;
+            for (double[] r : runs) {
+                double d = (l < r.length ? r[l] : 0.0) - p[l];
+                ss += d * d;
+            }
+            double half = StudentT.halfWidth(Math.sqrt(ss / (n - 1)), n);
+            lo[l] = p[l] - half;
+            hi[l] = p[l] + half;
+        }
+    }
+
+    private static List<Check> checks(String label, ActivationRegime regime, String geometry, double[] p,
+                                      String width) {
         int withBasin = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = 0;
@@ -99,30 +136,24 @@ final class BasinProbabilities implements NotebookSection {
             min = Math.min(min, v);
             max = Math.max(max, v);
         }
-        String evidence = withBasin + " of " + p.length + " patterns have p_l > 0, p_l from " + Points.fmt(min)
+        String evidence = withBasin + " of " + p.length + " patterns with p_l > 0, p_l from " + Points.fmt(min)
                 + " to " + Points.fmt(max) + " (width " + width + ")";
         switch (regime) {
             case RELU -> {
-                String claim = grp.label() + ": every pattern has a basin";
-                if (!geometry.equals("orthogonal")) {
+                String claim = label + ": every pattern has a basin";
+                if (!geometry.equals(GeometryKind.ORTHOGONAL.specName())) {
                     return List.of(new Check(claim, Check.Outcome.NOT_TESTABLE, "the prediction is for orthogonal "
                             + "patterns, this cell's geometry is " + geometry + "; " + evidence));
                 }
                 return List.of(new Check(claim, Check.Outcome.of(withBasin == p.length), evidence));
             }
             case LINEAR -> {
-                return List.of(new Check(grp.label() + ": at most one pattern has a basin",
-                        Check.Outcome.of(withBasin <= 1), evidence));
+                return List.of(new Check(label + ": at most one pattern has a basin", Check.Outcome.of(withBasin <= 1),
+                        evidence));
             }
             default -> {
                 return List.of();
             }
         }
-    }
-
-    private static double[] nan(int n) {
-        double[] a = new double[n];
-        java.util.Arrays.fill(a, Double.NaN);
-        return a;
     }
 }

@@ -5,17 +5,21 @@ import java.util.Set;
 import org.clsweep.data.experiment.RunMetric;
 
 /**
- * The output schema the clsweep sweep job writes (README, "Output schema").
+ * The output schema the clsweep sweep job writes (README, "Output schema"; the jobs module's
+ * {@code RunsTable}, {@code AggregatesTable} and {@code TraceTable}).
  *
  * <pre>
  *   runs        sweep, spec_hash, cell_id, seed, &lt;parameters&gt;, status, error, &lt;metrics&gt;,
  *               pattern_basin_share, steps_done, wall_ms, code_version
- *   aggregates  &lt;cell columns&gt;, n, &lt;metric&gt;_mean, &lt;metric&gt;_ci_low, &lt;metric&gt;_ci_high,
- *               basin_probability, basin_ci_low, basin_ci_high, coverage_predicted
- *   trace       cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores
+ *   aggregates  sweep, cell_id, &lt;parameters&gt;, n_runs, n_ok, n_diverged, n_failed,
+ *               &lt;metric&gt;_mean, _std, _ci_low, _ci_high, basin_prob, predicted_coverage,
+ *               basin_prob_pooled, predicted_coverage_pooled, pooled_runs
+ *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores
  * </pre>
  */
 public final class ClsweepSchema implements SweepSchema {
+    private static final String BASIN_SHARE = "pattern_basin_share";
+
     @Override
     public Set<String> runNonParameterColumns() {
         Set<String> s = new LinkedHashSet<>();
@@ -28,7 +32,7 @@ public final class ClsweepSchema implements SweepSchema {
         for (RunMetric m : RunMetric.values()) {
             s.add(m.column());
         }
-        s.add("pattern_basin_share");
+        s.add(BASIN_SHARE);
         s.add("steps_done");
         s.add("wall_ms");
         s.add("code_version");
@@ -36,8 +40,13 @@ public final class ClsweepSchema implements SweepSchema {
     }
 
     @Override
+    public String runBasinShare() {
+        return BASIN_SHARE;
+    }
+
+    @Override
     public String aggregateRuns() {
-        return "n";
+        return "n_ok";
     }
 
     @Override
@@ -57,22 +66,17 @@ public final class ClsweepSchema implements SweepSchema {
 
     @Override
     public String basinProbability() {
-        return "basin_probability";
-    }
-
-    @Override
-    public String basinCiLow() {
-        return "basin_ci_low";
-    }
-
-    @Override
-    public String basinCiHigh() {
-        return "basin_ci_high";
+        return "basin_prob";
     }
 
     @Override
     public String coveragePrediction() {
-        return "coverage_predicted";
+        return "predicted_coverage";
+    }
+
+    @Override
+    public String pooledCoveragePrediction() {
+        return "predicted_coverage_pooled";
     }
 
     @Override

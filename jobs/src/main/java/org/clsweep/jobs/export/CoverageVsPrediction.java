@@ -30,16 +30,21 @@ final class CoverageVsPrediction implements NotebookSection {
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
+        boolean pooled = ctx.hasColumns(SweepTable.AGGREGATES, s.pooledCoveragePrediction());
+        String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
         List<String> keys = new ArrayList<>();
         keys.add("activation");
         keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
         List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_patterns", s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m),
-                s.coveragePrediction()));
+        select.addAll(List.of("width", "leaky_slope", "geometry_patterns", s.aggregateRuns(), s.mean(m), s.ciLow(m),
+                s.ciHigh(m), s.coveragePrediction()));
+        if (pooled) {
+            select.add(s.pooledCoveragePrediction());
+        }
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = '" + ModelKind.ONELAYER.specName() + "'\nORDER BY "
-                + SqlQuery.list(order));
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
+                + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + "\nORDER BY " + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
@@ -57,7 +62,7 @@ final class CoverageVsPrediction implements NotebookSection {
             double[] obs = grp.numbers(t, s.mean(m));
             double[] lo = grp.numbers(t, s.ciLow(m));
             double[] hi = grp.numbers(t, s.ciHigh(m));
-            double[] pred = grp.numbers(t, s.coveragePrediction());
+            double[] pred = grp.numbers(t, predicted);
             chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, g, false));
             chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, g, true));
             double patterns = t.number(grp.rows().get(0), "geometry_patterns");
@@ -71,12 +76,15 @@ final class CoverageVsPrediction implements NotebookSection {
                                 p.span("width")));
             }
         }
-        Figure fig = ctx.addFigure("coverage-vs-prediction", "Observed coverage and the brute-force prediction vs width.",
-                chart.build());
+        Figure fig = ctx.addFigure("coverage-vs-prediction",
+                "Observed coverage and the brute-force prediction vs width.", chart.build());
         String shows = "Coverage is the fraction of the L patterns that some optimum of the run matches (cosine at "
                 + "least `analysis.match_cosine`). Solid lines: the observed coverage, mean over seeds with its 95% "
-                + "confidence interval. Dashed lines of the same colour: the brute-force prediction from the cell's "
-                + "basin probabilities p_l (the fraction of nodes, over all seeds, that ended in pattern l's basin).";
+                + "confidence interval. Dashed lines of the same colour: the brute-force prediction from basin "
+                + "probabilities p_l, the fraction of nodes that ended in pattern l's basin, "
+                + (pooled ? "pooled over every width of the series (column `" + predicted + "`; `"
+                        + s.coveragePrediction() + "` uses the cell's own nodes only)."
+                        : "over all seeds of the cell (column `" + predicted + "`).");
         String prediction = "Over-parameterisation is a brute-force search over the basins: if one node lands in "
                 + "pattern l's basin with probability p_l, n independent nodes cover pattern l with probability "
                 + "1 − (1 − p_l)^n, so the expected coverage is the mean over l of 1 − (1 − p_l)^n, which grows "

@@ -36,12 +36,12 @@ final class DistinctOptimaByWidth implements NotebookSection {
         keys.add("activation");
         keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
         List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_mag_start", "geometry_mag_end", s.aggregateRuns(), s.mean(m),
-                s.ciLow(m), s.ciHigh(m)));
+        select.addAll(List.of("width", "leaky_slope", "geometry_mag_start", "geometry_mag_end", s.aggregateRuns(),
+                s.mean(m), s.ciLow(m), s.ciHigh(m)));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = '" + ModelKind.ONELAYER.specName() + "'\nORDER BY "
-                + SqlQuery.list(order));
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
+                + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + "\nORDER BY " + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));

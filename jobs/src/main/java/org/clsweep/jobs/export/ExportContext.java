@@ -64,8 +64,8 @@ final class ExportContext {
         if (!tables.has(table)) {
             return false;
         }
-        List<String> have = columns.computeIfAbsent(table, t -> queries.run(
-                new SqlQuery("SELECT * FROM " + t.placeholder() + " LIMIT 0"), t.directory() + " schema").columns());
+        List<String> have = columns.computeIfAbsent(table,
+                t -> queries.columns(new SqlQuery("SELECT * FROM " + t.placeholder())));
         for (String n : names) {
             if (!have.contains(n)) {
                 return false;

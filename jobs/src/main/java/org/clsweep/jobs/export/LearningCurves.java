@@ -48,8 +48,8 @@ final class LearningCurves implements NotebookSection {
                 "AVG(t." + s.traceLocOtherAll() + ") AS loc_other_all_mean",
                 "STDDEV_SAMP(t." + s.traceLocOtherAll() + ") AS loc_other_all_sd"));
         SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {trace} t\nJOIN {runs} r ON t.cell_id = r.cell_id "
-                + "AND t.seed = r.seed\nWHERE r.model = '" + ModelKind.TWOLAYER.specName() + "' AND r.status = 'OK'\nGROUP BY "
-                + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
+                + "AND t.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
+                + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the trace table has no rows of OK two-layer runs."));

@@ -35,12 +35,12 @@ final class LocalityByBeta implements NotebookSection {
         List<String> keys = new ArrayList<>(List.of("activation", "net_batchnorm"));
         keys.addAll(ctx.parameters().varyingExcept(ModelKind.TWOLAYER, "activation", "net_batchnorm", "width"));
         List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", s.aggregateRuns(), s.mean(all), s.ciLow(all), s.ciHigh(all), s.mean(other),
-                s.ciLow(other), s.ciHigh(other)));
+        select.addAll(List.of("width", "leaky_slope", s.aggregateRuns(), s.mean(all), s.ciLow(all), s.ciHigh(all),
+                s.mean(other), s.ciLow(other), s.ciHigh(other)));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE model = '" + ModelKind.TWOLAYER.specName() + "'\nORDER BY "
-                + SqlQuery.list(order));
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
+                + SqlQuery.is("model", ModelKind.TWOLAYER.specName()) + "\nORDER BY " + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no two-layer cells."));
@@ -97,8 +97,8 @@ final class LocalityByBeta implements NotebookSection {
         Points pa = Points.finite(x, a);
         Points po = Points.finite(x, o);
         return new Check(claim, Check.Outcome.of(above == tested), above + " of " + tested + " β; loc_all "
-                + Points.fmt(pa.min()) + "–" + Points.fmt(pa.max()) + ", loc_other_all " + Points.fmt(po.min()) + "–"
-                + Points.fmt(po.max()));
+                + Points.fmt(pa.min()) + "–" + Points.fmt(pa.max()) + ", loc_other_all " + Points.fmt(po.min())
+                + "–" + Points.fmt(po.max()));
     }
 
     /** ReLU against linear at each matching key (other than the activation) and β, when both are present. */

@@ -50,12 +50,18 @@ public final class NotebookExport {
 
     /** As {@link #export(SparkSession, String, Path)}, reading the tables through {@code schema}. */
     static Result export(SparkSession spark, String out, Path to, SweepSchema schema) throws IOException {
-        SweepTables tables = SweepTables.open(spark, out);
+        try (SweepTables tables = SweepTables.open(spark, out)) {
+            return export(spark, tables, to, schema);
+        }
+    }
+
+    private static Result export(SparkSession spark, SweepTables tables, Path to, SweepSchema schema)
+            throws IOException {
         String sweep = sweepName(new SparkQueries(spark, tables, "sweep"));
         ExportContext ctx = new ExportContext(sweep, tables, schema, new SparkQueries(spark, tables, sweep));
 
         List<NotebookSection> sections = List.of(
-                new OverviewSection(tables.manifest(spark)),
+                new OverviewSection(tables.manifest()),
                 new RunStatusSection(),
                 new DistinctOptimaByWidth(),
                 new CoverageVsPrediction(),

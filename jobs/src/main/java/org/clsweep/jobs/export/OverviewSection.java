@@ -61,8 +61,9 @@ final class OverviewSection implements NotebookSection {
                 + "as they are in a Python notebook with DuckDB (`pip install duckdb pandas`), from the directory "
                 + "the export was made in. In PySpark, register each table as a view, e.g. "
                 + "`spark.read.parquet('" + ctx.tables().location() + "/runs').createOrReplaceTempView('runs')`, "
-                + "and run the same SQL with `spark.sql(...)` after replacing each `read_parquet('…/TABLE/*.parquet')` "
-                + "by `TABLE`: the queries use only SQL that both engines read alike.");
+                + "and run the same SQL with `spark.sql(...)` after replacing each "
+                + "`read_parquet('…/TABLE/*.parquet')` by `TABLE`: the queries use only SQL that both engines "
+                + "read alike.");
         List<NotebookCell> cells = new ArrayList<>();
         cells.add(new MarkdownCell(md.build()));
         cells.add(new CodeCell("import duckdb", List.of()));

@@ -29,6 +29,11 @@ public final class SparkQueries {
         this.jobGroup = "export-" + sweep;
     }
 
+    /** The column names of {@code query}'s result, from Spark's analysis alone (no job runs). */
+    public List<String> columns(SqlQuery query) {
+        return List.of(spark.sql(query.render(tables.sparkSources())).columns());
+    }
+
     /**
      * @param query   the statement; every table it reads must be present
      * @param purpose what the result is for, shown in the Spark UI

@@ -39,6 +39,11 @@ public record SqlQuery(String template) {
         return "SELECT " + String.join(",\n       ", new LinkedHashSet<>(columns));
     }
 
+    /** {@code column = 'value'}, the value quoted as an SQL string literal. */
+    public static String is(String column, String value) {
+        return column + " = '" + value.replace("'", "''") + "'";
+    }
+
     /** {@code a, b, …}: the columns as a comma-separated list (GROUP BY, ORDER BY). */
     public static String list(List<String> columns) {
         return String.join(", ", new LinkedHashSet<>(columns));

@@ -20,6 +20,7 @@ import org.clsweep.data.spec.ModelKind;
 final class SweepParameters {
     /** The column that names the model, by which the axes of each model's figures are found. */
     static final String MODEL = "model";
+    private static final String GROUP = "model_group";
 
     private final List<String> columns;
     private final Map<String, List<Object>> varying;
@@ -32,11 +33,14 @@ final class SweepParameters {
         this.varyingByModel = Collections.unmodifiableMap(varyingByModel);
     }
 
-    /** Reads the parameter columns of the runs table and the values of those that vary. */
+    /**
+     * Reads the parameter columns of the runs table and the values of those that vary, overall
+     * and per model, in one Spark job. The query is internal (the notebook lists its result, not
+     * the query) and uses Spark's {@code collect_set}.
+     */
     static SweepParameters read(SparkQueries queries, SweepSchema schema) {
-        ResultTable head = queries.run(new SqlQuery("SELECT * FROM {runs} LIMIT 0"), "runs schema");
         List<String> columns = new ArrayList<>();
-        for (String c : head.columns()) {
+        for (String c : queries.columns(new SqlQuery("SELECT * FROM {runs}"))) {
             if (!schema.runNonParameterColumns().contains(c)) {
                 columns.add(c);
             }
@@ -47,43 +51,47 @@ final class SweepParameters {
             return new SweepParameters(columns, varying, varyingByModel);
         }
         boolean byModel = columns.contains(MODEL);
-        List<String> counts = new ArrayList<>();
-        for (String c : columns) {
-            counts.add("COUNT(DISTINCT " + c + ") AS " + c);
-        }
-        ResultTable all = queries.run(new SqlQuery(SqlQuery.select(counts) + "\nFROM {runs}"), "grid axes");
-        for (String c : columns) {
-            if (all.number(0, c) > 1) {
-                ResultTable values = queries.run(new SqlQuery("SELECT DISTINCT " + c + " FROM {runs} ORDER BY " + c),
-                        "values of " + c);
-                List<Object> v = new ArrayList<>(values.size());
-                for (int r = 0; r < values.size(); r++) {
-                    v.add(values.value(r, c));
-                }
-                varying.put(c, Collections.unmodifiableList(v));
-            }
-        }
+        List<String> sets = new ArrayList<>();
         if (byModel) {
-            List<String> perModel = new ArrayList<>();
-            perModel.add(MODEL);
+            sets.add(MODEL + " AS " + GROUP);
+        }
+        for (String c : columns) {
+            sets.add("collect_set(" + c + ") AS " + c);
+        }
+        ResultTable t = queries.run(new SqlQuery(SqlQuery.select(sets) + "\nFROM {runs}"
+                + (byModel ? "\nGROUP BY " + MODEL : "")), "grid axes");
+        Map<String, Set<Object>> all = new LinkedHashMap<>();
+        for (int r = 0; r < t.size(); r++) {
+            Set<String> axes = new LinkedHashSet<>();
             for (String c : columns) {
-                if (!c.equals(MODEL)) {
-                    perModel.add("COUNT(DISTINCT " + c + ") AS " + c);
+                List<?> values = (List<?>) t.value(r, c);
+                all.computeIfAbsent(c, k -> new LinkedHashSet<>()).addAll(values);
+                if (values.size() > 1) {
+                    axes.add(c);
                 }
             }
-            ResultTable per = queries.run(new SqlQuery(SqlQuery.select(perModel) + "\nFROM {runs}\nGROUP BY " + MODEL),
-                    "grid axes per model");
-            for (int r = 0; r < per.size(); r++) {
-                Set<String> axes = new LinkedHashSet<>();
-                for (String c : columns) {
-                    if (!c.equals(MODEL) && per.number(r, c) > 1) {
-                        axes.add(c);
-                    }
-                }
-                varyingByModel.put(per.text(r, MODEL), Collections.unmodifiableSet(axes));
+            if (byModel) {
+                varyingByModel.put(t.text(r, GROUP), Collections.unmodifiableSet(axes));
+            }
+        }
+        for (String c : columns) {
+            Set<Object> values = all.getOrDefault(c, Set.of());
+            if (values.size() > 1) {
+                List<Object> sorted = new ArrayList<>(values);
+                sorted.sort(SweepParameters::compare);
+                varying.put(c, Collections.unmodifiableList(sorted));
             }
         }
         return new SweepParameters(columns, varying, varyingByModel);
+    }
+
+    /** Numbers, strings and booleans in their natural order; anything else by its text. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object a, Object b) {
+        if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
+            return ca.compareTo(b);
+        }
+        return ResultTable.format(a).compareTo(ResultTable.format(b));
     }
 
     /** All parameter columns, in table order. */

@@ -4,41 +4,44 @@ import java.util.Set;
 import org.clsweep.data.experiment.RunMetric;
 
 /**
- * The column names the export reads, beyond the runs table's documented ones (parameters,
- * {@code status}, metric columns named by {@link RunMetric#column()}): how the aggregates table
- * names a metric's mean and confidence interval, its basin probabilities and coverage prediction,
- * and the trace table's columns. Every query template takes its names from here, so a change of
- * the output schema is a change of one implementation.
+ * The column names the export reads beyond the runs table's parameter and metric columns
+ * ({@link RunMetric#column()}): what the runs table calls its non-parameter columns, how the
+ * aggregates table names a metric's mean and confidence interval, its run counts, basin
+ * probabilities and coverage predictions, and the trace table's columns. Every query template
+ * takes its names from here, so a change of the output schema is a change of one implementation.
  *
  * @see ClsweepSchema
  */
 public interface SweepSchema {
-    /** Runs-table columns that are not sweep parameters (ids, status, metrics, bookkeeping). */
+    /** Runs: the columns that are not sweep parameters (ids, status, metrics, bookkeeping). */
     Set<String> runNonParameterColumns();
 
-    /** Aggregates: the number of runs the cell's statistics use (status OK). */
+    /** Runs: per pattern l, the fraction of the run's nodes whose optimum matches μ_l (array). */
+    String runBasinShare();
+
+    /** Aggregates: the number of runs with status OK, over which the statistics are taken. */
     String aggregateRuns();
 
-    /** Aggregates: the mean of {@code metric} over the cell's runs. */
+    /** Aggregates: the mean of {@code metric} over the cell's OK runs. */
     String mean(RunMetric metric);
 
-    /** Aggregates: the lower end of the 95% confidence interval of the mean. */
+    /** Aggregates: the lower end of the mean's 95% confidence interval. */
     String ciLow(RunMetric metric);
 
-    /** Aggregates: the upper end of the 95% confidence interval of the mean. */
+    /** Aggregates: the upper end of the mean's 95% confidence interval. */
     String ciHigh(RunMetric metric);
 
-    /** Aggregates: per pattern l, the basin probability p_l (array, pattern order). */
+    /** Aggregates: per pattern l, the basin probability p_l = mean over OK runs of the basin share (array). */
     String basinProbability();
 
-    /** Aggregates: per pattern, the lower end of p_l's 95% interval (array). */
-    String basinCiLow();
-
-    /** Aggregates: per pattern, the upper end of p_l's 95% interval (array). */
-    String basinCiHigh();
-
-    /** Aggregates: the brute-force coverage prediction mean_l [1 − (1 − p_l)^n]. */
+    /** Aggregates: the brute-force coverage prediction mean_l [1 − (1 − p_l)^width] from the cell's p_l. */
     String coveragePrediction();
+
+    /**
+     * Aggregates: the same prediction from p_l pooled over the cells that differ only in width
+     * (every node weighs the same), which does not reuse the cell's own runs alone.
+     */
+    String pooledCoveragePrediction();
 
     /** Trace: the iteration of a learning-curve row. */
     String traceIteration();

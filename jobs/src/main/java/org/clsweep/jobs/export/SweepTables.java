@@ -5,37 +5,39 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
  * Where a sweep's tables are and how each engine names them. A table is present when
  * {@code OUT/<table>/*.parquet} matches at least one file — the same glob the notebook's DuckDB
- * queries read. Present tables are registered as Spark temporary views named after their
- * directory ({@code runs}, {@code aggregates}, …), so the Spark form of every query reads like the
- * one a PySpark user would write.
+ * queries read. Present tables are cached and registered as Spark temporary views named after
+ * their directory ({@code runs}, {@code aggregates}, …), so the Spark form of every query reads
+ * like the one a PySpark user would write; {@link #close()} drops them.
  *
  * <p>OUT is kept as the caller wrote it (relative or absolute, any Hadoop file system): it is the
  * path the notebook's DuckDB queries show.
  *
  * @see SqlQuery
  */
-public final class SweepTables {
+public final class SweepTables implements AutoCloseable {
     static final String MANIFEST = "manifest.json";
 
+    private final SparkSession spark;
     private final String location;
-    private final Set<SweepTable> present;
+    private final Map<SweepTable, Dataset<Row>> present;
 
-    private SweepTables(String location, Set<SweepTable> present) {
+    private SweepTables(SparkSession spark, String location, Map<SweepTable, Dataset<Row>> present) {
+        this.spark = spark;
         this.location = location;
-        this.present = Collections.unmodifiableSet(present);
+        this.present = Collections.unmodifiableMap(present);
     }
 
     /**
@@ -47,18 +49,19 @@ public final class SweepTables {
      */
     public static SweepTables open(SparkSession spark, String out) {
         String location = out.endsWith("/") && out.length() > 1 ? out.substring(0, out.length() - 1) : out;
-        EnumSet<SweepTable> present = EnumSet.noneOf(SweepTable.class);
-        for (SweepTable t : SweepTable.values()) {
-            if (hasParquet(spark, location + "/" + t.directory())) {
-                present.add(t);
-                spark.read().parquet(location + "/" + t.directory()).createOrReplaceTempView(t.directory());
-            }
-        }
-        if (!present.contains(SweepTable.RUNS)) {
+        Map<SweepTable, Dataset<Row>> present = new EnumMap<>(SweepTable.class);
+        if (!hasParquet(spark, location + "/" + SweepTable.RUNS.directory())) {
             throw new IllegalArgumentException("OUT = " + out + " is not a sweep output: no Parquet files in "
                     + location + "/runs");
         }
-        return new SweepTables(location, present);
+        for (SweepTable t : SweepTable.values()) {
+            if (hasParquet(spark, location + "/" + t.directory())) {
+                Dataset<Row> df = spark.read().parquet(location + "/" + t.directory()).cache();
+                df.createOrReplaceTempView(t.directory());
+                present.put(t, df);
+            }
+        }
+        return new SweepTables(spark, location, present);
     }
 
     /** The output directory as given. */
@@ -67,7 +70,7 @@ public final class SweepTables {
     }
 
     public boolean has(SweepTable table) {
-        return present.contains(table);
+        return present.containsKey(table);
     }
 
     /** Whether every table {@code query} reads is present. */
@@ -83,7 +86,7 @@ public final class SweepTables {
     /** Spark: each present table by its view name. */
     public Map<SweepTable, String> sparkSources() {
         Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
-        for (SweepTable t : present) {
+        for (SweepTable t : present.keySet()) {
             m.put(t, t.directory());
         }
         return m;
@@ -103,8 +106,17 @@ public final class SweepTables {
         return location + "/" + table.directory() + "/*.parquet";
     }
 
+    /** Drops the temporary views and the cached tables. */
+    @Override
+    public void close() {
+        for (Map.Entry<SweepTable, Dataset<Row>> e : present.entrySet()) {
+            spark.catalog().dropTempView(e.getKey().directory());
+            e.getValue().unpersist();
+        }
+    }
+
     /** The text of {@code OUT/manifest.json}, when there is one. */
-    public Optional<String> manifest(SparkSession spark) {
+    public Optional<String> manifest() {
         Path p = new Path(location + "/" + MANIFEST);
         try {
             FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());

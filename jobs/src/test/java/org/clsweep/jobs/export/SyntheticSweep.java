@@ -31,8 +31,9 @@ import org.clsweep.data.experiment.RunResult;
  * </pre>
  *
  * Aggregates are computed here the way the sweep job documents them: over OK runs, mean, sample
- * standard deviation and mean ± t_{0.975,n−1}·s/√n; basin probabilities pooled over nodes with a
- * normal-approximation interval; coverage prediction mean_l [1 − (1 − p_l)^n].
+ * standard deviation and mean ± t_{0.975,n−1}·s/√n; basin probabilities p_l the mean basin share
+ * over OK runs, also pooled (node-weighted) over cells that differ only in width; coverage
+ * predictions mean_l [1 − (1 − p_l)^n] from both.
  */
 final class SyntheticSweep {
     static final String CODE_VERSION = "test-0000000";
@@ -48,6 +49,7 @@ final class SyntheticSweep {
     private final List<Map<String, Object>> cells = new ArrayList<>();
     private final List<BadRun> badRuns = new ArrayList<>();
     private int seeds = 4;
+    private int linearBasins = 1;
 
     SyntheticSweep(String name) {
         this.name = name;
@@ -55,6 +57,12 @@ final class SyntheticSweep {
 
     SyntheticSweep seeds(int n) {
         this.seeds = n;
+        return this;
+    }
+
+    /** Makes linear nodes land in {@code k} basins, against the paper (to test that checks can fail). */
+    SyntheticSweep linearBasins(int k) {
+        this.linearBasins = k;
         return this;
     }
 
@@ -108,18 +116,25 @@ final class SyntheticSweep {
         return p;
     }
 
-    /** Writes OUT/runs, OUT/aggregates (when {@code withAggregates}) and OUT/trace (when there are two-layer cells). */
+    /**
+     * Writes OUT/runs, OUT/aggregates (when {@code withAggregates}) and OUT/trace (empty, with its
+     * schema, when there are no two-layer cells, as the sweep job writes it).
+     */
     void write(SparkSession spark, String out, boolean withAggregates) {
         StructType runSchema = runSchema();
         StructType aggSchema = aggregateSchema();
         StructType traceSchema = traceSchema();
         List<Row> runs = new ArrayList<>();
-        List<Row> aggregates = new ArrayList<>();
         List<Row> trace = new ArrayList<>();
+        List<Object[]> cellStats = new ArrayList<>();
+        Map<Map<String, Object>, double[]> poolSum = new LinkedHashMap<>();
+        Map<Map<String, Object>, long[]> poolCount = new LinkedHashMap<>();
         for (Map<String, Object> cell : cells) {
             String cellId = String.format("%016x", (long) cell.hashCode() * 0x9E3779B97F4A7C15L);
             List<double[]> okMetrics = new ArrayList<>();
             List<double[]> okShares = new ArrayList<>();
+            int diverged = 0;
+            int failed = 0;
             for (long seed = 1; seed <= seeds; seed++) {
                 SplittableRandom rnd = new SplittableRandom(cellId.hashCode() * 31L + seed);
                 double[] metrics = RunResult.emptyMetrics();
@@ -132,26 +147,60 @@ final class SyntheticSweep {
                     status = bad.status();
                     error = bad.error();
                     steps = "DIVERGED".equals(status) ? 37 : 0;
+                    diverged += "DIVERGED".equals(status) ? 1 : 0;
+                    failed += "FAILED".equals(status) ? 1 : 0;
                 } else if ("onelayer".equals(cell.get("model"))) {
                     share = oneLayer(cell, rnd, metrics);
                     okShares.add(share);
                 } else {
-                    twoLayer(cell, rnd, metrics, cellId, seed, trace);
+                    twoLayer(cell, rnd, metrics, name, cellId, seed, trace);
                 }
                 if ("OK".equals(status)) {
                     okMetrics.add(metrics);
                 }
                 runs.add(runRow(cell, cellId, seed, status, error, metrics, share, steps));
             }
-            aggregates.add(aggregateRow(cell, cellId, okMetrics, okShares));
+            double[] p = basin(okShares);
+            cellStats.add(new Object[] {cell, cellId, okMetrics, diverged, failed, p, (long) okShares.size()});
+            if (p.length > 0) {
+                Map<String, Object> key = new LinkedHashMap<>(cell);
+                key.remove("width");
+                long nodes = (long) okShares.size() * (Integer) cell.get("width");
+                double[] sum = poolSum.computeIfAbsent(key, k -> new double[PATTERNS]);
+                for (int l = 0; l < PATTERNS; l++) {
+                    sum[l] += p[l] * nodes;
+                }
+                long[] count = poolCount.computeIfAbsent(key, k -> new long[2]);
+                count[0] += nodes;
+                count[1] += okShares.size();
+            }
+        }
+        List<Row> aggregates = new ArrayList<>();
+        for (Object[] c : cellStats) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> cell = (Map<String, Object>) c[0];
+            @SuppressWarnings("unchecked")
+            List<double[]> ok = (List<double[]>) c[2];
+            double[] p = (double[]) c[5];
+            Map<String, Object> key = new LinkedHashMap<>(cell);
+            key.remove("width");
+            double[] pooled = new double[p.length];
+            long pooledRuns = 0;
+            if (p.length > 0) {
+                long[] count = poolCount.get(key);
+                for (int l = 0; l < PATTERNS; l++) {
+                    pooled[l] = poolSum.get(key)[l] / count[0];
+                }
+                pooledRuns = count[1];
+            }
+            aggregates.add(aggregateRow(cell, (String) c[1], ok, seeds, (Integer) c[3], (Integer) c[4], p, pooled,
+                    pooledRuns));
         }
         write(spark, runs, runSchema, out + "/runs");
         if (withAggregates) {
             write(spark, aggregates, aggSchema, out + "/aggregates");
         }
-        if (!trace.isEmpty()) {
-            write(spark, trace, traceSchema, out + "/trace");
-        }
+        write(spark, trace, traceSchema, out + "/trace");
     }
 
     private BadRun badRun(Map<String, Object> cell, long seed) {
@@ -164,11 +213,11 @@ final class SyntheticSweep {
         return null;
     }
 
-    private static double[] oneLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics) {
+    private double[] oneLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics) {
         int n = (Integer) cell.get("width");
         double c = (Double) cell.get("leaky_slope");
         int k = switch ((String) cell.get("activation")) {
-            case "linear" -> 1;
+            case "linear" -> linearBasins;
             case "relu" -> PATTERNS;
             default -> Math.max(1, (int) Math.ceil(PATTERNS * (1 - c) - 1e-9));
         };
@@ -190,8 +239,8 @@ final class SyntheticSweep {
         return share;
     }
 
-    private static void twoLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics, String cellId,
-                                 long seed, List<Row> trace) {
+    private static void twoLayer(Map<String, Object> cell, SplittableRandom rnd, double[] metrics, String sweep,
+                                 String cellId, long seed, List<Row> trace) {
         boolean relu = !"linear".equals(cell.get("activation"));
         double finalAll = (relu ? 0.95 : 0.55) + 0.01 * gaussian(rnd);
         double finalOther = (relu ? 0.02 : 0.25) + 0.01 * gaussian(rnd);
@@ -201,7 +250,7 @@ final class SyntheticSweep {
             double all = start + (finalAll - start) * f;
             double other = start + (finalOther - start) * f;
             double loss = 4.8 - 1.5 * f;
-            trace.add(RowFactory.create(cellId, seed, it, loss, all, other,
+            trace.add(RowFactory.create(sweep, cellId, seed, it, loss, all, other,
                     Arrays.asList(all, other, all, other)));
         }
         metrics[RunMetric.LOC_ALL.ordinal()] = finalAll;
@@ -242,14 +291,38 @@ final class SyntheticSweep {
         return RowFactory.create(v.toArray());
     }
 
-    private Row aggregateRow(Map<String, Object> cell, String cellId, List<double[]> ok, List<double[]> shares) {
+    /** Mean basin share per pattern over a cell's OK runs; empty when it has none. */
+    private static double[] basin(List<double[]> shares) {
+        if (shares.isEmpty()) {
+            return new double[0];
+        }
+        double[] p = new double[PATTERNS];
+        for (double[] sh : shares) {
+            for (int l = 0; l < PATTERNS; l++) {
+                p[l] += sh[l] / shares.size();
+            }
+        }
+        return p;
+    }
+
+    private static double predicted(double[] p, int width) {
+        double c = 0;
+        for (double pl : p) {
+            c += (1 - Math.pow(1 - pl, width)) / p.length;
+        }
+        return c;
+    }
+
+    private Row aggregateRow(Map<String, Object> cell, String cellId, List<double[]> ok, int runs, int diverged,
+                             int failed, double[] p, double[] pooled, long pooledRuns) {
         List<Object> v = new ArrayList<>();
         v.add(name);
-        v.add("hash-" + name);
         v.add(cellId);
         v.addAll(cell.values());
-        int n = ok.size();
-        v.add((long) n);
+        v.add((long) runs);
+        v.add((long) ok.size());
+        v.add((long) diverged);
+        v.add((long) failed);
         for (RunMetric m : RunMetric.values()) {
             double sum = 0;
             int k = 0;
@@ -277,33 +350,25 @@ final class SyntheticSweep {
             v.add(k > 1 ? mean - half : null);
             v.add(k > 1 ? mean + half : null);
         }
-        if (shares.isEmpty()) {
-            v.addAll(Arrays.asList(null, null, null, null));
+        int width = (Integer) cell.get("width");
+        if (p.length == 0) {
+            v.addAll(Arrays.asList(null, null, null, null, null));
         } else {
-            int width = (Integer) cell.get("width");
-            List<Double> p = new ArrayList<>();
-            List<Double> lo = new ArrayList<>();
-            List<Double> hi = new ArrayList<>();
-            double predicted = 0;
-            for (int l = 0; l < PATTERNS; l++) {
-                double s = 0;
-                for (double[] sh : shares) {
-                    s += sh[l];
-                }
-                double pl = s / shares.size();
-                double nodes = (double) width * shares.size();
-                double half = 1.959964 * Math.sqrt(pl * (1 - pl) / nodes);
-                p.add(pl);
-                lo.add(Math.max(0, pl - half));
-                hi.add(Math.min(1, pl + half));
-                predicted += (1 - Math.pow(1 - pl, width)) / PATTERNS;
-            }
-            v.add(p);
-            v.add(lo);
-            v.add(hi);
-            v.add(predicted);
+            v.add(boxed(p));
+            v.add(predicted(p, width));
+            v.add(boxed(pooled));
+            v.add(predicted(pooled, width));
+            v.add(pooledRuns);
         }
         return RowFactory.create(v.toArray());
+    }
+
+    private static List<Double> boxed(double[] a) {
+        List<Double> out = new ArrayList<>(a.length);
+        for (double x : a) {
+            out.add(x);
+        }
+        return out;
     }
 
     private static void write(SparkSession spark, List<Row> rows, StructType schema, String dir) {
@@ -340,7 +405,8 @@ final class SyntheticSweep {
             DataType t = m.isIntegral() ? DataTypes.IntegerType : DataTypes.DoubleType;
             f.add(DataTypes.createStructField(m.column(), t, true));
         }
-        f.add(DataTypes.createStructField("pattern_basin_share", DataTypes.createArrayType(DataTypes.DoubleType), true));
+        f.add(DataTypes.createStructField("pattern_basin_share", DataTypes.createArrayType(DataTypes.DoubleType),
+                true));
         f.add(DataTypes.createStructField("steps_done", DataTypes.IntegerType, false));
         f.add(DataTypes.createStructField("wall_ms", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("code_version", DataTypes.StringType, false));
@@ -351,10 +417,11 @@ final class SyntheticSweep {
         ClsweepSchema s = new ClsweepSchema();
         List<StructField> f = new ArrayList<>();
         f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
-        f.add(DataTypes.createStructField("spec_hash", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
         f.addAll(paramFields());
-        f.add(DataTypes.createStructField(s.aggregateRuns(), DataTypes.LongType, false));
+        for (String n : List.of("n_runs", s.aggregateRuns(), "n_diverged", "n_failed")) {
+            f.add(DataTypes.createStructField(n, DataTypes.LongType, false));
+        }
         for (RunMetric m : RunMetric.values()) {
             f.add(DataTypes.createStructField(s.mean(m), DataTypes.DoubleType, true));
             f.add(DataTypes.createStructField(m.column() + "_std", DataTypes.DoubleType, true));
@@ -363,14 +430,16 @@ final class SyntheticSweep {
         }
         DataType arr = DataTypes.createArrayType(DataTypes.DoubleType);
         f.add(DataTypes.createStructField(s.basinProbability(), arr, true));
-        f.add(DataTypes.createStructField(s.basinCiLow(), arr, true));
-        f.add(DataTypes.createStructField(s.basinCiHigh(), arr, true));
         f.add(DataTypes.createStructField(s.coveragePrediction(), DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("basin_prob_pooled", arr, true));
+        f.add(DataTypes.createStructField(s.pooledCoveragePrediction(), DataTypes.DoubleType, true));
+        f.add(DataTypes.createStructField("pooled_runs", DataTypes.LongType, true));
         return DataTypes.createStructType(f);
     }
 
     private static StructType traceSchema() {
         List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
         f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
         f.add(DataTypes.createStructField("iteration", DataTypes.IntegerType, false));
