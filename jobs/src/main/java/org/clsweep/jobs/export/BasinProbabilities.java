@@ -17,7 +17,7 @@ import org.clsweep.data.spec.ModelKind;
  * aggregates hold no interval for p_l).
  *
  * <pre>
- *   p_l = (1/R) Σ_r share_r[l],   CI = p_l ± t_{0.975, R−1} · sd_r(share_r[l]) / √R
+ *   p_l = (1/R) Σ_r share_r[l],   CI = p_l ± t_{0.975, R−1} · sd_r(share_r[l]) / √R, within [0, 1]
  *   relu (leaky c = 0), orthogonal patterns:   p_l &gt; 0 for every l        (one optimum per pattern)
  *   linear (leaky c = 1):                      p_l &gt; 0 for at most one l  (one major pattern)
  * </pre>
@@ -64,7 +64,7 @@ final class BasinProbabilities implements NotebookSection {
         }
 
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Basin probability per pattern", "pattern l",
-                "basin probability p_l").integerX().noLines()
+                "basin probability p_l").integerX().noLines().yRange(0, 1)
                 .subtitle("each series at its largest width; bars: 95% CI over seeds");
         List<Check> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
@@ -100,7 +100,7 @@ final class BasinProbabilities implements NotebookSection {
     }
 
     /**
-     * The 95% interval of each p_l over the cell's runs.
+     * The 95% interval of each p_l over the cell's runs, clipped to [0, 1] where a probability lies.
      *
      * @param runs per run, the basin shares. Not modified.
      * @param p    the means. Not modified.
@@ -121,8 +121,8 @@ final class BasinProbabilities implements NotebookSection {
                 ss += d * d;
             }
             double half = StudentT.halfWidth(Math.sqrt(ss / (n - 1)), n);
-            lo[l] = p[l] - half;
-            hi[l] = p[l] + half;
+            lo[l] = Math.max(0.0, p[l] - half);
+            hi[l] = Math.min(1.0, p[l] + half);
         }
     }
 

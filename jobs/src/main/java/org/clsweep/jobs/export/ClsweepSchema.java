@@ -15,7 +15,11 @@ import org.clsweep.data.experiment.RunMetric;
  *               &lt;metric&gt;_mean, _std, _ci_low, _ci_high, basin_prob, predicted_coverage,
  *               basin_prob_pooled, predicted_coverage_pooled, pooled_runs
  *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores
+ *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time
  * </pre>
+ *
+ * The tokens table holds the fields of {@code TokenLearning} (one record per location and token of
+ * a two-layer run) in snake case, as the trace and optima tables hold theirs.
  */
 public final class ClsweepSchema implements SweepSchema {
     private static final String BASIN_SHARE = "pattern_basin_share";
@@ -77,6 +81,16 @@ public final class ClsweepSchema implements SweepSchema {
     @Override
     public String pooledCoveragePrediction() {
         return "predicted_coverage_pooled";
+    }
+
+    @Override
+    public String tokenPatternsUsing() {
+        return "patterns_using";
+    }
+
+    @Override
+    public String tokenLearningTime() {
+        return "learning_time";
     }
 
     @Override

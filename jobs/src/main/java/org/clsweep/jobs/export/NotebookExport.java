@@ -18,9 +18,10 @@ import org.apache.spark.sql.SparkSession;
  *
  * The notebook's sections, in order: overview, runs left out, one-layer figures (distinct optima
  * vs width, coverage vs the brute-force prediction, distinct optima vs leaky slope, basin
- * probabilities), two-layer figures (loc_all / loc_other_all vs β, learning curves), and the
- * per-cell table. A section whose data the sweep lacks is replaced by a note. Existing files of
- * the same names are replaced; other files in DIR are left alone.
+ * probabilities), two-layer figures (loc_all / loc_other_all vs β, learning curves, token learning
+ * time vs the patterns using the token), and the per-cell table. A section whose data the sweep
+ * lacks is replaced by a note. Existing files of the same names are replaced; other files in DIR
+ * are left alone.
  *
  * @see NotebookJsonWriter
  * @see NotebookHtmlWriter
@@ -69,6 +70,7 @@ public final class NotebookExport {
                 new BasinProbabilities(),
                 new LocalityByBeta(),
                 new LearningCurves(),
+                new TokenLearningTime(),
                 new CellTable());
         List<NotebookCell> cells = new ArrayList<>();
         for (NotebookSection s : sections) {

@@ -43,6 +43,12 @@ public interface SweepSchema {
      */
     String pooledCoveragePrediction();
 
+    /** Tokens: how many global patterns put the row's token at its location (0: noise there). */
+    String tokenPatternsUsing();
+
+    /** Tokens: the first traced iteration at which the token's score reached 0.9; NULL if never. */
+    String tokenLearningTime();
+
     /** Trace: the iteration of a learning-curve row. */
     String traceIteration();
 

@@ -14,6 +14,8 @@ public enum SweepTable {
     OPTIMA,
     /** Learning-curve rows (two layers). */
     TRACE,
+    /** One row per (location, token) per run: patterns using the token, its learning time (two layers). */
+    TOKENS,
     /** One row per cell: counts, means, CIs, basin probabilities, the coverage prediction. */
     AGGREGATES;
 

@@ -80,7 +80,7 @@ class NotebookExportTest extends ExportSparkTestBase {
                 "fig01-distinct-optima-vs-width.png", "fig02-coverage-vs-prediction.png",
                 "fig03-distinct-optima-vs-leaky-slope.png", "fig04-basin-probabilities.png",
                 "fig05-loc-vs-beta.png", "fig06-learning-curves-beta-1.png", "fig07-learning-curves-beta-2.png",
-                "fig08-learning-curves-beta-5.png");
+                "fig08-learning-curves-beta-5.png", "fig09-token-learning-time.png");
     }
 
     @Test
@@ -150,7 +150,9 @@ class NotebookExportTest extends ExportSparkTestBase {
                 "- relu, BN: loc_all above loc_other_all at every β: **yes** (3 of 3 β",
                 "- relu recovers more pattern tokens than linear (loc_all) at the same BatchNorm setting and β: "
                         + "**yes** (6 of 6 matching cells",
-                "- relu, no BN, β = 5: loc_all rises during training and ends above loc_other_all: **yes**");
+                "- relu, no BN, β = 5: loc_all rises during training and ends above loc_other_all: **yes**",
+                "- relu, BN, β = 5: tokens no pattern uses are learned less often than pattern tokens: **yes**",
+                "relu, BN, β = 5: 1750 at patterns using 0 → 500 at patterns using 3");
         assertThat(mixedMd).as("no ReLU or linear claim for 0 < c < 1").doesNotContain("leaky_slope=0.5: distinct");
     }
 
@@ -168,7 +170,9 @@ class NotebookExportTest extends ExportSparkTestBase {
         assertThat(markdown(oneLayer)).contains(
                 "## Distinct optima vs leaky slope\n\n**Skipped.** `leaky_slope` is not a grid axis of this sweep.",
                 "## Two layers: pattern recovery vs β\n\n**Skipped.** the sweep has no two-layer cells.",
-                "## Two layers: learning curves\n\n**Skipped.** the trace table has no rows of OK two-layer runs.");
+                "## Two layers: learning curves\n\n**Skipped.** the trace table has no rows of OK two-layer runs.",
+                "## Two layers: token learning time vs patterns using the token\n\n**Skipped.** the tokens table has "
+                        + "no rows of OK two-layer runs.");
         String md = markdown(noAggregates);
         assertThat(md).contains("## Distinct optima vs width\n\n**Skipped.** the sweep has no aggregates table",
                 "`clsweep aggregate OUT` computes it");

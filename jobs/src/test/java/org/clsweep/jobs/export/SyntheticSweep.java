@@ -40,6 +40,7 @@ final class SyntheticSweep {
     static final int PATTERNS = 6;
     static final int TRACE_EVERY = 250;
     static final int STEPS = 2000;
+    static final int LOCATIONS = 4;
 
     /** A run the fixture forces to end badly. */
     record BadRun(String cellLabel, long seed, String status, String error) {
@@ -117,8 +118,8 @@ final class SyntheticSweep {
     }
 
     /**
-     * Writes OUT/runs, OUT/aggregates (when {@code withAggregates}) and OUT/trace (empty, with its
-     * schema, when there are no two-layer cells, as the sweep job writes it).
+     * Writes OUT/runs, OUT/aggregates (when {@code withAggregates}), OUT/trace and OUT/tokens (empty,
+     * with their schema, when there are no two-layer cells, as the sweep job writes the trace).
      */
     void write(SparkSession spark, String out, boolean withAggregates) {
         StructType runSchema = runSchema();
@@ -126,6 +127,7 @@ final class SyntheticSweep {
         StructType traceSchema = traceSchema();
         List<Row> runs = new ArrayList<>();
         List<Row> trace = new ArrayList<>();
+        List<Row> tokens = new ArrayList<>();
         List<Object[]> cellStats = new ArrayList<>();
         Map<Map<String, Object>, double[]> poolSum = new LinkedHashMap<>();
         Map<Map<String, Object>, long[]> poolCount = new LinkedHashMap<>();
@@ -154,6 +156,7 @@ final class SyntheticSweep {
                     okShares.add(share);
                 } else {
                     twoLayer(cell, rnd, metrics, name, cellId, seed, trace);
+                    tokens(cell, rnd, name, cellId, seed, tokens);
                 }
                 if ("OK".equals(status)) {
                     okMetrics.add(metrics);
@@ -201,6 +204,7 @@ final class SyntheticSweep {
             write(spark, aggregates, aggSchema, out + "/aggregates");
         }
         write(spark, trace, traceSchema, out + "/trace");
+        write(spark, tokens, tokensSchema(), out + "/tokens");
     }
 
     private BadRun badRun(Map<String, Object> cell, long seed) {
@@ -259,6 +263,38 @@ final class SyntheticSweep {
         metrics[RunMetric.EFFECTIVE_RANK.ordinal()] = relu ? 4.5 : 1.2;
         metrics[RunMetric.FINAL_LOSS.ordinal()] = 3.3;
         metrics[RunMetric.EMPTY_LOCATIONS.ordinal()] = 0;
+    }
+
+    /**
+     * Per (location, token) records: each location's tokens are used by 0, 0, 0, 1, 2 and 3
+     * patterns (a per-seed permutation); relu learns pattern tokens at 250·(8 − 2u) iterations and a
+     * noise token with probability 0.05, linear learns a pattern token with probability 0.2.
+     */
+    private static void tokens(Map<String, Object> cell, SplittableRandom rnd, String sweep, String cellId,
+                               long seed, List<Row> out) {
+        boolean relu = !"linear".equals(cell.get("activation"));
+        int[] usage = {0, 0, 0, 1, 2, 3};
+        for (int k = 0; k < LOCATIONS; k++) {
+            SplittableRandom table = new SplittableRandom(seed * 1000 + k);
+            int[] u = usage.clone();
+            for (int i = u.length - 1; i > 0; i--) {
+                int j = table.nextInt(i + 1);
+                int t = u[i];
+                u[i] = u[j];
+                u[j] = t;
+            }
+            for (int a = 0; a < u.length; a++) {
+                Integer time = null;
+                if (relu && u[a] > 0) {
+                    time = TRACE_EVERY * (8 - 2 * u[a]);
+                } else if (relu && rnd.nextDouble() < 0.05) {
+                    time = 1750;
+                } else if (!relu && u[a] > 0 && rnd.nextDouble() < 0.2) {
+                    time = 1500;
+                }
+                out.add(RowFactory.create(sweep, cellId, seed, k, a, u[a], time));
+            }
+        }
     }
 
     private static double gaussian(SplittableRandom rnd) {
@@ -434,6 +470,18 @@ final class SyntheticSweep {
         f.add(DataTypes.createStructField("basin_prob_pooled", arr, true));
         f.add(DataTypes.createStructField(s.pooledCoveragePrediction(), DataTypes.DoubleType, true));
         f.add(DataTypes.createStructField("pooled_runs", DataTypes.LongType, true));
+        return DataTypes.createStructType(f);
+    }
+
+    private static StructType tokensSchema() {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField("sweep", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("cell_id", DataTypes.StringType, false));
+        f.add(DataTypes.createStructField("seed", DataTypes.LongType, false));
+        f.add(DataTypes.createStructField("location", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("token", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("patterns_using", DataTypes.IntegerType, false));
+        f.add(DataTypes.createStructField("learning_time", DataTypes.IntegerType, true));
         return DataTypes.createStructType(f);
     }
 
