@@ -44,18 +44,4 @@ public record CellOutput(Map<String, String> data) {
     public static CellOutput text(String text) {
         return new CellOutput(Map.of(PLAIN, text));
     }
-
-    /** Whether this output holds a PNG image. */
-    public boolean isImage() {
-        return data.containsKey(PNG);
-    }
-
-    /** The PNG bytes; only for image outputs. */
-    public byte[] png() {
-        String b64 = data.get(PNG);
-        if (b64 == null) {
-            throw new IllegalStateException("not an image output: " + data.keySet());
-        }
-        return Base64.getDecoder().decode(b64);
-    }
 }

@@ -114,10 +114,6 @@ public final class ErrorBarChart {
         return new Builder(title, xLabel, yLabel);
     }
 
-    public List<ChartSeries> series() {
-        return series;
-    }
-
     /** The chart as a PNG image of {@code width} × {@code height} pixels. */
     public byte[] png(int width, int height) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -90,11 +90,6 @@ public final class ResultTable {
         return out;
     }
 
-    /** Whether the table has a column of that name. */
-    public boolean hasColumn(String column) {
-        return columns.contains(column);
-    }
-
     /** The first {@code n} rows. */
     public ResultTable head(int n) {
         return n >= rows.size() ? this : new ResultTable(columns, rows.subList(0, n));

@@ -33,11 +33,6 @@ final class RowGroups {
         ActivationRegime regime(ResultTable t) {
             return ActivationRegime.of(activation(), t.number(rows.get(0), "leaky_slope"));
         }
-
-        /** A key value as text. */
-        String keyText(String column) {
-            return ResultTable.format(key.get(column));
-        }
     }
 
     private RowGroups() {

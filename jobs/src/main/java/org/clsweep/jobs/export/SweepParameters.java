@@ -22,13 +22,10 @@ final class SweepParameters {
     static final String MODEL = "model";
     private static final String GROUP = "model_group";
 
-    private final List<String> columns;
     private final Map<String, List<Object>> varying;
     private final Map<String, Set<String>> varyingByModel;
 
-    private SweepParameters(List<String> columns, Map<String, List<Object>> varying,
-                            Map<String, Set<String>> varyingByModel) {
-        this.columns = List.copyOf(columns);
+    private SweepParameters(Map<String, List<Object>> varying, Map<String, Set<String>> varyingByModel) {
         this.varying = Collections.unmodifiableMap(varying);
         this.varyingByModel = Collections.unmodifiableMap(varyingByModel);
     }
@@ -48,7 +45,7 @@ final class SweepParameters {
         Map<String, List<Object>> varying = new LinkedHashMap<>();
         Map<String, Set<String>> varyingByModel = new LinkedHashMap<>();
         if (columns.isEmpty()) {
-            return new SweepParameters(columns, varying, varyingByModel);
+            return new SweepParameters(varying, varyingByModel);
         }
         boolean byModel = columns.contains(MODEL);
         List<String> sets = new ArrayList<>();
@@ -82,7 +79,7 @@ final class SweepParameters {
                 varying.put(c, Collections.unmodifiableList(sorted));
             }
         }
-        return new SweepParameters(columns, varying, varyingByModel);
+        return new SweepParameters(varying, varyingByModel);
     }
 
     /** Numbers, strings and booleans in their natural order; anything else by its text. */
@@ -94,18 +91,9 @@ final class SweepParameters {
         return ResultTable.format(a).compareTo(ResultTable.format(b));
     }
 
-    /** All parameter columns, in table order. */
-    List<String> columns() {
-        return columns;
-    }
-
     /** The grid axes: varying parameter → its values, ascending. */
     Map<String, List<Object>> varying() {
         return varying;
-    }
-
-    boolean varies(String column) {
-        return varying.containsKey(column);
     }
 
     /**

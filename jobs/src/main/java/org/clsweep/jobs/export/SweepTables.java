@@ -73,16 +73,6 @@ public final class SweepTables implements AutoCloseable {
         return present.containsKey(table);
     }
 
-    /** Whether every table {@code query} reads is present. */
-    public boolean canRun(SqlQuery query) {
-        for (SweepTable t : SweepTable.values()) {
-            if (query.reads(t) && !has(t)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
     /** Spark: each present table by its view name. */
     public Map<SweepTable, String> sparkSources() {
         Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
