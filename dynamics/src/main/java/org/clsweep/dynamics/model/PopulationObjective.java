@@ -161,18 +161,18 @@ public final class PopulationObjective {
     }
 
     /**
-     * A(w) = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ, symmetric positive semi-definite by construction.
+     * The centred, weighted gated means C(w), whose Gram matrix is A(w): row l is √π_l (g_l − ḡ),
+     * so A(w) = CᵀC and the non-zero eigenvalues of A are the squared singular values of C.
      *
      * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
      * @param wOff offset of w
      * @param ws   workspace of this objective. Modified.
-     * @param aOut d×d, receives A(w). Modified.
+     * @param cOut L×d, receives C(w). Modified.
      */
-    public void matrix(double[] w, int wOff, Workspace ws, DMatrixRMaj aOut) {
-        checkShape(aOut, dim, dim, "aOut");
-        DMatrixRMaj centred = ws.centred;
-        gatedMeans(w, wOff, ws, centred);
-        double[] g = centred.data;
+    public void centredGatedMeans(double[] w, int wOff, Workspace ws, DMatrixRMaj cOut) {
+        checkShape(cOut, patternCount, dim, "cOut");
+        gatedMeans(w, wOff, ws, cOut);
+        double[] g = cOut.data;
         double[] gBar = ws.gBar;
         for (int i = 0; i < dim; i++) {
             gBar[i] = 0.0;
@@ -188,7 +188,20 @@ public final class PopulationObjective {
                 g[l * dim + i] = s * (g[l * dim + i] - gBar[i]);
             }
         }
-        CommonOps_DDRM.multTransA(centred, centred, aOut);
+    }
+
+    /**
+     * A(w) = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ = CᵀC, symmetric positive semi-definite by construction.
+     *
+     * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff offset of w
+     * @param ws   workspace of this objective. Modified.
+     * @param aOut d×d, receives A(w). Modified.
+     */
+    public void matrix(double[] w, int wOff, Workspace ws, DMatrixRMaj aOut) {
+        checkShape(aOut, dim, dim, "aOut");
+        centredGatedMeans(w, wOff, ws, ws.centred);
+        CommonOps_DDRM.multTransA(ws.centred, ws.centred, aOut);
     }
 
     /** Fills p_l, α_l, β_l, m_l and m̄ for w. */
