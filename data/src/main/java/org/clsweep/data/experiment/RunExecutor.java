@@ -21,6 +21,7 @@ public final class RunExecutor {
             case ONELAYER:
                 switch (spec.mode()) {
                     case POPULATION:
+                        return OneLayerPopulationRun.execute(spec, seed);
                     case SGD:
                     default:
                         throw new UnsupportedOperationException("model = onelayer, mode = " + spec.mode().specName()
