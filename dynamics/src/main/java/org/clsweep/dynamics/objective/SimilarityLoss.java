@@ -1,21 +1,19 @@
 package org.clsweep.dynamics.objective;
 
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.CommonOps_DDRM;
 
 /**
- * The part every loss of SCIENCE.md §1 shares: optional row normalisation, the similarity matrix,
- * and the backward pass from ∂L/∂S to the raw outputs. A subclass only turns S into the loss and
- * G = ∂L/∂S.
+ * The part every loss of SCIENCE.md §1 shares: shape checks and the optional row normalisation
+ * of both views, forward and backward. A subclass evaluates the loss and its gradient on the
+ * (normalised or raw) outputs a, b.
  *
  * <pre>
- *   a = normalise(z1), b = normalise(z2)      (or a = z1, b = z2 when normalisation is off)
+ *   a = normalise(z1), b = normalise(z2)      (a = z1, b = z2 when normalisation is off)
  *   S_ij = a_i·a_j  (i ≠ j),   S_ii = a_i·b_i   (negatives come from view 1 only)
- *   ∂L/∂a_i = Σ_{j≠i} (G_ij + G_ji) a_j + G_ii b_i,     ∂L/∂b_i = G_ii a_i
+ *   ∂L/∂a_i = Σ_{j≠i} (G_ij + G_ji) a_j + G_ii b_i,   ∂L/∂b_i = G_ii a_i     with G = ∂L/∂S
  * </pre>
- * then through {@link OutputNormalization} back to z1 and z2. The workspace is sized for one
- * N×m shape at construction and reused on every call; {@code evaluate} does not allocate.
- * Not thread-safe.
+ * then through {@link OutputNormalization} back to z1 and z2. Workspaces are sized for one N×m
+ * shape at construction; {@code evaluate} does not allocate. Not thread-safe.
  *
  * @see InfoNceLoss
  * @see QuadraticLoss
@@ -30,9 +28,6 @@ public abstract class SimilarityLoss implements ContrastiveLoss {
     private final DMatrixRMaj b;
     private final double[] normA;
     private final double[] normB;
-    private final DMatrixRMaj sim;
-    private final DMatrixRMaj simGrad;
-    private final DMatrixRMaj symGrad;
     private final DMatrixRMaj gradA;
     private final DMatrixRMaj gradB;
 
@@ -56,15 +51,21 @@ public abstract class SimilarityLoss implements ContrastiveLoss {
         this.normalize = normalize;
         this.batch = batch;
         this.dim = dim;
-        this.a = new DMatrixRMaj(batch, dim);
-        this.b = new DMatrixRMaj(batch, dim);
-        this.normA = new double[batch];
-        this.normB = new double[batch];
-        this.sim = new DMatrixRMaj(batch, batch);
-        this.simGrad = new DMatrixRMaj(batch, batch);
-        this.symGrad = new DMatrixRMaj(batch, batch);
-        this.gradA = new DMatrixRMaj(batch, dim);
-        this.gradB = new DMatrixRMaj(batch, dim);
+        if (normalize) {
+            this.a = new DMatrixRMaj(batch, dim);
+            this.b = new DMatrixRMaj(batch, dim);
+            this.normA = new double[batch];
+            this.normB = new double[batch];
+            this.gradA = new DMatrixRMaj(batch, dim);
+            this.gradB = new DMatrixRMaj(batch, dim);
+        } else {
+            this.a = null;
+            this.b = null;
+            this.normA = null;
+            this.normB = null;
+            this.gradA = null;
+            this.gradB = null;
+        }
     }
 
     /** τ. */
@@ -93,73 +94,39 @@ public abstract class SimilarityLoss implements ContrastiveLoss {
         checkShape("z2", z2);
         checkShape("grad1", grad1);
         checkShape("grad2", grad2);
-        final DMatrixRMaj va;
-        final DMatrixRMaj vb;
-        if (normalize) {
-            OutputNormalization.forward(z1, a, normA);
-            OutputNormalization.forward(z2, b, normB);
-            va = a;
-            vb = b;
-        } else {
-            va = z1;
-            vb = z2;
+        if (!normalize) {
+            return evaluateOn(z1, z2, grad1, grad2);
         }
-        similarity(va, vb);
-        double loss = lossAndGradient(sim, simGrad);
-        if (normalize) {
-            backward(va, vb, gradA, gradB);
-            OutputNormalization.backward(gradA, a, normA, grad1);
-            OutputNormalization.backward(gradB, b, normB, grad2);
-        } else {
-            backward(va, vb, grad1, grad2);
-        }
+        OutputNormalization.forward(z1, a, normA);
+        OutputNormalization.forward(z2, b, normB);
+        double loss = evaluateOn(a, b, gradA, gradB);
+        OutputNormalization.backward(gradA, a, normA, grad1);
+        OutputNormalization.backward(gradB, b, normB, grad2);
         return loss;
     }
 
     /**
-     * Computes the loss from the similarities and fills G = ∂L/∂S.
+     * The loss and its gradient on the outputs after the optional normalisation.
      *
-     * @param s  S, N×N (diagonal = positive pairs). Not modified.
-     * @param g  ∂L/∂S, N×N. Modified.
+     * @param va    a, N×m. Not modified.
+     * @param vb    b, N×m. Not modified.
+     * @param gradA ∂L/∂a, N×m. Modified.
+     * @param gradB ∂L/∂b, N×m. Modified.
      * @return the loss
      */
-    protected abstract double lossAndGradient(DMatrixRMaj s, DMatrixRMaj g);
+    protected abstract double evaluateOn(DMatrixRMaj va, DMatrixRMaj vb, DMatrixRMaj gradA, DMatrixRMaj gradB);
 
-    private void similarity(DMatrixRMaj va, DMatrixRMaj vb) {
-        CommonOps_DDRM.multTransB(va, va, sim);
+    /** a_i·b_i. */
+    static double rowDot(DMatrixRMaj va, DMatrixRMaj vb, int i) {
+        final int m = va.numCols;
+        final int off = i * m;
         final double[] ad = va.data;
         final double[] bd = vb.data;
-        for (int i = 0; i < batch; i++) {
-            final int off = i * dim;
-            double s = 0.0;
-            for (int k = 0; k < dim; k++) {
-                s += ad[off + k] * bd[off + k];
-            }
-            sim.data[i * batch + i] = s;
+        double s = 0.0;
+        for (int k = 0; k < m; k++) {
+            s += ad[off + k] * bd[off + k];
         }
-    }
-
-    private void backward(DMatrixRMaj va, DMatrixRMaj vb, DMatrixRMaj outA, DMatrixRMaj outB) {
-        final double[] g = simGrad.data;
-        final double[] sg = symGrad.data;
-        for (int i = 0; i < batch; i++) {
-            for (int j = 0; j < batch; j++) {
-                sg[i * batch + j] = i == j ? 0.0 : g[i * batch + j] + g[j * batch + i];
-            }
-        }
-        CommonOps_DDRM.mult(symGrad, va, outA);
-        final double[] ad = va.data;
-        final double[] bd = vb.data;
-        final double[] oa = outA.data;
-        final double[] ob = outB.data;
-        for (int i = 0; i < batch; i++) {
-            final double gii = g[i * batch + i];
-            final int off = i * dim;
-            for (int k = 0; k < dim; k++) {
-                oa[off + k] += gii * bd[off + k];
-                ob[off + k] = gii * ad[off + k];
-            }
-        }
+        return s;
     }
 
     private void checkShape(String name, DMatrixRMaj m) {
