@@ -20,8 +20,9 @@ public final class RunExecutor {
         switch (spec.model()) {
             case ONELAYER:
                 switch (spec.mode()) {
-                    case POPULATION:
                     case SGD:
+                        return OneLayerSgdRun.execute(spec, seed);
+                    case POPULATION:
                     default:
                         throw new UnsupportedOperationException("model = onelayer, mode = " + spec.mode().specName()
                                 + " is not implemented yet");

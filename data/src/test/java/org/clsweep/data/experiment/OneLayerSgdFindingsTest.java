@@ -3,7 +3,7 @@ package org.clsweep.data.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import org.clsweep.data.random.UnitRows;
+import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.sampling.PatternPairSampler;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
@@ -45,8 +45,7 @@ class OneLayerSgdFindingsTest {
 
     private static DMatrixRMaj train(Activation kind, LossType type, boolean normalizeOutput, int width,
                                      PatternMixture mixture, long seed) {
-        DMatrixRMaj w = new DMatrixRMaj(width, DIM);
-        UnitRows.fill(w, new SplittableRandom(seed));
+        DMatrixRMaj w = UnitVectors.rows(width, DIM, new SplittableRandom(seed));
         OneLayerSgd sgd = new OneLayerSgd(w, new OneLayerNetwork(ActivationFunction.of(kind), width, DIM, BATCH),
                 new PatternPairSampler(mixture, BATCH, new SplittableRandom(seed + 1000)),
                 ContrastiveLosses.create(type, 0.1, normalizeOutput, BATCH, width),

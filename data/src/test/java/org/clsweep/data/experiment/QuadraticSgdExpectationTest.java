@@ -3,7 +3,7 @@ package org.clsweep.data.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import org.clsweep.data.random.UnitRows;
+import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.sampling.PatternPairSampler;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
@@ -48,8 +48,7 @@ class QuadraticSgdExpectationTest {
         }
         double[] probs = {0.4, 0.3, 0.2, 0.1};
         PatternMixture mixture = new PatternMixture(mu, probs, noise);
-        DMatrixRMaj w = new DMatrixRMaj(WIDTH, DIM);
-        UnitRows.fill(w, rng);
+        DMatrixRMaj w = UnitVectors.rows(WIDTH, DIM, rng);
         ActivationFunction h = ActivationFunction.of(kind, slope);
 
         OneLayerNetwork net = new OneLayerNetwork(h, WIDTH, DIM, BATCH);
