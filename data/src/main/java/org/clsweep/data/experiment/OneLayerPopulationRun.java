@@ -3,7 +3,7 @@ package org.clsweep.data.experiment;
 import java.util.List;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
-import org.clsweep.data.random.UnitRows;
+import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.spec.AnalysisSpec;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.dynamics.activation.ActivationFunction;
@@ -25,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>
  *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns())
- *   W₀        ← UnitRows.fill: n rows uniform on S^{d−1} from streams.init()   (n = width; the same
+ *   W₀        ← UnitVectors.rows: n rows uniform on S^{d−1} from streams.init()   (n = width; the same
  *               initialisation as the one-layer SGD run of the same cell and seed)
  *   W         ← PopulationFlow(η = train.lr, tol = train.tol), at most train.steps steps,
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
@@ -49,8 +49,7 @@ final class OneLayerPopulationRun {
         RunStreams streams = RunStreams.of(seed, spec.cellKey());
         PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns());
         ActivationFunction activation = spec.activationFunction();
-        DMatrixRMaj init = new DMatrixRMaj(spec.width(), spec.geometry().dim());
-        UnitRows.fill(init, streams.init());
+        DMatrixRMaj init = UnitVectors.rows(spec.width(), spec.geometry().dim(), streams.init());
         PopulationFlow flow = new PopulationFlow(new PopulationObjective(mixture, activation), init, spec.train().lr(),
                 spec.train().tol());
         TrainingOutcome outcome = TrainingLoop.run(flow, spec.train().steps(), StopRule.standard());

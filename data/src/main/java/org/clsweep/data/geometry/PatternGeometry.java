@@ -3,11 +3,10 @@ package org.clsweep.data.geometry;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
-import org.clsweep.data.random.UnitRows;
+import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.spec.GeometrySpec;
 import org.clsweep.data.spec.ProbsKind;
 import org.clsweep.dynamics.model.PatternMixture;
-import org.ejml.data.DMatrixRMaj;
 
 /**
  * Builds the one-layer {@link PatternMixture} of a {@link GeometrySpec}: μ_l = r_l·v_l with unit
@@ -17,7 +16,7 @@ import org.ejml.data.DMatrixRMaj;
  *   orthogonal    v_l = e_l                                                  (needs d ≥ L)
  *   equiangular   v_l = a·e_l + b·Σ_{k≤L} e_k,  a = √(1−c),  b = (√(1−c+Lc) − √(1−c)) / L
  *                 so ‖v_l‖² = a² + 2ab + Lb² = 1 and v_lᵀv_k = 2ab + Lb² = c   (needs d ≥ L, c &gt; −1/(L−1))
- *   random        v_l uniform on S^{d−1}, independent ({@code UnitRows}, from the stream)
+ *   random        v_l uniform on S^{d−1}, independent ({@code UnitVectors}, from the stream)
  *   pairs         v_l = (e_i + e_j)/√2 for L distinct pairs i &lt; j, drawn uniformly without
  *                 replacement from the stream, in draw order; v_lᵀv_k ∈ {0, ½}   (needs L ≤ d(d−1)/2)
  *   magnitudes    r_l = mag_start + (mag_end − mag_start)·(l − 1)/(L − 1)   (r_1 = mag_start when L = 1)
@@ -76,10 +75,8 @@ public final class PatternGeometry {
                 break;
             }
             case RANDOM: {
-                DMatrixRMaj rows = new DMatrixRMaj(count, d);
-                UnitRows.fill(rows, rng);
                 for (int l = 0; l < count; l++) {
-                    System.arraycopy(rows.data, l * d, v[l], 0, d);
+                    UnitVectors.draw(rng, v[l], 0, d);
                 }
                 break;
             }
