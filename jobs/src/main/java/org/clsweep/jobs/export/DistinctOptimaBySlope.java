@@ -15,9 +15,13 @@ import org.clsweep.dynamics.activation.Activation;
  *   h(x) = x (x &gt; 0), c·x (x ≤ 0):   c = 0 is ReLU, c = 1 is linear
  *   prediction: distinct optima fall as c goes from 0 to 1
  * </pre>
+ *
+ * A width whose nodes all reach optima of their own at the smallest slope (mean count = n) cannot
+ * show the fall — the count is bounded by the width — and its check says so.
  */
 final class DistinctOptimaBySlope implements NotebookSection {
     static final String TITLE = "Distinct optima vs leaky slope";
+    private static final double TOL_COUNT = 1e-9;
 
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
@@ -58,8 +62,13 @@ final class DistinctOptimaBySlope implements NotebookSection {
                     g, false));
             Points p = Points.finite(x, y);
             String claim = grp.label() + ": distinct optima fall as the slope goes from 0 towards 1";
+            double width = t.number(grp.rows().get(0), "width");
             if (p.size() < 2) {
                 checks.add(new Check(claim, Check.Outcome.NOT_TESTABLE, "fewer than two slopes with OK runs"));
+            } else if (p.first() >= width - TOL_COUNT) {
+                checks.add(new Check(claim, Check.Outcome.NOT_TESTABLE, "at c = " + Points.fmt(p.firstX())
+                        + " every one of the " + Points.fmt(width) + " nodes already has an optimum of its own: "
+                        + "the width, not the landscape, bounds the count; " + p.span("c")));
             } else {
                 checks.add(new Check(claim, Check.Outcome.of(p.last() < p.first()), p.span("c")
                         + "; non-increasing at every step: " + (p.nonIncreasing() ? "yes" : "no")));

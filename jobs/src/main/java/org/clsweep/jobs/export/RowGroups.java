@@ -13,6 +13,9 @@ import org.clsweep.dynamics.activation.Activation;
  * {@code no BN}, any other column as {@code name=value}.
  */
 final class RowGroups {
+    private static final String ACTIVATION = "activation";
+    private static final String LEAKY_SLOPE = "leaky_slope";
+
     /** One series: its label, key values and rows. */
     record Group(String label, Map<String, Object> key, List<Integer> rows) {
         /** The numbers of one column along the group's rows. */
@@ -26,12 +29,12 @@ final class RowGroups {
 
         /** The group's activation; the key must hold the {@code activation} column. */
         Activation activation() {
-            return Activation.fromSpecName((String) key.get("activation"));
+            return Activation.fromSpecName((String) key.get(ACTIVATION));
         }
 
         /** The prediction regime of the group's activation, with the slope read from {@code t}'s first row. */
         ActivationRegime regime(ResultTable t) {
-            return ActivationRegime.of(activation(), t.number(rows.get(0), "leaky_slope"));
+            return ActivationRegime.of(activation(), t.number(rows.get(0), LEAKY_SLOPE));
         }
     }
 
@@ -59,16 +62,24 @@ final class RowGroups {
         return groups;
     }
 
-    /** The legend text of a key, e.g. {@code relu, BN, geometry_noise=0.2}. */
+    /**
+     * The legend text of a key, e.g. {@code relu, BN, geometry_noise=0.2}. The leaky slope is
+     * left out when the key's activation is another one (it does not act there).
+     */
     static String label(Map<String, Object> key) {
+        Object activation = key.get(ACTIVATION);
+        boolean slopeActs = activation == null || Activation.LEAKY_RELU.specName().equals(activation);
         StringBuilder sb = new StringBuilder();
         for (Map.Entry<String, Object> e : key.entrySet()) {
+            if (e.getKey().equals(LEAKY_SLOPE) && !slopeActs) {
+                continue;
+            }
             if (sb.length() > 0) {
                 sb.append(", ");
             }
             String v = ResultTable.format(e.getValue());
             switch (e.getKey()) {
-                case "activation" -> sb.append(v);
+                case ACTIVATION -> sb.append(v);
                 case "net_batchnorm" -> sb.append(Boolean.TRUE.equals(e.getValue()) ? "BN" : "no BN");
                 default -> sb.append(e.getKey()).append('=').append(v);
             }
