@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 
 /**
- * Table: one row per grid cell with its varying parameters, the number of OK runs and the mean of
- * every metric that some cell has (a one-layer sweep shows no two-layer columns). The reference a
+ * Table: one row per grid cell with its varying parameters, its run counts by status and the mean
+ * of every metric that some cell has (a one-layer sweep shows no two-layer columns). The reference a
  * reader goes back to for exact numbers.
  */
 final class CellTable implements NotebookSection {
@@ -42,15 +42,21 @@ final class CellTable implements NotebookSection {
         }
         List<String> params = new ArrayList<>(ctx.parameters().varying().keySet());
         List<String> select = new ArrayList<>(params);
+        for (String c : s.aggregateCounts()) {
+            if (ctx.hasColumns(SweepTable.AGGREGATES, c)) {
+                select.add(c);
+            }
+        }
         select.add(s.aggregateRuns());
         select.addAll(present);
         List<String> order = params.isEmpty() ? List.of("cell_id") : params;
         SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nORDER BY " + SqlQuery.list(order));
         ResultTable t = ctx.run(q, TITLE);
         Markdown text = Markdown.builder().heading(2, TITLE)
-                .paragraph("One row per grid cell: the parameters that vary, `" + s.aggregateRuns() + "` (the OK runs "
-                        + "the statistics use) and the mean over seeds of every metric the sweep measured. The "
-                        + "aggregates table also holds each metric's standard deviation and 95% confidence interval.")
+                .paragraph("One row per grid cell: the parameters that vary, the cell's runs by status (the "
+                        + "statistics use the `" + s.aggregateRuns() + "` OK runs) and the mean over them of every "
+                        + "metric the sweep measured. The aggregates table also holds each metric's standard "
+                        + "deviation and 95% confidence interval.")
                 .build();
         return List.of(new MarkdownCell(text), SectionCells.query(ctx, q, List.of(), t));
     }

@@ -1,6 +1,7 @@
 package org.clsweep.jobs.export;
 
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.clsweep.data.experiment.RunMetric;
 
@@ -51,6 +52,11 @@ public final class ClsweepSchema implements SweepSchema {
     @Override
     public String aggregateRuns() {
         return "n_ok";
+    }
+
+    @Override
+    public List<String> aggregateCounts() {
+        return List.of("n_runs", "n_ok", "n_diverged", "n_failed");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.clsweep.jobs.export;
 
+import java.util.List;
 import java.util.Set;
 import org.clsweep.data.experiment.RunMetric;
 
@@ -21,6 +22,9 @@ public interface SweepSchema {
 
     /** Aggregates: the number of runs with status OK, over which the statistics are taken. */
     String aggregateRuns();
+
+    /** Aggregates: the cell's run counts, all runs first, then by status (OK, DIVERGED, FAILED). */
+    List<String> aggregateCounts();
 
     /** Aggregates: the mean of {@code metric} over the cell's OK runs. */
     String mean(RunMetric metric);
