@@ -27,6 +27,7 @@ public final class RunExecutor {
                                 + " is not implemented yet");
                 }
             case TWOLAYER:
+                return TwoLayerRun.execute(spec, seed);
             default:
                 throw new UnsupportedOperationException("model = " + spec.model().specName() + " is not implemented yet");
         }
