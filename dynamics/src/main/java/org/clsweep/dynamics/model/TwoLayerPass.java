@@ -63,6 +63,8 @@ public final class TwoLayerPass {
     private final double[][][] table;      // [v][k][r·out + o]  T_r, then D_r
     private final double[][][] back;       // [v][k][r·M + j]   G_r
     private final int[] tokenSlot;         // scratch: token → slot, −1 when unused
+    private final double[] vt;             // Vᵀ, (K·M)×out: row k·M + j is column k·M + j of V
+    private final double[] gvt;            // ∂L/∂Vᵀ, (K·M)×out
     private final DMatrixRMaj[] z;
     private final DMatrixRMaj[] dz;
 
@@ -112,6 +114,8 @@ public final class TwoLayerPass {
         table = new double[2][k][maxSlots * out];
         back = new double[2][k][maxSlots * m];
         tokenSlot = new int[n];
+        vt = new double[hid * out];
+        gvt = new double[hid * out];
         Arrays.fill(tokenSlot, -1);
         z = new DMatrixRMaj[] {new DMatrixRMaj(batch, out), new DMatrixRMaj(batch, out)};
         dz = new DMatrixRMaj[] {new DMatrixRMaj(batch, out), new DMatrixRMaj(batch, out)};
@@ -130,6 +134,7 @@ public final class TwoLayerPass {
             throw new IllegalArgumentException("batch of " + pairs.size() + "×" + pairs.locations() + ", expected "
                     + batch + "×" + k);
         }
+        transpose(net.topWeights().data, out, hid, vt);
         for (int v = 0; v < 2; v++) {
             index(v, pairs.view(v));
             forward(v);
@@ -140,9 +145,11 @@ public final class TwoLayerPass {
         if (!Double.isFinite(value)) {
             return value;
         }
+        Arrays.fill(gvt, 0.0);
         for (int v = 0; v < 2; v++) {
-            backward(v, gradW.data, gradV.data);
+            backward(v, gradW.data);
         }
+        transpose(gvt, hid, out, gradV.data);
         return value;
     }
 
@@ -179,7 +186,6 @@ public final class TwoLayerPass {
 
     private void forward(int v) {
         double[] wd = net.filterWeights().data;
-        double[] vd = net.topWeights().data;
         double[] zd = z[v].data;
         Arrays.fill(zd, 0, batch * out, 0.0);
         int[] slotOfV = slotOf[v];
@@ -220,19 +226,19 @@ public final class TwoLayerPass {
             if (bn != null) {
                 bn.forward(h, r, m, counts[v][f], y, invStd[v][f]);
             }
-            // T_r = V_k y_r, stored slot-major: table[r·out + o]
+            // T_r = V_k y_r = Σ_j y_r[j]·(row k·M + j of Vᵀ), stored slot-major: table[r·out + o]
             double[] t = table[v][f];
-            int vCol = f * m;
+            int vtBase = f * m * out;
+            Arrays.fill(t, 0, r * out, 0.0);
             for (int s = 0; s < r; s++) {
                 int yOff = s * m;
                 int tOff = s * out;
-                for (int o = 0; o < out; o++) {
-                    int vOff = o * hid + vCol;
-                    double acc = 0.0;
-                    for (int j = 0; j < m; j++) {
-                        acc += vd[vOff + j] * y[yOff + j];
+                for (int j = 0; j < m; j++) {
+                    double c = y[yOff + j];
+                    int vOff = vtBase + j * out;
+                    for (int o = 0; o < out; o++) {
+                        t[tOff + o] += c * vt[vOff + o];
                     }
-                    t[tOff + o] = acc;
                 }
             }
             for (int i = 0; i < batch; i++) {
@@ -245,7 +251,7 @@ public final class TwoLayerPass {
         }
     }
 
-    private void backward(int v, double[] gw, double[] gv) {
+    private void backward(int v, double[] gw) {
         double[] vd = net.topWeights().data;
         double[] g = dz[v].data;
         int[] slotOfV = slotOf[v];
@@ -260,18 +266,27 @@ public final class TwoLayerPass {
                     dt[tOff + o] += g[gOff + o];
                 }
             }
+            // ∂L/∂(Vᵀ row k·M + j) += y_r[j]·D_r ;  G_r = Σ_o D_r[o]·(row o of V_k)
+            // (both as axpy loops: a dot product's reduction would not vectorise)
             double[] y = normed[v][f];
             double[] gr = back[v][f];
+            int vtBase = f * m * out;
             int vCol = f * m;
             Arrays.fill(gr, 0, r * m, 0.0);
             for (int s = 0; s < r; s++) {
                 int yOff = s * m;
                 int tOff = s * out;
+                for (int j = 0; j < m; j++) {
+                    double c = y[yOff + j];
+                    int vOff = vtBase + j * out;
+                    for (int o = 0; o < out; o++) {
+                        gvt[vOff + o] += c * dt[tOff + o];
+                    }
+                }
                 for (int o = 0; o < out; o++) {
                     double c = dt[tOff + o];
                     int vOff = o * hid + vCol;
                     for (int j = 0; j < m; j++) {
-                        gv[vOff + j] += c * y[yOff + j];
                         gr[yOff + j] += c * vd[vOff + j];
                     }
                 }
@@ -307,6 +322,16 @@ public final class TwoLayerPass {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /** dst (cols×rows) = srcᵀ, src rows×cols, both row-major. */
+    private static void transpose(double[] src, int rows, int cols, double[] dst) {
+        for (int i = 0; i < rows; i++) {
+            int off = i * cols;
+            for (int j = 0; j < cols; j++) {
+                dst[j * rows + i] = src[off + j];
             }
         }
     }
