@@ -11,6 +11,8 @@ import java.util.stream.Stream;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.objective.ContrastiveLoss;
+import org.clsweep.dynamics.objective.ContrastiveLosses;
+import org.clsweep.dynamics.objective.LossType;
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,6 +56,12 @@ class TwoLayerPassTest {
     static List<Arguments> losses() {
         List<Arguments> l = new ArrayList<>();
         l.add(Arguments.of("smooth", (Supplier<ContrastiveLoss>) () -> new SmoothTestLoss(N, OUT, 11)));
+        for (LossType type : LossType.values()) {
+            for (boolean normalize : new boolean[] {false, true}) {
+                l.add(Arguments.of(type.specName() + (normalize ? ", normalised" : ", raw"),
+                        (Supplier<ContrastiveLoss>) () -> ContrastiveLosses.create(type, 0.5, normalize, N, OUT)));
+            }
+        }
         return l;
     }
 
