@@ -18,7 +18,9 @@ import org.ejml.data.DMatrixRMaj;
  *   step t:  batch ← source;  L, ∇W, ∇V ← pass(batch);  if L finite: W ← sgd(W, ∇W), V ← sgd(V, ∇V)
  * </pre>
  * A non-finite loss leaves the parameters as they were and is returned, so that
- * {@link StopRule#standard()} ends the run as DIVERGED with finite weights. Allocation-free per step.
+ * {@link StopRule#standard()} ends the run as DIVERGED with finite weights. An update that leaves a
+ * non-finite parameter makes the step return NaN (the state is no longer finite): DIVERGED too.
+ * Allocation-free per step.
  *
  * @see TwoLayerPass
  * @see MomentumSgd
@@ -66,8 +68,21 @@ public final class TwoLayerSgd implements SteppedModel {
         if (Double.isFinite(value)) {
             optW.step(net.filterWeights(), gradW);
             optV.step(net.topWeights(), gradV);
+            if (!allFinite(net.filterWeights()) || !allFinite(net.topWeights())) {
+                return Double.NaN;
+            }
         }
         return value;
+    }
+
+    private static boolean allFinite(DMatrixRMaj m) {
+        double[] d = m.data;
+        int len = m.getNumElements();
+        double acc = 0.0;
+        for (int i = 0; i < len; i++) {
+            acc += d[i] * 0.0;
+        }
+        return acc == 0.0;
     }
 
     /** The network being trained. */
