@@ -2,6 +2,7 @@ package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.clsweep.data.random.RunStreams;
@@ -15,9 +16,16 @@ import org.clsweep.data.spec.ProbsKind;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.TokenSpec;
 import org.clsweep.data.spec.TrainSpec;
+import org.clsweep.data.tokens.TokenEmbeddings;
+import org.clsweep.data.tokens.TokenPairGenerator;
 import org.clsweep.data.tokens.TokenPatterns;
 import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.model.TokenEmbedding;
+import org.clsweep.dynamics.model.TwoLayerNet;
+import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
+import org.clsweep.dynamics.trainer.TwoLayerSgd;
 import org.junit.jupiter.api.Test;
 
 class TwoLayerRunTest {
@@ -123,5 +131,28 @@ class TwoLayerRunTest {
         RunResult r = RunExecutor.execute(spec(Activation.RELU, embedded, train(60, 30)), 4);
         assertThat(r.status()).isEqualTo(RunStatus.OK);
         assertThat(r.metric(RunMetric.LOC_ALL)).isFinite();
+    }
+
+    @Test
+    void aTrainingStepDoesNotAllocate() {
+        TokenSpec ts = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of());
+        SplittableRandom patterns = new SplittableRandom(1);
+        TokenPatterns table = TokenPatterns.of(ts, patterns);
+        TokenEmbedding emb = TokenEmbeddings.of(ts, patterns);
+        TwoLayerNet net = new TwoLayerNet(10, 10, 20, 16, ActivationFunction.of(Activation.RELU), true, true, false);
+        net.initialise(new SplittableRandom(2));
+        TwoLayerSgd sgd = new TwoLayerSgd(net, emb, new TokenPairGenerator(table, 5, new SplittableRandom(3)), 32,
+                ContrastiveLosses.create(LossType.INFONCE, 0.1, true, 32, 16), 0.02, 0.9, 0.005);
+        for (int t = 0; t < 2_000; t++) {
+            sgd.step(t);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long before = mx.getThreadAllocatedBytes(tid);
+        for (int t = 0; t < 1_000; t++) {
+            sgd.step(t);
+        }
+        long allocated = mx.getThreadAllocatedBytes(tid) - before;
+        assertThat(allocated).as("bytes allocated by 1000 two-layer SGD steps").isLessThan(1024);
     }
 }
