@@ -233,7 +233,21 @@ public final class TwoLayerPass {
             for (int s = 0; s < r; s++) {
                 int yOff = s * m;
                 int tOff = s * out;
-                for (int j = 0; j < m; j++) {
+                int j = 0;
+                for (; j + 3 < m; j += 4) {
+                    double c0 = y[yOff + j];
+                    double c1 = y[yOff + j + 1];
+                    double c2 = y[yOff + j + 2];
+                    double c3 = y[yOff + j + 3];
+                    int v0 = vtBase + j * out;
+                    int v1 = v0 + out;
+                    int v2 = v1 + out;
+                    int v3 = v2 + out;
+                    for (int o = 0; o < out; o++) {
+                        t[tOff + o] += c0 * vt[v0 + o] + c1 * vt[v1 + o] + c2 * vt[v2 + o] + c3 * vt[v3 + o];
+                    }
+                }
+                for (; j < m; j++) {
                     double c = y[yOff + j];
                     int vOff = vtBase + j * out;
                     for (int o = 0; o < out; o++) {
@@ -241,11 +255,27 @@ public final class TwoLayerPass {
                     }
                 }
             }
-            for (int i = 0; i < batch; i++) {
-                int tOff = slotOfV[i * k + f] * out;
-                int zOff = i * out;
+        }
+        // z_i = Σ_k T_{slot(i,k)}, two locations per pass over the row
+        double[][] tables = table[v];
+        for (int i = 0; i < batch; i++) {
+            int zOff = i * out;
+            int base = i * k;
+            int f = 0;
+            for (; f + 1 < k; f += 2) {
+                double[] ta = tables[f];
+                double[] tb = tables[f + 1];
+                int aOff = slotOfV[base + f] * out;
+                int bOff = slotOfV[base + f + 1] * out;
                 for (int o = 0; o < out; o++) {
-                    zd[zOff + o] += t[tOff + o];
+                    zd[zOff + o] += ta[aOff + o] + tb[bOff + o];
+                }
+            }
+            if (f < k) {
+                double[] ta = tables[f];
+                int aOff = slotOfV[base + f] * out;
+                for (int o = 0; o < out; o++) {
+                    zd[zOff + o] += ta[aOff + o];
                 }
             }
         }
@@ -272,18 +302,50 @@ public final class TwoLayerPass {
             double[] gr = back[v][f];
             int vtBase = f * m * out;
             int vCol = f * m;
+            // blocked by four: four rank-1 updates per load and store of the accumulated row
             Arrays.fill(gr, 0, r * m, 0.0);
+            for (int j = 0; j < m; j++) {
+                int gOff = vtBase + j * out;
+                int s = 0;
+                for (; s + 3 < r; s += 4) {
+                    double c0 = y[s * m + j];
+                    double c1 = y[(s + 1) * m + j];
+                    double c2 = y[(s + 2) * m + j];
+                    double c3 = y[(s + 3) * m + j];
+                    int d0 = s * out;
+                    int d1 = d0 + out;
+                    int d2 = d1 + out;
+                    int d3 = d2 + out;
+                    for (int o = 0; o < out; o++) {
+                        gvt[gOff + o] += c0 * dt[d0 + o] + c1 * dt[d1 + o] + c2 * dt[d2 + o] + c3 * dt[d3 + o];
+                    }
+                }
+                for (; s < r; s++) {
+                    double c = y[s * m + j];
+                    int dOff = s * out;
+                    for (int o = 0; o < out; o++) {
+                        gvt[gOff + o] += c * dt[dOff + o];
+                    }
+                }
+            }
             for (int s = 0; s < r; s++) {
                 int yOff = s * m;
                 int tOff = s * out;
-                for (int j = 0; j < m; j++) {
-                    double c = y[yOff + j];
-                    int vOff = vtBase + j * out;
-                    for (int o = 0; o < out; o++) {
-                        gvt[vOff + o] += c * dt[tOff + o];
+                int o = 0;
+                for (; o + 3 < out; o += 4) {
+                    double c0 = dt[tOff + o];
+                    double c1 = dt[tOff + o + 1];
+                    double c2 = dt[tOff + o + 2];
+                    double c3 = dt[tOff + o + 3];
+                    int v0 = o * hid + vCol;
+                    int v1 = v0 + hid;
+                    int v2 = v1 + hid;
+                    int v3 = v2 + hid;
+                    for (int j = 0; j < m; j++) {
+                        gr[yOff + j] += c0 * vd[v0 + j] + c1 * vd[v1 + j] + c2 * vd[v2 + j] + c3 * vd[v3 + j];
                     }
                 }
-                for (int o = 0; o < out; o++) {
+                for (; o < out; o++) {
                     double c = dt[tOff + o];
                     int vOff = o * hid + vCol;
                     for (int j = 0; j < m; j++) {
