@@ -19,9 +19,9 @@ import org.apache.spark.sql.SparkSession;
  * The notebook's sections, in order: overview, runs left out, one-layer figures (distinct optima
  * vs width, coverage vs the brute-force prediction, distinct optima vs leaky slope, basin
  * probabilities), two-layer figures (loc_all / loc_other_all vs β, learning curves, token learning
- * time vs the patterns using the token), and the per-cell table. A section whose data the sweep
- * lacks is replaced by a note. Existing files of the same names are replaced; other files in DIR
- * are left alone.
+ * time vs the patterns using the token), the per-cell table and the manifest. A section whose data
+ * the sweep lacks is replaced by a note. Existing files of the same names are replaced; other
+ * files in DIR are left alone.
  *
  * @see NotebookJsonWriter
  * @see NotebookHtmlWriter
@@ -62,7 +62,7 @@ public final class NotebookExport {
         ExportContext ctx = new ExportContext(sweep, tables, schema, new SparkQueries(spark, tables, sweep));
 
         List<NotebookSection> sections = List.of(
-                new OverviewSection(tables.manifest()),
+                new OverviewSection(),
                 new RunStatusSection(),
                 new DistinctOptimaByWidth(),
                 new CoverageVsPrediction(),
@@ -71,7 +71,8 @@ public final class NotebookExport {
                 new LocalityByBeta(),
                 new LearningCurves(),
                 new TokenLearningTime(),
-                new CellTable());
+                new CellTable(),
+                new ManifestSection(tables.manifest()));
         List<NotebookCell> cells = new ArrayList<>();
         for (NotebookSection s : sections) {
             cells.addAll(s.cells(ctx));

@@ -3,21 +3,14 @@ package org.clsweep.jobs.export;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The notebook's opening: which sweep, which code, which grid, and how to run the queries. Its
- * table is the sweep's identity (name, spec hash, code version, cells, runs) from the runs table;
- * the resolved spec follows from {@code OUT/manifest.json} when there is one.
+ * table is the sweep's identity (name, spec hash, code version, cells, runs) from the runs table.
+ *
+ * @see ManifestSection
  */
 final class OverviewSection implements NotebookSection {
-    private final Optional<String> manifest;
-
-    /** @param manifest the text of {@code OUT/manifest.json}, when present */
-    OverviewSection(Optional<String> manifest) {
-        this.manifest = manifest;
-    }
-
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
         SqlQuery q = new SqlQuery("""
@@ -68,10 +61,6 @@ final class OverviewSection implements NotebookSection {
         cells.add(new MarkdownCell(md.build()));
         cells.add(new CodeCell("import duckdb", List.of()));
         cells.add(SectionCells.query(ctx, q, List.of(), identity));
-        manifest.ifPresent(text -> cells.add(new MarkdownCell(Markdown.builder()
-                .paragraph("The sweep's manifest (`" + ctx.tables().location() + "/manifest.json`): resolved spec, "
-                        + "counts and provenance.")
-                .code("json", text.strip()).build())));
         return cells;
     }
 }

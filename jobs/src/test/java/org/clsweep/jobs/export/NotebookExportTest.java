@@ -52,6 +52,7 @@ class NotebookExportTest extends ExportSparkTestBase {
                 .bad("relu", 4, 2, "DIVERGED", "non-finite loss at step 37")
                 .bad("linear", 16, 3, "FAILED", "java.lang.IllegalStateException: boom")
                 .write(spark, out1, true);
+        Files.writeString(Path.of(out1, "manifest.json"), "{\"sweep\": \"onelayer-test\", \"runs\": 60}\n");
         oneLayer = NotebookExport.export(spark, out1, tmp.resolve("export-onelayer"));
 
         String out2 = tmp.resolve("out-mixed").toString();
@@ -173,12 +174,21 @@ class NotebookExportTest extends ExportSparkTestBase {
                 "## Two layers: learning curves\n\n**Skipped.** the trace table has no rows of OK two-layer runs.",
                 "## Two layers: token learning time vs patterns using the token\n\n**Skipped.** the tokens table has "
                         + "no rows of OK two-layer runs.");
+        assertThat(markdown(mixed)).contains("## Manifest\n\n**Skipped.** the sweep output has no `"
+                + tmp.resolve("out-mixed") + "/manifest.json`.");
         String md = markdown(noAggregates);
         assertThat(md).contains("## Distinct optima vs width\n\n**Skipped.** the sweep has no aggregates table",
                 "`clsweep aggregate OUT` computes it");
         assertThat(md).contains("No run was left out: all 4 runs finished with status OK.");
         assertThat(noAggregates.figures()).isEmpty();
         assertThat(noAggregates.notebook()).isRegularFile();
+    }
+
+    @Test
+    void endsWithTheManifestVerbatim() throws Exception {
+        assertThat(markdown(oneLayer)).endsWith("## Manifest\n\nThe sweep's manifest (`" + tmp.resolve("out-onelayer")
+                + "/manifest.json`): the resolved spec, the run counts and the provenance of the code and platform "
+                + "that produced the runs.\n\n```json\n{\"sweep\": \"onelayer-test\", \"runs\": 60}\n```\n\n");
     }
 
     @Test
