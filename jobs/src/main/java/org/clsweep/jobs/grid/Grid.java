@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.spec.GridAxis;
@@ -86,6 +87,27 @@ public final class Grid {
             }
         }
         return new ArrayList<>(out);
+    }
+
+    /**
+     * A one-line summary for people and for the Spark job description, e.g.
+     * {@code quickstart: 30 cells × 4 seeds = 120 runs; activation ∈ {linear, relu} × width ∈ {1, 2}}.
+     */
+    public static String describe(SweepSpec spec) {
+        StringJoiner blocks = new StringJoiner(" + ");
+        for (GridBlock b : spec.grid()) {
+            StringJoiner axes = new StringJoiner(" × ");
+            for (GridAxis a : b.axes()) {
+                StringJoiner values = new StringJoiner(", ", "{", "}");
+                a.values().forEach(v -> values.add(String.valueOf(v)));
+                axes.add(a.parameter().key() + " ∈ " + values);
+            }
+            blocks.add(b.axes().isEmpty() ? "base values" : axes.toString());
+        }
+        long cells = spec.cellCount();
+        return spec.name() + ": " + cells + (cells == 1 ? " cell" : " cells") + " × " + spec.seeds().size()
+                + (spec.seeds().size() == 1 ? " seed" : " seeds") + " = " + cells * spec.seeds().size() + " runs; "
+                + blocks;
     }
 
     private static RunSpec build(SweepSpec spec, Map<Parameter, Object> point) {

@@ -1,0 +1,40 @@
+package org.clsweep.jobs.sweep;
+
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * Creates the SparkSession of a sweep. The master is, in order: the {@code --master} option,
+ * {@code spark.master} as set by {@code spark-submit}, else {@value #DEFAULT_MASTER} (embedded).
+ * Local masters bind the driver to 127.0.0.1 and run without the web UI; Spark's console progress
+ * bar is always off (the sweep prints its own progress).
+ */
+public final class SparkSessions {
+    public static final String DEFAULT_MASTER = "local[*]";
+    static final String LOOPBACK = "127.0.0.1";
+
+    private SparkSessions() {
+    }
+
+    /**
+     * @param master  the master URL, or null for the default (see class comment)
+     * @param appName the application name
+     */
+    public static SparkSession create(String master, String appName) {
+        SparkConf conf = new SparkConf();
+        String m = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
+        SparkSession.Builder b = SparkSession.builder().master(m).appName(appName)
+                .config("spark.ui.showConsoleProgress", "false");
+        if (isLocal(m)) {
+            b.config("spark.driver.host", LOOPBACK)
+                    .config("spark.driver.bindAddress", LOOPBACK)
+                    .config("spark.ui.enabled", "false");
+        }
+        return b.getOrCreate();
+    }
+
+    /** Whether the master runs everything in this JVM ({@code local}, {@code local[n]}, {@code local[*]}). */
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+}
