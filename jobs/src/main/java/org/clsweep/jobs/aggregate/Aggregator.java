@@ -3,6 +3,7 @@ package org.clsweep.jobs.aggregate;
 import static org.apache.spark.sql.functions.avg;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.countDistinct;
 import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
@@ -13,6 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +40,7 @@ import org.clsweep.jobs.spec.Parameter;
  */
 public final class Aggregator {
     private static final String COUNT = "_n";
+    private static final String DISTINCT_SEEDS = "distinct_seeds";
     private static final String POS = "pos";
     private static final String SHARE = "col";
 
@@ -45,22 +48,32 @@ public final class Aggregator {
     }
 
     /**
+     * The aggregates of a runs table and what was counted on the way.
+     *
+     * @param table  the aggregates ({@link AggregatesTable#schema()}), one row per cell
+     * @param counts the counts of the runs table
+     */
+    public record Aggregates(Dataset<Row> table, RunCounts counts) {
+    }
+
+    /**
      * Reads a runs table, aggregates it and writes the aggregates table as one Parquet file.
      *
      * @param runsPath       a runs table
      * @param aggregatesPath where to write (must not exist)
+     * @return the counts of the runs table
      * @throws IllegalArgumentException naming the column if the runs table lacks one
      */
-    public static void write(SparkSession spark, String runsPath, String aggregatesPath) {
-        aggregate(spark, spark.read().parquet(runsPath)).coalesce(1).write().mode(SaveMode.ErrorIfExists)
-                .parquet(aggregatesPath);
+    public static RunCounts write(SparkSession spark, String runsPath, String aggregatesPath) {
+        Aggregates a = aggregate(spark, spark.read().parquet(runsPath));
+        a.table().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(aggregatesPath);
+        return a.counts();
     }
 
     /**
      * @param runs a runs table ({@link RunsTable#schema()} columns)
-     * @return the aggregates ({@link AggregatesTable#schema()})
      */
-    public static Dataset<Row> aggregate(SparkSession spark, Dataset<Row> runs) {
+    public static Aggregates aggregate(SparkSession spark, Dataset<Row> runs) {
         for (StructField f : RunsTable.schema().fields()) {
             if (!Arrays.asList(runs.columns()).contains(f.name())) {
                 throw new IllegalArgumentException("the runs table has no column " + f.name()
@@ -74,6 +87,7 @@ public final class Aggregator {
         aggs.add(countWhere(col(RunsTable.STATUS).equalTo(lit(RunStatus.DIVERGED.name())))
                 .as(AggregatesTable.N_DIVERGED));
         aggs.add(countWhere(col(RunsTable.STATUS).equalTo(lit(RunStatus.FAILED.name()))).as(AggregatesTable.N_FAILED));
+        aggs.add(countDistinct(col(RunsTable.SEED)).as(DISTINCT_SEEDS));
         for (Parameter p : Parameter.values()) {
             aggs.add(first(col(p.column())).as(p.column()));
         }
@@ -105,7 +119,22 @@ public final class Aggregator {
             p[pos] = r.getDouble(2);
             basinRuns.put(cell, r.getLong(3));
         }
-        return spark.createDataFrame(finish(stats, basin, basinRuns), AggregatesTable.schema());
+        return new Aggregates(spark.createDataFrame(finish(stats, basin, basinRuns), AggregatesTable.schema()),
+                countRuns(stats));
+    }
+
+    private static RunCounts countRuns(List<Row> stats) {
+        long rows = 0;
+        long distinct = 0;
+        Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+        for (Row s : stats) {
+            rows += s.<Long>getAs(AggregatesTable.N_RUNS);
+            distinct += s.<Long>getAs(DISTINCT_SEEDS);
+            byStatus.merge(RunStatus.OK, s.<Long>getAs(AggregatesTable.N_OK), Long::sum);
+            byStatus.merge(RunStatus.DIVERGED, s.<Long>getAs(AggregatesTable.N_DIVERGED), Long::sum);
+            byStatus.merge(RunStatus.FAILED, s.<Long>getAs(AggregatesTable.N_FAILED), Long::sum);
+        }
+        return new RunCounts(stats.size(), rows, distinct, byStatus);
     }
 
     private static Column countWhere(Column condition) {

@@ -106,7 +106,7 @@ public final class Grid {
         }
         long cells = spec.cellCount();
         return spec.name() + ": " + cells + (cells == 1 ? " cell" : " cells") + " × " + spec.seeds().size()
-                + (spec.seeds().size() == 1 ? " seed" : " seeds") + " = " + cells * spec.seeds().size() + " runs; "
+                + (spec.seeds().size() == 1 ? " seed" : " seeds") + " = " + cells * spec.seeds().size() + (cells * spec.seeds().size() == 1 ? " run; " : " runs; ")
                 + blocks;
     }
 

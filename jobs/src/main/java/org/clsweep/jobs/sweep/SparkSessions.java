@@ -24,7 +24,9 @@ public final class SparkSessions {
         SparkConf conf = new SparkConf();
         String m = master != null ? master : conf.get("spark.master", DEFAULT_MASTER);
         SparkSession.Builder b = SparkSession.builder().master(m).appName(appName)
-                .config("spark.ui.showConsoleProgress", "false");
+                .config("spark.ui.showConsoleProgress", "false")
+                // the output tables have 100+ columns: print their plans without a warning
+                .config("spark.sql.debug.maxToStringFields", "1000");
         if (isLocal(m)) {
             b.config("spark.driver.host", LOOPBACK)
                     .config("spark.driver.bindAddress", LOOPBACK)

@@ -4,27 +4,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.aggregate.Aggregator;
+import org.clsweep.jobs.aggregate.RunCounts;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.Provenance;
-import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.spec.SweepSpec;
 
 /**
  * Runs a whole sweep on the driver, in order: RUNNING manifest; simulate every (cell, seed) into
  * the staged result table ({@link SweepJob#simulate}); split it into runs, optima and trace;
- * aggregate; check that every run appears exactly once; move the tables into place; COMPLETE
+ * aggregate, counting the runs on the way, and check that each (cell, seed) appears exactly once;
+ * move the tables into place; COMPLETE
  * manifest with counts per status. If the job itself fails, the manifest says ABORTED and no
  * table is moved into place. Every Spark job is labelled with the sweep's job group.
  */
@@ -62,15 +59,16 @@ public final class SweepDriver {
             SweepJob.simulate(spark, plan, tasks, out.staged(OutputDirectory.RESULT), console);
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing runs, optima and trace", false);
-            SweepJob.split(spark, out.staged(OutputDirectory.RESULT), out.staged(OutputDirectory.RUNS),
+            SweepJob.split(spark, out.staged(OutputDirectory.RESULT), tasks.size(), out.staged(OutputDirectory.RUNS),
                     out.staged(OutputDirectory.OPTIMA), out.staged(OutputDirectory.TRACE));
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": aggregating " + cells.size() + " cells", false);
-            Aggregator.write(spark, out.staged(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES));
-            Map<RunStatus, Long> counts = checkAndCount(spark, out.staged(OutputDirectory.RUNS), tasks.size());
+            RunCounts counts = Aggregator.write(spark, out.staged(OutputDirectory.RUNS),
+                    out.staged(OutputDirectory.AGGREGATES));
+            check(counts, cells.size(), tasks.size());
 
             out.commit(OutputDirectory.TABLES);
-            Manifest done = running.finish(ManifestStatus.COMPLETE, counts, Instant.now(), null);
+            Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), Instant.now(), null);
             out.writeManifest(done);
             return done;
         } catch (RuntimeException | IOException e) {
@@ -104,23 +102,12 @@ public final class SweepDriver {
         }
     }
 
-    /** Counts runs per status, and checks that the table holds each (cell, seed) exactly once. */
-    private static Map<RunStatus, Long> checkAndCount(SparkSession spark, String runsPath, long expected) {
-        Dataset<Row> runs = spark.read().parquet(runsPath);
-        long distinct = runs.select(RunsTable.CELL_ID, RunsTable.SEED).distinct().count();
-        Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
-        long total = 0;
-        for (RunStatus s : RunStatus.values()) {
-            counts.put(s, 0L);
+    /** Checks that the runs table holds each (cell, seed) exactly once. */
+    private static void check(RunCounts counts, long cells, long runs) {
+        if (counts.cells() != cells || counts.rows() != runs || counts.distinctRuns() != runs) {
+            throw new IllegalStateException("the runs table holds " + counts.rows() + " rows for "
+                    + counts.distinctRuns() + " distinct (cell, seed) pairs in " + counts.cells()
+                    + " cells, expected " + runs + " runs in " + cells + " cells");
         }
-        for (Row r : runs.groupBy(RunsTable.STATUS).count().collectAsList()) {
-            counts.put(RunStatus.valueOf(r.getString(0)), r.getLong(1));
-            total += r.getLong(1);
-        }
-        if (total != expected || distinct != expected) {
-            throw new IllegalStateException("the runs table holds " + total + " rows for " + distinct
-                    + " distinct (cell, seed) pairs, expected " + expected + " of each");
-        }
-        return counts;
     }
 }

@@ -30,6 +30,8 @@ import org.clsweep.jobs.output.TraceTable;
 public final class SweepJob {
     /** Milliseconds between progress lines. */
     static final long PROGRESS_EVERY_MS = 2000;
+    /** Runs per output file, roughly. */
+    static final long ROWS_PER_FILE = 100_000;
 
     private SweepJob() {
     }
@@ -72,23 +74,27 @@ public final class SweepJob {
     }
 
     /**
-     * Splits a result table into the output tables, each ordered by cell and seed.
+     * Splits a result table into the output tables. No shuffle: each file is sorted by cell index,
+     * seed (and position within the run), and the files are fewer than the result's partitions
+     * ({@value #ROWS_PER_FILE} rows per file or so). Readers that need an order ORDER BY.
      *
      * @param spark      the session
      * @param resultPath the result table written by {@link #simulate}
+     * @param runs       the number of runs in the result
      * @param runsPath   where to write the runs table
      * @param optimaPath where to write the optima table
      * @param tracePath  where to write the trace table (written even when empty)
      */
-    public static void split(SparkSession spark, String resultPath, String runsPath, String optimaPath,
+    public static void split(SparkSession spark, String resultPath, long runs, String runsPath, String optimaPath,
                              String tracePath) {
-        Dataset<Row> result = spark.read().schema(ResultTable.schema()).parquet(resultPath)
-                .orderBy(ResultTable.CELL_INDEX, RunsTable.SEED);
-        result.select(columns(RunsTable.schema().fieldNames())).write().mode(SaveMode.ErrorIfExists)
-                .parquet(runsPath);
-        nested(result, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
+        Dataset<Row> result = spark.read().schema(ResultTable.schema()).parquet(resultPath);
+        int files = (int) Math.max(1, Math.min(result.rdd().getNumPartitions(), runs / ROWS_PER_FILE + 1));
+        result.coalesce(files).sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED)
+                .select(columns(RunsTable.schema().fieldNames()))
+                .write().mode(SaveMode.ErrorIfExists).parquet(runsPath);
+        nested(result.coalesce(files), ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
                 .mode(SaveMode.ErrorIfExists).parquet(optimaPath);
-        nested(result, ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
+        nested(result.coalesce(files), ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
                 .mode(SaveMode.ErrorIfExists).parquet(tracePath);
     }
 
@@ -108,7 +114,7 @@ public final class SweepJob {
         // posexplode yields columns pos (position in the array) and col (the element)
         return result.select(col(RunsTable.SWEEP), col(RunsTable.CELL_ID), col(RunsTable.SEED),
                 col(ResultTable.CELL_INDEX), posexplode(col(arrayColumn)))
-                .orderBy(ResultTable.CELL_INDEX, RunsTable.SEED, "pos")
+                .sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED, "pos")
                 .select(cols);
     }
 

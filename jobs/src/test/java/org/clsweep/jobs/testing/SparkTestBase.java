@@ -21,6 +21,7 @@ public abstract class SparkTestBase {
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.sql.shuffle.partitions", "4")
+                .config("spark.sql.debug.maxToStringFields", "1000")
                 .getOrCreate();
     }
 
