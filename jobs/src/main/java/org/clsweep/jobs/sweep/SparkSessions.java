@@ -45,6 +45,11 @@ public final class SparkSessions {
         return b.getOrCreate();
     }
 
+    /** Whether the master runs everything in this JVM ({@code local}, {@code local[n]}, {@code local[*]}). */
+    public static boolean isLocal(String master) {
+        return master.equals("local") || master.startsWith("local[");
+    }
+
     /** The jar this class was loaded from, or null when it comes from a classes directory. */
     static String codeJar() {
         CodeSource source = SparkSessions.class.getProtectionDomain().getCodeSource();
