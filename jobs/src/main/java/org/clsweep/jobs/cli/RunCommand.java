@@ -51,7 +51,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SweepSpec spec = options.parse();
-        List<Cell> cells = SpecOptions.expand(spec);
+        List<Cell> cells = Grid.expand(spec);
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + spec.name();
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();

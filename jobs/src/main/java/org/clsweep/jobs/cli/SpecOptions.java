@@ -3,8 +3,6 @@ package org.clsweep.jobs.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.clsweep.jobs.grid.Cell;
-import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import picocli.CommandLine.Option;
@@ -23,10 +21,5 @@ final class SpecOptions {
     /** The parsed spec. */
     SweepSpec parse() {
         return SpecParser.parseFile(spec, sets);
-    }
-
-    /** The parsed spec's cells, all validated. */
-    static List<Cell> expand(SweepSpec s) {
-        return Grid.expand(s);
     }
 }

@@ -24,7 +24,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = options.parse();
-        List<Cell> cells = SpecOptions.expand(spec);
+        List<Cell> cells = Grid.expand(spec);
         PrintWriter out = command.commandLine().getOut();
         out.println(Grid.describe(spec));
         out.println("spec hash " + spec.hash());
