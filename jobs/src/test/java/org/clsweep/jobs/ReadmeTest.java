@@ -9,6 +9,7 @@ import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.jobs.aggregate.AggregatesTable;
 import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
 import org.clsweep.jobs.spec.Parameter;
 import org.clsweep.jobs.spec.SpecParser;
@@ -61,6 +62,9 @@ class ReadmeTest {
             documented(f.name());
         }
         for (StructField f : TraceTable.schema().fields()) {
+            documented(f.name());
+        }
+        for (StructField f : TokensTable.schema().fields()) {
             documented(f.name());
         }
         for (StructField f : AggregatesTable.schema().fields()) {

@@ -90,9 +90,14 @@ public final class RunCommand implements Callable<Integer> {
         return m.count(RunStatus.FAILED) > 0 ? ExitCodes.FAILED : ExitCodes.OK;
     }
 
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
     static String summary(Manifest m, String root) {
         long ms = m.finishedAt() == null ? 0 : m.finishedAt().toEpochMilli() - m.startedAt().toEpochMilli();
-        return m.sweep() + ": " + m.runs() + " runs (" + m.cells() + " cells × " + m.seeds() + " seeds): "
+        return m.sweep() + ": " + plural(m.runs(), "run") + " (" + plural(m.cells(), "cell") + " × "
+                + plural(m.seeds(), "seed") + "): "
                 + m.count(RunStatus.OK) + " OK, " + m.count(RunStatus.DIVERGED) + " DIVERGED, "
                 + m.count(RunStatus.FAILED) + " FAILED in " + ProgressReporter.clock(ms) + "\n"
                 + "output: " + root + " (" + String.join(", ", OutputDirectory.TABLES) + ", "

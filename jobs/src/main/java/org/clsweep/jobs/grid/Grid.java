@@ -105,9 +105,13 @@ public final class Grid {
             blocks.add(b.axes().isEmpty() ? "base values" : axes.toString());
         }
         long cells = spec.cellCount();
-        return spec.name() + ": " + cells + (cells == 1 ? " cell" : " cells") + " × " + spec.seeds().size()
-                + (spec.seeds().size() == 1 ? " seed" : " seeds") + " = " + cells * spec.seeds().size() + (cells * spec.seeds().size() == 1 ? " run; " : " runs; ")
-                + blocks;
+        long seeds = spec.seeds().size();
+        return spec.name() + ": " + plural(cells, "cell") + " × " + plural(seeds, "seed") + " = "
+                + plural(cells * seeds, "run") + "; " + blocks;
+    }
+
+    private static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static RunSpec build(SweepSpec spec, Map<Parameter, Object> point) {

@@ -24,8 +24,8 @@ import org.clsweep.jobs.spec.SweepSpec;
  *
  * <pre>
  *   OUT/manifest.json            written first (RUNNING), rewritten last (COMPLETE or ABORTED)
- *   OUT/_staging/{result,runs,optima,trace,aggregates}   where the job writes
- *   OUT/{runs,optima,trace,aggregates}                   moved in from _staging by commit()
+ *   OUT/_staging/{result,runs,optima,trace,tokens,aggregates}   where the job writes
+ *   OUT/{runs,optima,trace,tokens,aggregates}                   moved in from _staging by commit()
  * </pre>
  * Tables appear in OUT only by a rename after they are fully written, so a reader never sees a
  * half-written table; a manifest that is not COMPLETE says the directory is unfinished.
@@ -39,11 +39,12 @@ public final class OutputDirectory implements AutoCloseable {
     public static final String RUNS = "runs";
     public static final String OPTIMA = "optima";
     public static final String TRACE = "trace";
+    public static final String TOKENS = "tokens";
     public static final String AGGREGATES = "aggregates";
     public static final String STAGING = "_staging";
     public static final String RESULT = "result";
     /** The tables of a finished output, in commit order. */
-    public static final List<String> TABLES = List.of(RUNS, OPTIMA, TRACE, AGGREGATES);
+    public static final List<String> TABLES = List.of(RUNS, OPTIMA, TRACE, TOKENS, AGGREGATES);
 
     private static final int MAX_DIFF_KEYS = 12;
 
@@ -117,8 +118,8 @@ public final class OutputDirectory implements AutoCloseable {
                 if (fs.listStatus(root).length == 0) {
                     return State.EMPTY;
                 }
-                throw refuse("is not empty and holds no " + MANIFEST + ": it is not a clsweep output; refusing to write "
-                        + "into it");
+                throw refuse("is not empty and holds no " + MANIFEST + ": it is not a clsweep output; refusing "
+                        + "to write into it");
             }
             Manifest man = m.get();
             if (!man.sweep().equals(spec.name()) || !man.specHash().equals(spec.hash())) {

@@ -12,18 +12,20 @@ import org.clsweep.data.spec.RunSpec;
 
 /**
  * The job's intermediate result, one row per run: the runs table's columns, the cell's index in
- * the plan, and the run's optima and trace nested as arrays of structs. The job writes it once
- * (the only pass that simulates) and splits it into runs, optima and trace; it never appears in
- * a finished output directory.
+ * the plan, and the run's optima, trace and tokens nested as arrays of structs. The job writes it
+ * once (the only pass that simulates) and splits it into the runs, optima, trace and tokens
+ * tables; it never appears in a finished output directory.
  *
  * <pre>
- *   RunsTable columns…, cell_index int, optima array&lt;OptimaTable.struct&gt;, trace array&lt;TraceTable.struct&gt;
+ *   RunsTable columns…, cell_index int, optima array&lt;OptimaTable.struct&gt;,
+ *   trace array&lt;TraceTable.struct&gt;, tokens array&lt;TokensTable.struct&gt;
  * </pre>
  */
 public final class ResultTable {
     public static final String CELL_INDEX = "cell_index";
     public static final String OPTIMA = "optima";
     public static final String TRACE = "trace";
+    public static final String TOKENS = "tokens";
 
     private static final StructType SCHEMA = buildSchema();
 
@@ -39,6 +41,7 @@ public final class ResultTable {
         f.add(DataTypes.createStructField(CELL_INDEX, DataTypes.IntegerType, false));
         f.add(DataTypes.createStructField(OPTIMA, DataTypes.createArrayType(OptimaTable.struct(), false), false));
         f.add(DataTypes.createStructField(TRACE, DataTypes.createArrayType(TraceTable.struct(), false), false));
+        f.add(DataTypes.createStructField(TOKENS, DataTypes.createArrayType(TokensTable.struct(), false), false));
         return DataTypes.createStructType(f);
     }
 
@@ -64,9 +67,14 @@ public final class ResultTable {
         for (int i = 0; i < trace.length; i++) {
             trace[i] = TraceTable.row(result.trace().get(i));
         }
+        Row[] tokens = new Row[result.tokens().size()];
+        for (int i = 0; i < tokens.length; i++) {
+            tokens[i] = TokensTable.row(result.tokens().get(i));
+        }
         v[run.length] = cellIndex;
         v[run.length + 1] = optima;
         v[run.length + 2] = trace;
+        v[run.length + 3] = tokens;
         return RowFactory.create(v);
     }
 }

@@ -180,8 +180,8 @@ public final class SpecParser {
     private static Config applyOverride(Config merged, String text) {
         Config parsed;
         try {
-            parsed = ConfigFactory.parseString(text, ConfigParseOptions.defaults().setOriginDescription("--set " + text))
-                    .resolve();
+            parsed = ConfigFactory.parseString(text,
+                    ConfigParseOptions.defaults().setOriginDescription("--set " + text)).resolve();
         } catch (ConfigException e) {
             throw new SpecException(SET, "cannot parse --set '" + text + "', expected key=value: " + e.getMessage(), e);
         }
@@ -342,7 +342,8 @@ public final class SpecParser {
                 throw wrongType(SEEDS, "an integer count or a list of integers", v);
             }
             if (n < 1 || n > MAX_SEEDS) {
-                throw new SpecException(SEEDS, "seeds as a count must be in [1, " + MAX_SEEDS + "], found " + n + at(v));
+                throw new SpecException(SEEDS, "seeds as a count must be in [1, " + MAX_SEEDS + "], found " + n
+                        + at(v));
             }
             List<Long> seeds = new ArrayList<>();
             for (long s = 1; s <= n; s++) {

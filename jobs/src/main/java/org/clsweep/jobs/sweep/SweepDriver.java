@@ -19,7 +19,7 @@ import org.clsweep.jobs.spec.SweepSpec;
 
 /**
  * Runs a whole sweep on the driver, in order: RUNNING manifest; simulate every (cell, seed) into
- * the staged result table ({@link SweepJob#simulate}); split it into runs, optima and trace;
+ * the staged result table ({@link SweepJob#simulate}); split it into runs, optima, trace, tokens;
  * aggregate, counting the runs on the way, and check that each (cell, seed) appears exactly once;
  * move the tables into place; COMPLETE
  * manifest with counts per status. If the job itself fails, the manifest says ABORTED and no
@@ -58,9 +58,8 @@ public final class SweepDriver {
             spark.sparkContext().setJobGroup(group, Grid.describe(spec), false);
             SweepJob.simulate(spark, plan, tasks, out.staged(OutputDirectory.RESULT), console);
 
-            spark.sparkContext().setJobGroup(group, spec.name() + ": writing runs, optima and trace", false);
-            SweepJob.split(spark, out.staged(OutputDirectory.RESULT), tasks.size(), out.staged(OutputDirectory.RUNS),
-                    out.staged(OutputDirectory.OPTIMA), out.staged(OutputDirectory.TRACE));
+            spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables", false);
+            SweepJob.split(spark, out.staged(OutputDirectory.RESULT), tasks.size(), out);
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": aggregating " + cells.size() + " cells", false);
             RunCounts counts = Aggregator.write(spark, out.staged(OutputDirectory.RUNS),

@@ -17,15 +17,17 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.util.LongAccumulator;
 import org.clsweep.jobs.output.OptimaTable;
+import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
 
 /**
  * The Spark side of a sweep, a thin adapter: a Dataset of {@link RunTask}s laid out by
  * {@link TaskLayout}, {@code mapPartitions(new SimulatePartition(broadcast plan))} into
- * {@link ResultTable} rows written once as Parquet, then split into the runs, optima and trace
- * tables. The caller labels the Spark jobs ({@link #jobGroup}).
+ * {@link ResultTable} rows written once as Parquet, then split into the runs, optima, trace and
+ * tokens tables. The caller labels the Spark jobs ({@link #jobGroup}).
  */
 public final class SweepJob {
     /** Milliseconds between progress lines. */
@@ -76,26 +78,27 @@ public final class SweepJob {
     /**
      * Splits a result table into the output tables. No shuffle: each file is sorted by cell index,
      * seed (and position within the run), and the files are fewer than the result's partitions
-     * ({@value #ROWS_PER_FILE} rows per file or so). Readers that need an order ORDER BY.
+     * ({@value #ROWS_PER_FILE} runs per file or so). Readers that need an order ORDER BY.
      *
      * @param spark      the session
      * @param resultPath the result table written by {@link #simulate}
      * @param runs       the number of runs in the result
-     * @param runsPath   where to write the runs table
-     * @param optimaPath where to write the optima table
-     * @param tracePath  where to write the trace table (written even when empty)
+     * @param out        where the tables are staged: runs, optima, trace and tokens (the last
+     *                   three written even when empty)
      */
-    public static void split(SparkSession spark, String resultPath, long runs, String runsPath, String optimaPath,
-                             String tracePath) {
+    public static void split(SparkSession spark, String resultPath, long runs, OutputDirectory out) {
         Dataset<Row> result = spark.read().schema(ResultTable.schema()).parquet(resultPath);
         int files = (int) Math.max(1, Math.min(result.rdd().getNumPartitions(), runs / ROWS_PER_FILE + 1));
-        result.coalesce(files).sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED)
+        Dataset<Row> few = result.coalesce(files);
+        few.sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED)
                 .select(columns(RunsTable.schema().fieldNames()))
-                .write().mode(SaveMode.ErrorIfExists).parquet(runsPath);
-        nested(result.coalesce(files), ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
-                .mode(SaveMode.ErrorIfExists).parquet(optimaPath);
-        nested(result.coalesce(files), ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
-                .mode(SaveMode.ErrorIfExists).parquet(tracePath);
+                .write().mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.RUNS));
+        nested(few, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
+                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.OPTIMA));
+        nested(few, ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
+                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE));
+        nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
+                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS));
     }
 
     /** The Spark job group id of a sweep's jobs. */

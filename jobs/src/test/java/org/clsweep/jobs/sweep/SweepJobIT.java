@@ -25,6 +25,7 @@ import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
 import org.clsweep.jobs.spec.Parameter;
 import org.clsweep.jobs.spec.SpecParser;
@@ -71,6 +72,7 @@ class SweepJobIT extends SparkTestBase {
         return DuckDb.query(sql.replace("{runs}", DuckDb.table(out.resolve("runs")))
                 .replace("{optima}", DuckDb.table(out.resolve("optima")))
                 .replace("{trace}", DuckDb.table(out.resolve("trace")))
+                .replace("{tokens}", DuckDb.table(out.resolve("tokens")))
                 .replace("{aggregates}", DuckDb.table(out.resolve("aggregates"))));
     }
 
@@ -143,7 +145,7 @@ class SweepJobIT extends SparkTestBase {
     }
 
     @Test
-    void optimaAndTraceTables() throws Exception {
+    void optimaTraceAndTokensTables() throws Exception {
         assertThat(DuckDb.schema(out.resolve("optima")).keySet()).containsExactly(OptimaTable.schema().fieldNames());
         assertThat(DuckDb.schema(out.resolve("optima"))).containsEntry("direction", "DOUBLE[]")
                 .containsEntry("activation_set", "INTEGER[]").containsEntry("top_eigenvector", "BOOLEAN")
@@ -161,6 +163,14 @@ class SweepJobIT extends SparkTestBase {
         assertThat(q("SELECT seed, iteration, token_scores FROM {trace} ORDER BY seed, iteration"))
                 .extracting(r -> r.get("seed") + "@" + r.get("iteration") + "=" + r.get("token_scores"))
                 .containsExactly("1@0=[0.1, 0.2]", "1@10=[0.9, 0.8]", "2@0=[0.1, 0.2]", "2@10=[0.9, 0.8]");
+
+        assertThat(DuckDb.schema(out.resolve("tokens")).keySet()).containsExactly(TokensTable.schema().fieldNames());
+        assertThat(q("SELECT seed, location, token, patterns_using, learning_time FROM {tokens}"
+                + " ORDER BY seed, location"))
+                .extracting(r -> r.get("seed") + ":" + r.get("location") + "/" + r.get("token") + " used "
+                        + r.get("patterns_using") + " learned " + r.get("learning_time"))
+                .containsExactly("1:0/1 used 3 learned 10", "1:1/2 used 0 learned null",
+                        "2:0/1 used 3 learned 10", "2:1/2 used 0 learned null");
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.List;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunResult;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.dynamics.optima.DistinctOptimum;
@@ -20,7 +21,8 @@ import org.clsweep.jobs.sweep.RunFunction;
  *                        distinct_optima = patterns_recovered = k, coverage = k / L,
  *                        max_residual = seed·1e-10, mean_best_cosine = 0.99 + 0.001·seed,
  *                        pattern_basin_share[l] = #{j &lt; n : j mod L = l} / n, k optima
- *                        (optimum 0 has lambda2 = NaN), and for n = 1 a two-point trace
+ *                        (optimum 0 has lambda2 = NaN), and for n = 1 a two-point trace and two
+ *                        token records (location 0 token 1 learned at 10, location 1 token 2 never)
  * </pre>
  */
 public final class ScriptedRuns implements RunFunction {
@@ -60,6 +62,9 @@ public final class ScriptedRuns implements RunFunction {
                 ? List.of(new TracePoint(0, 1.0, 0.1, 0.2, new double[] {0.1, 0.2}),
                         new TracePoint(10, 0.5, 0.9, 0.1, new double[] {0.9, 0.8}))
                 : List.of();
-        return new RunResult(RunStatus.OK, null, 100, 3, m, share, optima, trace);
+        List<TokenLearning> tokens = n == 1
+                ? List.of(new TokenLearning(0, 1, 3, 10), new TokenLearning(1, 2, 0, TokenLearning.NEVER))
+                : List.of();
+        return new RunResult(RunStatus.OK, null, 100, 3, m, share, optima, trace, tokens);
     }
 }
