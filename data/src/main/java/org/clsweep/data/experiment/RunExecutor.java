@@ -20,9 +20,10 @@ public final class RunExecutor {
         switch (spec.model()) {
             case ONELAYER:
                 switch (spec.mode()) {
+                    case POPULATION:
+                        return OneLayerPopulationRun.execute(spec, seed);
                     case SGD:
                         return OneLayerSgdRun.execute(spec, seed);
-                    case POPULATION:
                     default:
                         throw new UnsupportedOperationException("model = onelayer, mode = " + spec.mode().specName()
                                 + " is not implemented yet");
