@@ -25,8 +25,7 @@ public final class RunExecutor {
                     case SGD:
                         return OneLayerSgdRun.execute(spec, seed);
                     default:
-                        throw new UnsupportedOperationException("model = onelayer, mode = " + spec.mode().specName()
-                                + " is not implemented yet");
+                        throw new AssertionError(spec.mode());
                 }
             case TWOLAYER:
             default:
