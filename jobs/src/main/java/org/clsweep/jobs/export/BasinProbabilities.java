@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.jobs.aggregate.CellSummary;
 
 /**
  * Figure: the basin probability p_l of every pattern l, one series per activation (and per value
@@ -120,7 +121,7 @@ final class BasinProbabilities implements NotebookSection {
                 double d = (l < r.length ? r[l] : 0.0) - p[l];
                 ss += d * d;
             }
-            double half = StudentT.halfWidth(Math.sqrt(ss / (n - 1)), n);
+            double half = CellSummary.ciHalfWidth(Math.sqrt(ss / (n - 1)), n);
             lo[l] = Math.max(0.0, p[l] - half);
             hi[l] = Math.min(1.0, p[l] + half);
         }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.jobs.aggregate.CellSummary;
 
 /**
  * Figure(s): two-layer learning curves — loc_all (solid) and loc_other_all (dashed) against the
@@ -16,7 +17,8 @@ import org.clsweep.data.spec.ModelKind;
  * </pre>
  *
  * The aggregates table does not summarise traces, so the query returns mean, sample standard
- * deviation and count, and the band is computed here ({@link StudentT}).
+ * deviation and count, and the band is computed here as the aggregates compute theirs
+ * ({@link CellSummary#ciHalfWidth}).
  */
 final class LearningCurves implements NotebookSection {
     static final String TITLE = "Two layers: learning curves";
@@ -109,7 +111,7 @@ final class LearningCurves implements NotebookSection {
         double[] lo = new double[x.length];
         double[] hi = new double[x.length];
         for (int i = 0; i < x.length; i++) {
-            double h = StudentT.halfWidth(sd[i], (long) n[i]);
+            double h = CellSummary.ciHalfWidth(sd[i], (long) n[i]);
             lo[i] = mean[i] - h;
             hi[i] = mean[i] + h;
         }

@@ -30,8 +30,8 @@ public final class NotebookExport {
     private NotebookExport() {
     }
 
-    /** What an export wrote. */
-    public record Result(Path notebook, Path html, List<Path> figures) {
+    /** What an export wrote, for the sweep named {@code sweep}. */
+    public record Result(String sweep, Path notebook, Path html, List<Path> figures) {
         public Result {
             figures = List.copyOf(figures);
         }
@@ -95,7 +95,7 @@ public final class NotebookExport {
         Path html = to.resolve(base + ".html");
         NotebookJsonWriter.write(notebook, ipynb);
         NotebookHtmlWriter.write(notebook, html);
-        return new Result(ipynb, html, figures);
+        return new Result(sweep, ipynb, html, figures);
     }
 
     private static String sweepName(SparkQueries queries) {

@@ -163,11 +163,16 @@ public final class ResultTable {
     /**
      * How a value is shown: NULL as empty text, floating-point numbers to
      * {@value #SIGNIFICANT_DIGITS} significant digits (NaN as {@code NaN}), arrays as
-     * {@code [a, b, …]}.
+     * {@code [a, b, …]}, multi-line text (a stack trace) by its first line and the number of
+     * lines left out.
      */
     static String format(Object v) {
         if (v == null) {
             return "";
+        }
+        if (v instanceof String s && s.indexOf('\n') >= 0) {
+            String[] lines = s.split("\n", -1);
+            return lines[0] + " … (" + (lines.length - 1) + " more lines)";
         }
         if (v instanceof Double || v instanceof Float) {
             return formatDouble(((Number) v).doubleValue());

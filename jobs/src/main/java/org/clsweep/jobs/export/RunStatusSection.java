@@ -37,7 +37,8 @@ final class RunStatusSection implements NotebookSection {
                 : "**Left out: " + (total - ok) + " of " + total + " runs** (" + String.join(", ", leftOut)
                         + "). The figures and tables use the " + ok + " runs with status OK; a DIVERGED run stopped "
                         + "on a non-finite loss, a FAILED run threw an error, and neither has metrics. The runs "
-                        + "left out are listed below.";
+                        + "left out are listed below (a multi-line error by its first line; the query returns it "
+                        + "whole).";
         List<NotebookCell> cells = new ArrayList<>();
         cells.add(new MarkdownCell(Markdown.builder().heading(2, TITLE).paragraph(summary).build()));
         cells.add(SectionCells.query(ctx, counts, List.of(), t));

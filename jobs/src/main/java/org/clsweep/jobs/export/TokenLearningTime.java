@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.jobs.aggregate.CellSummary;
 
 /**
  * Figure: global modulation — the learning time of a (location, token) against the number of
@@ -76,7 +77,7 @@ final class TokenLearningTime implements NotebookSection {
             double[] lo = new double[x.length];
             double[] hi = new double[x.length];
             for (int i = 0; i < x.length; i++) {
-                double h = StudentT.halfWidth(sd[i], (long) learned[i]);
+                double h = CellSummary.ciHalfWidth(sd[i], (long) learned[i]);
                 lo[i] = mean[i] - h;
                 hi[i] = mean[i] + h;
             }

@@ -55,6 +55,12 @@ class ResultTableTest {
     }
 
     @Test
+    void multiLineTextShowsItsFirstLine() {
+        assertThat(ResultTable.format("java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\n\tat d"))
+                .isEqualTo("java.lang.IllegalStateException: x … (2 more lines)");
+    }
+
+    @Test
     void headKeepsTheFirstRows() {
         assertThat(table.head(1).size()).isEqualTo(1);
         assertThat(table.head(5)).isSameAs(table);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,26 +18,68 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.clsweep.jobs.Main;
+import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.spec.SpecParser;
+import org.clsweep.jobs.spec.SweepSpec;
+import org.clsweep.jobs.sweep.SweepDriver;
+import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Exports synthetic sweeps (one layer with a diverged and a failed run; a leaky-slope plus
- * two-layer sweep with traces whose linear one-layer cells contradict the paper; one without
- * aggregates) once per class and checks the notebook, its figures, its text, its queries (run again in
- * DuckDB) and its HTML forms.
+ * Runs three small sweeps through the real sweep job ({@link SweepDriver}) with a toy model
+ * ({@link SyntheticRuns}) in place of the simulation — one layer with a diverged and a failed run;
+ * a leaky-slope plus two-layer sweep whose linear one-layer cells contradict the paper; a sweep
+ * whose aggregates were removed — exports them once per class (the last through the CLI) and
+ * checks the notebooks, their figures, their text, their queries (run again in DuckDB) and their
+ * HTML forms.
  */
-class NotebookExportTest extends ExportSparkTestBase {
+class NotebookExportIT extends SparkTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SQL = Pattern.compile("sql = \"\"\"\n(.*?)\n\"\"\"", Pattern.DOTALL);
     private static final Pattern MORE_ROWS = Pattern.compile("\\((\\d+) more rows: run the query to see all (\\d+)\\)");
+
+    static final String ONE_LAYER = """
+            sweep {
+              name = onelayer-test
+              seeds = 4
+              geometry { patterns = 6, dim = 8, mag_start = 1.0, mag_end = 0.5 }
+              grid { activation = [linear, relu, leaky_relu], width = [1, 2, 4, 8, 16] }
+            }
+            """;
+    static final String MIXED = """
+            sweep {
+              name = mixed-test
+              seeds = 3
+              geometry { patterns = 6, dim = 8, mag_start = 1.0, mag_end = 0.5 }
+              tokens { vocab = 6, locations = 4, per_location = 3, patterns = 4, pattern_len = 2, aug_degree = 2 }
+              train { steps = 2000 }
+              grid = [
+                { activation = [leaky_relu], leaky_slope = [0.0, 0.25, 0.5, 0.75, 1.0], width = [4, 16] }
+                { activation = [linear], width = [4, 16] }
+                { model = [twolayer], mode = [sgd], activation = [linear, relu], net { batchnorm = [true, false] },
+                  width = [1, 2, 5] }
+              ]
+            }
+            """;
+    static final String NO_AGGREGATES = """
+            sweep {
+              name = noagg-test
+              seeds = 2
+              grid { width = [2, 4] }
+            }
+            """;
 
     @TempDir
     static Path tmp;
@@ -43,31 +87,42 @@ class NotebookExportTest extends ExportSparkTestBase {
     static NotebookExport.Result oneLayer;
     static NotebookExport.Result mixed;
     static NotebookExport.Result noAggregates;
+    static int cliExit;
+    static String cliOut;
 
     @BeforeAll
     static void export() throws Exception {
-        String out1 = tmp.resolve("out-onelayer").toString();
-        new SyntheticSweep("onelayer-test")
-                .oneLayer(List.of("linear", "relu", "leaky_relu"), List.of(0.1), List.of(1, 2, 4, 8, 16))
-                .bad("relu", 4, 2, "DIVERGED", "non-finite loss at step 37")
-                .bad("linear", 16, 3, "FAILED", "java.lang.IllegalStateException: boom")
-                .write(spark, out1, true);
-        Files.writeString(Path.of(out1, "manifest.json"), "{\"sweep\": \"onelayer-test\", \"runs\": 60}\n");
-        oneLayer = NotebookExport.export(spark, out1, tmp.resolve("export-onelayer"));
+        Path out1 = sweep(ONE_LAYER, "out-onelayer", new SyntheticRuns(1, List.of("relu/4/2"), List.of("linear/16/3")));
+        oneLayer = NotebookExport.export(spark, out1.toString(), tmp.resolve("export-onelayer"));
 
-        String out2 = tmp.resolve("out-mixed").toString();
-        new SyntheticSweep("mixed-test").seeds(3).linearBasins(3)
-                .oneLayer(List.of("leaky_relu"), List.of(0.0, 0.25, 0.5, 0.75, 1.0), List.of(4, 16))
-                .oneLayer(List.of("linear"), List.of(0.1), List.of(4, 16))
-                .twoLayer(List.of("linear", "relu"), List.of(true, false), List.of(1, 2, 5))
-                .write(spark, out2, true);
-        mixed = NotebookExport.export(spark, out2, tmp.resolve("export-mixed"));
+        Path out2 = sweep(MIXED, "out-mixed", new SyntheticRuns(3, List.of(), List.of()));
+        mixed = NotebookExport.export(spark, out2.toString(), tmp.resolve("export-mixed"));
 
-        String out3 = tmp.resolve("out-noagg").toString();
-        new SyntheticSweep("noagg-test").seeds(2)
-                .oneLayer(List.of("relu"), List.of(0.1), List.of(2, 4))
-                .write(spark, out3, false);
-        noAggregates = NotebookExport.export(spark, out3, tmp.resolve("export-noagg"));
+        Path out3 = sweep(NO_AGGREGATES, "out-noagg", new SyntheticRuns(1, List.of(), List.of()));
+        try (Stream<Path> files = Files.walk(out3.resolve("aggregates"))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+        Files.delete(out3.resolve("manifest.json"));
+        Path dir = tmp.resolve("export-noagg");
+        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        cliExit = Main.execute(new PrintStream(stdout, true, StandardCharsets.UTF_8), System.err, "export",
+                out3.toString(), "--to", dir.toString());
+        cliOut = stdout.toString(StandardCharsets.UTF_8);
+        noAggregates = new NotebookExport.Result("noagg-test", dir.resolve("noagg-test.ipynb"),
+                dir.resolve("noagg-test.html"), List.of());
+    }
+
+    /** Runs {@code spec} with {@code model} through the sweep job into {@code tmp/name}. */
+    private static Path sweep(String spec, String name, SyntheticRuns model) throws Exception {
+        Path file = tmp.resolve(name + ".conf");
+        Files.writeString(file, spec);
+        SweepSpec s = SpecParser.parseFile(file, List.of());
+        Path out = tmp.resolve(name);
+        try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
+            assertThat(dir.inspect(s)).isEqualTo(OutputDirectory.State.EMPTY);
+            SweepDriver.run(spark, s, Grid.expand(s), dir, model, null);
+        }
+        return out;
     }
 
     @Test
@@ -127,7 +182,7 @@ class NotebookExportTest extends ExportSparkTestBase {
                 + "58 runs with status OK");
         String text = outputs(oneLayer);
         assertThat(text).contains("DIVERGED", "non-finite loss at step 37", "FAILED",
-                "java.lang.IllegalStateException: boom");
+                "injected fault in run linear/16/3");
         assertThat(markdown(mixed)).contains("No run was left out: all 72 runs finished with status OK.");
     }
 
@@ -135,8 +190,8 @@ class NotebookExportTest extends ExportSparkTestBase {
     void statesWhatThePaperPredictsAndWhetherTheDataShowsIt() throws Exception {
         assertThat(markdown(oneLayer)).contains(
                 "- linear: distinct optima = 1 at every width: **yes** (1 at widths 1, 2, 4, 8, 16)",
-                "- relu: more than one distinct optimum at the largest width: **yes** (6 at width 16)",
-                "- relu: distinct optima grow with width: **yes** (1 at width 1 → 6 at width 16)",
+                "- relu: more than one distinct optimum at the largest width: **yes** (",
+                "- relu: distinct optima grow with width: **yes** (1 at width 1 → ",
                 "- relu: observed coverage agrees with the brute-force prediction: **yes** (5 of 5 widths",
                 "- relu: coverage grows with width towards 1: **yes**",
                 "- linear: at most one pattern has a basin: **yes** (1 of 6 patterns with p_l > 0",
@@ -144,8 +199,9 @@ class NotebookExportTest extends ExportSparkTestBase {
         assertThat(markdown(oneLayer)).doesNotContain("leaky_relu: distinct optima grow");
         String mixedMd = markdown(mixed);
         assertThat(mixedMd).contains(
-                "- width=4: distinct optima fall as the slope goes from 0 towards 1: **yes** (3 at c 0 → 1 at c 1",
-                "- width=16: distinct optima fall as the slope goes from 0 towards 1: **yes** (6 at c 0 → 1 at c 1",
+                "- width=4: distinct optima fall as the slope goes from 0 towards 1: **yes** (",
+                "- width=16: distinct optima fall as the slope goes from 0 towards 1: **yes** (",
+                " at c 0 → 1 at c 1; non-increasing at every step: yes)",
                 "- leaky_relu, leaky_slope=0: distinct optima grow with width: **yes**",
                 "- leaky_relu, leaky_slope=1: distinct optima = 1 at every width: **yes**",
                 "- relu, BN: loc_all above loc_other_all at every β: **yes** (3 of 3 β",
@@ -174,21 +230,37 @@ class NotebookExportTest extends ExportSparkTestBase {
                 "## Two layers: learning curves\n\n**Skipped.** the trace table has no rows of OK two-layer runs.",
                 "## Two layers: token learning time vs patterns using the token\n\n**Skipped.** the tokens table has "
                         + "no rows of OK two-layer runs.");
-        assertThat(markdown(mixed)).contains("## Manifest\n\n**Skipped.** the sweep output has no `"
-                + tmp.resolve("out-mixed") + "/manifest.json`.");
         String md = markdown(noAggregates);
+        assertThat(md).contains("## Manifest\n\n**Skipped.** the sweep output has no `" + tmp.resolve("out-noagg")
+                + "/manifest.json`.");
         assertThat(md).contains("## Distinct optima vs width\n\n**Skipped.** the sweep has no aggregates table",
                 "`clsweep aggregate OUT` computes it");
         assertThat(md).contains("No run was left out: all 4 runs finished with status OK.");
-        assertThat(noAggregates.figures()).isEmpty();
         assertThat(noAggregates.notebook()).isRegularFile();
+        assertThat(noAggregates.html()).isRegularFile();
+        assertThat(noAggregates.notebook().resolveSibling("figures")).doesNotExist();
     }
 
     @Test
     void endsWithTheManifestVerbatim() throws Exception {
-        assertThat(markdown(oneLayer)).endsWith("## Manifest\n\nThe sweep's manifest (`" + tmp.resolve("out-onelayer")
-                + "/manifest.json`): the resolved spec, the run counts and the provenance of the code and platform "
-                + "that produced the runs.\n\n```json\n{\"sweep\": \"onelayer-test\", \"runs\": 60}\n```\n\n");
+        Path manifest = tmp.resolve("out-onelayer").resolve("manifest.json");
+        assertThat(markdown(oneLayer)).endsWith("## Manifest\n\nThe sweep's manifest (`" + manifest + "`): the "
+                + "resolved spec, the run counts and the provenance of the code and platform that produced the "
+                + "runs.\n\n```json\n" + Files.readString(manifest).strip() + "\n```\n\n");
+    }
+
+    @Test
+    void theCliVerbExportsAndRejectsADirectoryWithoutRuns() throws Exception {
+        assertThat(cliExit).isZero();
+        assertThat(cliOut).contains("noagg-test: notebook " + noAggregates.notebook() + ", HTML "
+                + noAggregates.html() + ", 0 figures");
+        Path empty = Files.createDirectories(tmp.resolve("cli-empty"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = Main.execute(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), "export",
+                empty.toString(), "--to", tmp.resolve("cli-x").toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no runs table: not a finished clsweep output");
+        assertThat(tmp.resolve("cli-x")).doesNotExist();
     }
 
     @Test
