@@ -62,8 +62,9 @@ class SweepJobIT extends SparkTestBase {
         List<Cell> cells = Grid.expand(spec);
         StringWriter console = new StringWriter();
         try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
-            assertThat(dir.inspect(spec)).isEqualTo(OutputDirectory.State.EMPTY);
-            manifest = SweepDriver.run(spark, spec, cells, dir, new ScriptedRuns(), new PrintWriter(console));
+            assertThat(dir.inspect(spec).state()).isEqualTo(OutputDirectory.State.EMPTY);
+            manifest = SweepDriver.run(spark, spec, cells, dir,
+                    new SweepOptions(new ScriptedRuns(), FaultInjection.NONE, false), new PrintWriter(console));
         }
         progress = console.toString();
     }
@@ -245,7 +246,8 @@ class SweepJobIT extends SparkTestBase {
         Cli r = cli("run", specFile.toString(), "--out", out.toString(), "--set", "grid.width=[1,2]",
                 "--set", "train.lr=0.5");
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--out").contains("holds sweep 'it'").contains("grid.width").contains("train.lr");
+        assertThat(r.err).contains("--out").contains("holds sweep 'it'").contains("grid.width (+2; -4)")
+                .contains("train.lr (0.02 → 0.5)").contains("leaves out 6 of its runs");
         assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(manifestBefore);
     }
 
