@@ -108,6 +108,7 @@ public final class SweepDriver {
                 SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), parts, attempt,
                         Grid.describe(spec), progress, computed);
             }
+            parts.clearTemporary();
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables", false);
             SweepJob.compact(spark, plan, cells, spec.seeds(), parts.locations(parts.committed()),

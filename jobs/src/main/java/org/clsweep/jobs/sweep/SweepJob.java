@@ -30,6 +30,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.OptimaTable;
@@ -207,7 +208,8 @@ public final class SweepJob {
                 .withColumn(RunsTable.SPEC_HASH, lit(plan.specHash()));
         long runs = (long) cells.size() * seeds.size();
         int files = (int) Math.max(1, Math.min(Math.max(1, locations.size()), runs / ROWS_PER_FILE + 1));
-        Dataset<Row> few = result.coalesce(files);
+        // four tables are written from the same rows: read and join the parts once
+        Dataset<Row> few = result.coalesce(files).persist(StorageLevel.MEMORY_AND_DISK());
         few.sortWithinPartitions(CELL_INDEX, RunsTable.SEED)
                 .select(columns(RunsTable.schema().fieldNames()))
                 .write().mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.RUNS));
@@ -217,6 +219,7 @@ public final class SweepJob {
                 .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE));
         nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
                 .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS));
+        few.unpersist();
     }
 
     /** The Spark job group id of a sweep's jobs. */
