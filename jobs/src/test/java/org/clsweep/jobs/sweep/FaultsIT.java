@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.spark.scheduler.SparkListener;
+import org.apache.spark.scheduler.SparkListenerJobStart;
 import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunExecutor;
@@ -51,6 +52,7 @@ class FaultsIT {
     static Path reference;
     static SparkSession spark;
     static final List<String> failedTasks = new CopyOnWriteArrayList<>();
+    static final List<String> jobLabels = new CopyOnWriteArrayList<>();
 
     record Cli(int code, String out, String err) {
     }
@@ -75,6 +77,12 @@ class FaultsIT {
         spark = SparkTestBase.newSession("local[2,2]");
         spark.sparkContext().addSparkListener(new SparkListener() {
             @Override
+            public void onJobStart(SparkListenerJobStart start) {
+                jobLabels.add(start.properties().getProperty("spark.jobGroup.id") + " | "
+                        + start.properties().getProperty("spark.job.description"));
+            }
+
+            @Override
             public void onTaskEnd(SparkListenerTaskEnd end) {
                 if (end.taskInfo().failed()) {
                     failedTasks.add(end.reason().toString());
@@ -87,6 +95,14 @@ class FaultsIT {
         Cli r = cli(null, "run", specFile.toString(), "--out", reference.toString());
         assertThat(r.code).as(r.err).isZero();
         assertThat(r.err).doesNotContain("fault injection");
+    }
+
+    @Test
+    void everySparkJobIsLabelledWithTheSweep() {
+        assertThat(jobLabels).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("sweep-faults | faults: "));
+        assertThat(jobLabels).anySatisfy(l -> assertThat(l).contains(
+                "faults: 4 cells × 3 seeds = 12 runs; activation ∈ {linear, relu} × width ∈ {1, 3} · part a00001-b"));
+        assertThat(jobLabels).anySatisfy(l -> assertThat(l).endsWith("faults: writing the run tables"));
     }
 
     @AfterAll

@@ -91,8 +91,19 @@ class SweepJobIT extends SparkTestBase {
         assertThat(m.count(RunStatus.DIVERGED)).isEqualTo(1);
         assertThat(m.count(RunStatus.FAILED)).isEqualTo(2);
         assertThat(m.runs()).isEqualTo(6);
-        assertThat(m.environment()).containsKeys("java", "spark", "ejml", "master", "executors");
+        assertThat(m.environment()).containsKeys("java", "spark", "scala", "ejml", "master", "executors", "hosts",
+                "default_parallelism");
+        assertThat(m.environment()).containsEntry("executors", 1).containsEntry("hosts", 1);
         assertThat(m.codeVersion()).startsWith("0.");
+        if (m.codeVersion().contains("+")) {
+            assertThat(m.environment()).containsEntry("git", m.codeVersion().substring(m.codeVersion().indexOf('+') + 1));
+        }
+        assertThat(m.attempt()).isEqualTo(1);
+        assertThat(m.computed()).isEqualTo(6);
+        assertThat(m.reused()).isZero();
+        assertThat(m.history()).isEmpty();
+        assertThat(m.faults()).isNull();
+        assertThat(m.finishedAt()).isAfterOrEqualTo(m.startedAt());
         assertThat(SpecParser.parseString(m.spec().root().render(), "manifest", List.of()).hash())
                 .isEqualTo(m.specHash());
         assertThat(progress).contains("[it] 6/6 runs (100%), 2 failed");
