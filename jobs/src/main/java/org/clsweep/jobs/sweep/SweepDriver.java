@@ -54,7 +54,14 @@ public final class SweepDriver {
                                SweepOptions options, PrintWriter console) throws IOException {
         OutputDirectory.Inspection found = out.inspect(spec);
         ResultParts parts = out.results();
-        CommittedRuns committed = CommittedRuns.read(spark, parts.locations(parts.committed()));
+        String group = SweepJob.jobGroup(spec.name());
+        spark.sparkContext().setJobGroup(group, spec.name() + ": reading the committed results", false);
+        CommittedRuns committed;
+        try {
+            committed = CommittedRuns.read(spark, parts.locations(parts.committed()));
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
         Optional<Manifest> previous = found.manifest();
         int attempt = Math.max(previous.map(Manifest::attempt).orElse(0), parts.lastAttempt()) + 1;
         if (attempt > ResultParts.MAX_ATTEMPT) {
@@ -89,7 +96,6 @@ public final class SweepDriver {
                 Provenance.environment(spark), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
                 null, spec.toConfig(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
-        String group = SweepJob.jobGroup(spec.name());
         AtomicLong computed = new AtomicLong();
         try {
             if (console != null) {
