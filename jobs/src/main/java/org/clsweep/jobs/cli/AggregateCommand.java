@@ -31,6 +31,7 @@ public final class AggregateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        SparkSessions.checkMaster(master);
         String sweep;
         try (OutputDirectory probe = OutputDirectory.open(out, new Configuration())) {
             if (!probe.hasTable(OutputDirectory.RUNS)) {

@@ -13,9 +13,10 @@ import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.sweep.ProgressReporter;
-import org.clsweep.jobs.sweep.RunFunction;
+import org.clsweep.jobs.sweep.FaultInjection;
 import org.clsweep.jobs.sweep.SparkSessions;
 import org.clsweep.jobs.sweep.SweepDriver;
+import org.clsweep.jobs.sweep.SweepOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,13 +24,16 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code clsweep run SPEC [--out DIR] [--set k=v]... [--master URL]}. The spec and every cell are
- * checked, and the output directory inspected, before Spark starts; any problem there exits 2
- * having written nothing. An output directory already holding this sweep complete is left as is;
- * one holding it unfinished is run again from the start.
+ * {@code clsweep run SPEC [--out DIR] [--set k=v]... [--master URL] [--retry-failed]}. The spec and
+ * every cell are checked, the master URL's form, and the output directory inspected, before Spark
+ * starts; any problem there exits 2 having written nothing. A directory holding this sweep
+ * complete is left as is (unless {@code --retry-failed} and some runs FAILED); one holding it
+ * unfinished, or holding a sweep this spec extends, is resumed: only the runs without a committed
+ * result are run ({@link SweepDriver}).
  */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a sweep on Spark and write runs, optima, trace and aggregates as Parquet.")
+        description = "Run (or resume, or extend) a sweep on Spark and write runs, optima, trace, tokens and "
+                + "aggregates as Parquet.")
 public final class RunCommand implements Callable<Integer> {
     /** Where outputs go by default, relative to the working directory: runs/&lt;sweep.name&gt;. */
     static final String DEFAULT_OUT_PARENT = "runs";
@@ -45,6 +49,10 @@ public final class RunCommand implements Callable<Integer> {
             description = "Spark master (default: spark.master from spark-submit, else local[*])")
     String master;
 
+    @Option(names = "--retry-failed",
+            description = "run again the runs whose committed result is FAILED (their rows are replaced)")
+    boolean retryFailed;
+
     @Spec
     CommandSpec command;
 
@@ -52,30 +60,37 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         SweepSpec spec = options.parse();
         List<Cell> cells = Grid.expand(spec);
+        SparkSessions.checkMaster(master);
+        SweepOptions sweepOptions = SweepOptions.of(retryFailed);
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + spec.name();
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
 
-        OutputDirectory.State state;
         try (OutputDirectory probe = OutputDirectory.open(location, new Configuration())) {
-            state = probe.inspect(spec);
-            if (state == OutputDirectory.State.COMPLETE) {
-                Manifest m = probe.readManifest().orElseThrow();
-                stdout.println(spec.name() + ": already complete in " + probe.root() + " (spec hash "
-                        + spec.hash().substring(0, 12) + "…), nothing to do");
-                stdout.println(summary(m, probe.root()));
-                stdout.flush();
-                return exitCode(m);
+            OutputDirectory.Inspection found = probe.inspect(spec);
+            if (found.completeAsIs()) {
+                Manifest m = found.manifest().orElseThrow();
+                if (!retryFailed || m.count(RunStatus.FAILED) == 0) {
+                    stdout.println(spec.name() + ": already complete in " + probe.root() + " (spec hash "
+                            + spec.hash().substring(0, 12) + "…), nothing to do"
+                            + (m.count(RunStatus.FAILED) > 0 ? "; --retry-failed runs the FAILED runs again" : ""));
+                    stdout.println(summary(m, probe.root()));
+                    stdout.flush();
+                    return exitCode(m);
+                }
             }
         }
 
+        if (sweepOptions.faults().active()) {
+            stderr.println("clsweep: WARNING: test fault injection is on (-D" + FaultInjection.PROPERTY + "="
+                    + sweepOptions.faults().text() + "): runs and tasks will fail on purpose");
+        }
         stderr.println(Grid.describe(spec));
         stderr.flush();
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
         SparkSession spark = SparkSessions.create(master, "clsweep " + spec.name());
         try (OutputDirectory dir = OutputDirectory.open(location, spark.sparkContext().hadoopConfiguration())) {
-            dir.inspect(spec);
-            Manifest m = SweepDriver.run(spark, spec, cells, dir, RunFunction.EXECUTOR, stderr);
+            Manifest m = SweepDriver.run(spark, spec, cells, dir, sweepOptions, stderr);
             stdout.println(summary(m, dir.root()));
             stdout.flush();
             return exitCode(m);
@@ -99,7 +114,8 @@ public final class RunCommand implements Callable<Integer> {
         return m.sweep() + ": " + plural(m.runs(), "run") + " (" + plural(m.cells(), "cell") + " × "
                 + plural(m.seeds(), "seed") + "): "
                 + m.count(RunStatus.OK) + " OK, " + m.count(RunStatus.DIVERGED) + " DIVERGED, "
-                + m.count(RunStatus.FAILED) + " FAILED in " + ProgressReporter.clock(ms) + "\n"
+                + m.count(RunStatus.FAILED) + " FAILED; " + m.computed() + " computed by attempt " + m.attempt()
+                + " in " + ProgressReporter.clock(ms) + "\n"
                 + "output: " + root + " (" + String.join(", ", OutputDirectory.TABLES) + ", "
                 + OutputDirectory.MANIFEST + ")";
     }

@@ -1,22 +1,19 @@
 package org.clsweep.jobs.output;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.clsweep.data.spec.SpecException;
+import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 
 /**
@@ -24,38 +21,55 @@ import org.clsweep.jobs.spec.SweepSpec;
  *
  * <pre>
  *   OUT/manifest.json            written first (RUNNING), rewritten last (COMPLETE or ABORTED)
- *   OUT/_staging/{result,runs,optima,trace,tokens,aggregates}   where the job writes
- *   OUT/{runs,optima,trace,tokens,aggregates}                   moved in from _staging by commit()
+ *   OUT/_results/                the committed run results, immutable parts ({@link ResultParts})
+ *   OUT/_staging/{runs,optima,trace,tokens,aggregates}   where the tables derived from them are written
+ *   OUT/{runs,optima,trace,tokens,aggregates}            moved in from _staging by commit()
  * </pre>
  * Tables appear in OUT only by a rename after they are fully written, so a reader never sees a
- * half-written table; a manifest that is not COMPLETE says the directory is unfinished.
- * {@link #inspect} refuses (with a {@link SpecException} on key {@value #OUT_KEY}) a path that is a
- * file, a non-empty directory without a manifest, or the output of another sweep — naming the spec
- * keys that differ. A manifest is replaced by writing a temporary file and renaming it.
+ * half-written table; a manifest that is not COMPLETE says the directory is unfinished. The
+ * results in {@code _results} are the record the tables are derived from: they survive an
+ * interrupted attempt, and a later one only adds to them. {@link #inspect} refuses (with a
+ * {@link SpecException} on key {@value #OUT_KEY}) a path that is a file, a non-empty directory
+ * without a manifest, or the output of another sweep ({@link SpecChange}: the message names the
+ * spec keys that differ). A manifest is replaced by writing a temporary file and renaming it; a
+ * missing manifest next to a complete temporary one (the writer died between the two steps) is
+ * read from the temporary file.
  */
 public final class OutputDirectory implements AutoCloseable {
     public static final String OUT_KEY = "--out";
     public static final String MANIFEST = "manifest.json";
+    static final String MANIFEST_TMP = "." + MANIFEST + ".tmp";
     public static final String RUNS = "runs";
     public static final String OPTIMA = "optima";
     public static final String TRACE = "trace";
     public static final String TOKENS = "tokens";
     public static final String AGGREGATES = "aggregates";
     public static final String STAGING = "_staging";
-    public static final String RESULT = "result";
     /** The tables of a finished output, in commit order. */
     public static final List<String> TABLES = List.of(RUNS, OPTIMA, TRACE, TOKENS, AGGREGATES);
-
-    private static final int MAX_DIFF_KEYS = 12;
 
     /** What {@link #inspect} found. */
     public enum State {
         /** Nothing there yet, or an empty directory. */
         EMPTY,
-        /** A sweep with this spec started here and did not complete. */
+        /** A sweep with this spec, or one it extends, started here and did not complete. */
         INCOMPLETE,
-        /** A sweep with this spec completed here. */
+        /** A sweep with this spec, or one it extends, completed here. */
         COMPLETE
+    }
+
+    /**
+     * What {@link #inspect} found, and how the directory's spec relates to the one to run.
+     *
+     * @param state    the directory's state
+     * @param manifest its manifest (absent when EMPTY)
+     * @param change   SAME or EXTENSION (SAME when EMPTY)
+     */
+    public record Inspection(State state, Optional<Manifest> manifest, SpecChange change) {
+        /** Whether the directory holds exactly this spec, completed. */
+        public boolean completeAsIs() {
+            return state == State.COMPLETE && change.kind() == SpecChange.Kind.SAME;
+        }
     }
 
     private final FileSystem fs;
@@ -98,16 +112,22 @@ public final class OutputDirectory implements AutoCloseable {
         return new Path(new Path(root, STAGING), name).toString();
     }
 
+    /** The committed results under {@code OUT/_results}. */
+    public ResultParts results() {
+        return new ResultParts(fs, root);
+    }
+
     /**
      * Checks that this directory can take the sweep, writing nothing.
      *
      * @param spec the sweep to run. Not modified.
      * @throws SpecException on key {@value #OUT_KEY} if the directory belongs to something else
      */
-    public State inspect(SweepSpec spec) {
+    public Inspection inspect(SweepSpec spec) {
+        SpecChange same = new SpecChange(SpecChange.Kind.SAME, List.of(), 0, 0);
         try {
             if (!fs.exists(root)) {
-                return State.EMPTY;
+                return new Inspection(State.EMPTY, Optional.empty(), same);
             }
             FileStatus st = fs.getFileStatus(root);
             if (!st.isDirectory()) {
@@ -115,41 +135,69 @@ public final class OutputDirectory implements AutoCloseable {
             }
             Optional<Manifest> m = readManifest();
             if (m.isEmpty()) {
-                if (fs.listStatus(root).length == 0) {
-                    return State.EMPTY;
+                FileStatus[] entries = fs.listStatus(root);
+                if (entries.length == 0 || entries.length == 1 && entries[0].getPath().getName().equals(MANIFEST_TMP)) {
+                    return new Inspection(State.EMPTY, Optional.empty(), same);
                 }
                 throw refuse("is not empty and holds no " + MANIFEST + ": it is not a clsweep output; refusing "
                         + "to write into it");
             }
             Manifest man = m.get();
-            if (!man.sweep().equals(spec.name()) || !man.specHash().equals(spec.hash())) {
-                List<String> diff = differingKeys(man.spec(), spec.toConfig());
-                throw refuse("holds sweep '" + man.sweep() + "' (spec hash " + man.specHash().substring(0, 12)
-                        + "…), another spec: the keys that differ are " + summarise(diff)
-                        + "; choose another --out");
+            SpecChange change = SpecChange.between(heldSpec(man), spec);
+            if (change.kind() == SpecChange.Kind.CONFLICT) {
+                String held = "holds sweep '" + man.sweep() + "' (spec hash " + man.specHash().substring(0, 12)
+                        + "…, " + man.runs() + " runs)";
+                if (!man.sweep().equals(spec.name())) {
+                    throw refuse(held + ", not '" + spec.name() + "'; the keys that differ: " + change.keyList()
+                            + "; choose another --out");
+                }
+                throw refuse(held + " and the spec leaves out " + change.dropped() + " of its runs; the keys that "
+                        + "differ: " + change.keyList() + ". A sweep may grow in place (added seeds, grid values "
+                        + "or grid blocks) but not change; choose another --out for another spec");
             }
-            return man.status() == ManifestStatus.COMPLETE ? State.COMPLETE : State.INCOMPLETE;
+            return new Inspection(man.status() == ManifestStatus.COMPLETE ? State.COMPLETE : State.INCOMPLETE,
+                    m, change);
         } catch (IOException e) {
             throw refuse("cannot be read: " + e.getMessage());
         }
     }
 
-    /** The manifest, if there is one. */
+    /** The spec a manifest holds, parsed as a spec file would be. */
+    private SweepSpec heldSpec(Manifest man) {
+        try {
+            return SpecParser.parseString(man.spec().root().render(ConfigRenderOptions.concise()),
+                    MANIFEST, List.of());
+        } catch (SpecException e) {
+            throw refuse("holds sweep '" + man.sweep() + "' whose spec this clsweep version cannot read ("
+                    + e.getMessage() + "); choose another --out");
+        }
+    }
+
+    /** The manifest, if there is one (see the class comment on the temporary file). */
     public Optional<Manifest> readManifest() throws IOException {
         Path p = new Path(root, MANIFEST);
-        if (!fs.exists(p)) {
-            return Optional.empty();
+        boolean temporary = !fs.exists(p);
+        if (temporary) {
+            p = new Path(root, MANIFEST_TMP);
+            if (!fs.exists(p)) {
+                return Optional.empty();
+            }
         }
         try (InputStream in = fs.open(p)) {
             return Optional.of(Manifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
+            if (temporary && fs.listStatus(root).length == 1) {
+                // the very first manifest write was cut short: nothing else was ever written
+                return Optional.empty();
+            }
             throw refuse("has an unreadable " + MANIFEST + ": " + e.getMessage());
         }
     }
 
     /**
-     * Makes the directory ready for a fresh sweep: creates it, removes the tables and staging area
-     * of an earlier unfinished attempt, and writes the RUNNING manifest.
+     * Makes the directory ready for an attempt: creates it, removes the staging area and the
+     * unfinished result parts of an earlier attempt, and writes the RUNNING manifest. Committed
+     * results and the tables stay: the tables are replaced when this attempt commits its own.
      *
      * @throws SpecException on key {@value #OUT_KEY} if the directory cannot be created or written
      */
@@ -159,9 +207,7 @@ public final class OutputDirectory implements AutoCloseable {
                 throw refuse("cannot be created");
             }
             delete(new Path(root, STAGING));
-            for (String t : TABLES) {
-                delete(new Path(root, t));
-            }
+            results().clearTemporary();
             writeManifest(running);
         } catch (IOException e) {
             throw refuse("cannot be written: " + e.getMessage());
@@ -183,7 +229,7 @@ public final class OutputDirectory implements AutoCloseable {
 
     /** Replaces the manifest (temporary file, then rename). */
     public void writeManifest(Manifest m) throws IOException {
-        Path tmp = new Path(root, "." + MANIFEST + ".tmp");
+        Path tmp = new Path(root, MANIFEST_TMP);
         Path target = new Path(root, MANIFEST);
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(m.toJson().getBytes(StandardCharsets.UTF_8));
@@ -212,39 +258,6 @@ public final class OutputDirectory implements AutoCloseable {
 
     private SpecException refuse(String why) {
         return new SpecException(OUT_KEY, "--out " + root + " " + why);
-    }
-
-    /** Dotted spec keys whose values differ between two resolved specs, sorted. */
-    static List<String> differingKeys(Config a, Config b) {
-        TreeSet<String> keys = new TreeSet<>();
-        for (Map.Entry<String, ConfigValue> e : a.entrySet()) {
-            keys.add(e.getKey());
-        }
-        for (Map.Entry<String, ConfigValue> e : b.entrySet()) {
-            keys.add(e.getKey());
-        }
-        List<String> out = new ArrayList<>();
-        for (String k : keys) {
-            Object va = a.hasPath(k) ? a.getValue(k).unwrapped() : null;
-            Object vb = b.hasPath(k) ? b.getValue(k).unwrapped() : null;
-            if (va == null ? vb != null : !numbersAware(va).equals(numbersAware(vb))) {
-                out.add(k.startsWith("sweep.") ? k.substring("sweep.".length()) : k);
-            }
-        }
-        return out;
-    }
-
-    private static Object numbersAware(Object v) {
-        return v instanceof Number n ? (Object) n.doubleValue() : v == null ? "null" : v;
-    }
-
-    private static String summarise(List<String> keys) {
-        if (keys.isEmpty()) {
-            return "none (the spec was written by another clsweep version)";
-        }
-        List<String> shown = keys.size() > MAX_DIFF_KEYS ? keys.subList(0, MAX_DIFF_KEYS) : keys;
-        return String.join(", ", shown) + (keys.size() > shown.size() ? " and " + (keys.size() - shown.size())
-                + " more" : "");
     }
 
     @Override

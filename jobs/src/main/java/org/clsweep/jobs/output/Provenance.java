@@ -5,7 +5,11 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import org.apache.spark.SparkExecutorInfo;
 import org.apache.spark.sql.SparkSession;
 import org.ejml.EjmlVersion;
 
@@ -34,22 +38,30 @@ public final class Provenance {
                 p.load(in);
                 version = p.getProperty("version", version);
             }
-            try (InputStream git = Provenance.class.getResourceAsStream(GIT_RESOURCE)) {
-                if (git != null) {
-                    String d = new String(git.readAllBytes(), StandardCharsets.UTF_8).trim();
-                    if (!d.isEmpty()) {
-                        version = version + "+" + d;
-                    }
-                }
-            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot read the code version from the classpath", e);
         }
-        return version;
+        return git().map(version::concat).orElse(version);
+    }
+
+    /** "+" and the git description the build recorded, when it was built in a git checkout. */
+    private static Optional<String> git() {
+        try (InputStream git = Provenance.class.getResourceAsStream(GIT_RESOURCE)) {
+            if (git == null) {
+                return Optional.empty();
+            }
+            String d = new String(git.readAllBytes(), StandardCharsets.UTF_8).trim();
+            return d.isEmpty() ? Optional.empty() : Optional.of("+" + d);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the git description from the classpath", e);
+        }
     }
 
     /**
-     * Versions and cluster facts for the manifest.
+     * Versions and cluster facts for the manifest: java, java_vendor, os, spark, scala, ejml, git
+     * (the commit the code was built from, when known), master, executors (those running tasks:
+     * the driver itself in local mode, else the executors registered now), hosts (distinct hosts
+     * of the driver and executors), default_parallelism (task slots).
      *
      * @param spark the running session
      */
@@ -61,9 +73,17 @@ public final class Provenance {
         env.put("spark", spark.version());
         env.put("scala", scala.util.Properties.versionNumberString());
         env.put("ejml", EjmlVersion.VERSION);
-        env.put("master", spark.sparkContext().master());
-        // executors known to the driver, the driver included in local mode
-        env.put("executors", spark.sparkContext().statusTracker().getExecutorInfos().length);
+        git().ifPresent(g -> env.put("git", g.substring(1)));
+        String master = spark.sparkContext().master();
+        env.put("master", master);
+        SparkExecutorInfo[] infos = spark.sparkContext().statusTracker().getExecutorInfos();
+        Set<String> hosts = new TreeSet<>();
+        for (SparkExecutorInfo i : infos) {
+            hosts.add(i.host());
+        }
+        // the driver is listed too; in local mode it is the one that runs tasks
+        env.put("executors", master.startsWith("local") ? infos.length : Math.max(0, infos.length - 1));
+        env.put("hosts", hosts.size());
         env.put("default_parallelism", spark.sparkContext().defaultParallelism());
         return env;
     }

@@ -78,6 +78,9 @@ public final class SpecParser {
      * @throws SpecException naming the key at fault
      */
     public static SweepSpec parseFile(Path file, List<String> overrides) {
+        if (Files.isDirectory(file)) {
+            throw new SpecException(SPEC, "cannot read spec " + file + ": it is a directory, not a file");
+        }
         if (!Files.isRegularFile(file)) {
             throw new SpecException(SPEC, "cannot read spec " + file + ": no such file");
         }

@@ -8,11 +8,13 @@ import java.util.function.LongSupplier;
  * Prints a sweep's progress from a daemon thread on the driver:
  * {@code [quickstart] 48/120 runs (40%), 0 failed, 0:12 elapsed, ETA 0:18}.
  * A line is printed when the count changed and at least {@code everyMs} passed, plus a final
- * line on {@link #close()}. The ETA extrapolates the mean time per finished run.
+ * line on {@link #close()}. Counts include the runs an earlier attempt of a resumed sweep
+ * committed; the ETA extrapolates the mean time per run finished by this attempt.
  */
 public final class ProgressReporter implements AutoCloseable {
     private final String sweep;
     private final long total;
+    private final long doneBefore;
     private final LongSupplier done;
     private final LongSupplier failed;
     private final PrintWriter out;
@@ -24,16 +26,18 @@ public final class ProgressReporter implements AutoCloseable {
 
     /**
      * @param sweep   the sweep name
-     * @param total   runs in the sweep
-     * @param done    runs finished so far
-     * @param failed  runs FAILED so far
+     * @param total      runs in the sweep
+     * @param doneBefore runs done before this attempt (included in {@code done})
+     * @param done       runs finished so far
+     * @param failed     runs FAILED so far
      * @param out     where to print
      * @param everyMs least milliseconds between two lines
      */
-    public ProgressReporter(String sweep, long total, LongSupplier done, LongSupplier failed, PrintWriter out,
-                            long everyMs) {
+    public ProgressReporter(String sweep, long total, long doneBefore, LongSupplier done, LongSupplier failed,
+                            PrintWriter out, long everyMs) {
         this.sweep = sweep;
         this.total = total;
+        this.doneBefore = doneBefore;
         this.done = done;
         this.failed = failed;
         this.out = out;
@@ -68,8 +72,8 @@ public final class ProgressReporter implements AutoCloseable {
         sb.append('[').append(sweep).append("] ").append(d).append('/').append(total).append(" runs (")
                 .append(total == 0 ? 100 : d * 100 / total).append("%), ").append(failed.getAsLong())
                 .append(" failed, ").append(clock(elapsedMs)).append(" elapsed");
-        if (!last && d > 0 && d < total) {
-            sb.append(", ETA ").append(clock(elapsedMs * (total - d) / d));
+        if (!last && d > doneBefore && d < total) {
+            sb.append(", ETA ").append(clock(elapsedMs * (total - d) / (d - doneBefore)));
         }
         out.println(sb);
         out.flush();

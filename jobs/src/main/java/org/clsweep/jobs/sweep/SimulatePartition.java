@@ -1,6 +1,7 @@
 package org.clsweep.jobs.sweep;
 
 import java.util.Iterator;
+import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
@@ -9,15 +10,18 @@ import org.clsweep.data.experiment.RunResult;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.jobs.output.ResultTable;
+import org.clsweep.jobs.output.RunIdentity;
 import org.clsweep.jobs.output.RunsTable;
 import org.ejml.concurrency.EjmlConcurrency;
 
 /**
  * The executor side of the sweep: for each {@link RunTask} of a partition, runs the cell's spec
- * with the task's seed and returns its {@link ResultTable} row. Holds only the broadcast plan and
- * two progress counters. A run that throws becomes a FAILED row carrying the error; it never
- * fails the task. Out-of-memory and internal JVM errors do fail it, so Spark can retry the task
- * elsewhere; a stack overflow is the run's own fault and is recorded like an exception.
+ * with the task's seed and returns its {@link ResultTable} row, tagged with the result part the
+ * rows are written to. Holds only the broadcast plan, the part name and two progress counters. A
+ * run that throws becomes a FAILED row carrying the error; it never fails the task. Out-of-memory
+ * and internal JVM errors do fail it, so Spark can retry the task elsewhere; a stack overflow is
+ * the run's own fault and is recorded like an exception. Test-only faults
+ * ({@link FaultInjection}) are applied here.
  */
 public final class SimulatePartition implements MapPartitionsFunction<RunTask, Row> {
     private static final long serialVersionUID = 1L;
@@ -28,11 +32,19 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
     private static final int STATUS_INDEX = ResultTable.schema().fieldIndex(RunsTable.STATUS);
 
     private final Broadcast<SweepPlan> plan;
+    private final String part;
     private final LongAccumulator done;
     private final LongAccumulator failed;
 
-    public SimulatePartition(Broadcast<SweepPlan> plan, LongAccumulator done, LongAccumulator failed) {
+    /**
+     * @param plan   the broadcast plan
+     * @param part   the name of the result part the rows go to
+     * @param done   counts finished runs
+     * @param failed counts FAILED runs
+     */
+    public SimulatePartition(Broadcast<SweepPlan> plan, String part, LongAccumulator done, LongAccumulator failed) {
         this.plan = plan;
+        this.part = part;
         this.done = done;
         this.failed = failed;
     }
@@ -42,15 +54,21 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
         // EJML's own thread pool competes with Spark's task slots: one task, one thread.
         EjmlConcurrency.USE_CONCURRENT = false;
         SweepPlan p = plan.value();
+        TaskContext context = TaskContext.get();
+        int attempt = context == null ? 0 : context.attemptNumber();
         return new Iterator<>() {
+            private long rows;
+
             @Override
             public boolean hasNext() {
+                p.faults().onMoreRows(attempt, rows);
                 return tasks.hasNext();
             }
 
             @Override
             public Row next() {
-                Row row = simulate(p, tasks.next());
+                Row row = simulate(p, tasks.next(), part);
+                rows++;
                 done.add(1);
                 if (RunStatus.FAILED.name().equals(row.getString(STATUS_INDEX))) {
                     failed.add(1);
@@ -65,12 +83,15 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
      *
      * @param plan the sweep plan. Not modified.
      * @param task the run. Not modified.
+     * @param part the result part the row goes to
      */
-    static Row simulate(SweepPlan plan, RunTask task) {
+    static Row simulate(SweepPlan plan, RunTask task, String part) {
         RunSpec spec = plan.spec(task.getCellIndex());
+        RunIdentity id = plan.identity(task.getCellIndex());
         long start = System.nanoTime();
         RunResult result;
         try {
+            plan.faults().beforeRun(id.cellId(), task.getSeed());
             result = plan.runner().run(spec, task.getSeed());
             if (result == null) {
                 throw new IllegalStateException("the run function returned no result");
@@ -79,8 +100,7 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
             result = RunResult.failed(errorText(e), (System.nanoTime() - start) / 1_000_000L);
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
-        return ResultTable.row(plan.identity(task.getCellIndex()), task.getCellIndex(), task.getSeed(), spec, result,
-                wallMs);
+        return ResultTable.row(id, part, task.getSeed(), spec, result, wallMs);
     }
 
     /** The exception, its causes and the top stack frames, at most {@link #ERROR_CHARS} characters. */

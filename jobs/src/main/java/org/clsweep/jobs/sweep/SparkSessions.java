@@ -3,8 +3,10 @@ package org.clsweep.jobs.sweep;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
+import java.util.regex.Pattern;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.data.spec.SpecException;
 
 /**
  * Creates the SparkSession of a sweep. The master is, in order: the {@code --master} option,
@@ -16,6 +18,10 @@ import org.apache.spark.sql.SparkSession;
 public final class SparkSessions {
     public static final String DEFAULT_MASTER = "local[*]";
     static final String LOOPBACK = "127.0.0.1";
+    public static final String MASTER_KEY = "--master";
+    private static final Pattern MASTER_FORMS = Pattern.compile(
+            "local|local\\[(\\d+|\\*)(,\\s*\\d+)?\\]|local-cluster\\[\\d+,\\s*\\d+,\\s*\\d+\\]"
+                    + "|spark://[^\\s/]+:\\d+(,[^\\s/]+:\\d+)*|yarn|k8s://\\S+");
 
     private SparkSessions() {
     }
@@ -43,6 +49,20 @@ public final class SparkSessions {
             }
         }
         return b.getOrCreate();
+    }
+
+    /**
+     * Checks the form of a {@code --master} URL before Spark starts.
+     *
+     * @param master the URL, or null (the default)
+     * @throws SpecException on key {@value #MASTER_KEY} if Spark would not know the URL
+     */
+    public static void checkMaster(String master) {
+        if (master != null && !MASTER_FORMS.matcher(master).matches()) {
+            throw new SpecException(MASTER_KEY, MASTER_KEY + " " + master + " is not a Spark master URL: expected "
+                    + "local, local[N], local[*], local[N,F] (F task attempts), spark://HOST:PORT, yarn or "
+                    + "k8s://URL");
+        }
     }
 
     /** Whether the master runs everything in this JVM ({@code local}, {@code local[n]}, {@code local[*]}). */

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.aggregate.Aggregator;
 import org.clsweep.jobs.aggregate.RunCounts;
 import org.clsweep.jobs.grid.Cell;
@@ -15,15 +19,21 @@ import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.Provenance;
+import org.clsweep.jobs.output.ResultParts;
+import org.clsweep.jobs.output.SpecChange;
 import org.clsweep.jobs.spec.SweepSpec;
 
 /**
- * Runs a whole sweep on the driver, in order: RUNNING manifest; simulate every (cell, seed) into
- * the staged result table ({@link SweepJob#simulate}); split it into runs, optima, trace, tokens;
- * aggregate, counting the runs on the way, and check that each (cell, seed) appears exactly once;
- * move the tables into place; COMPLETE
- * manifest with counts per status. If the job itself fails, the manifest says ABORTED and no
- * table is moved into place. Every Spark job is labelled with the sweep's job group.
+ * Runs one attempt of a sweep on the driver, in order: read which runs the directory's committed
+ * result parts already hold ({@link CommittedRuns}); RUNNING manifest (attempt n, the earlier
+ * attempts in its history); simulate the runs that have no committed result yet — and, with
+ * {@code retryFailed}, those whose result is FAILED — committing one result part per bin
+ * ({@link SweepJob#simulate}); derive the runs, optima, trace and tokens tables from all committed
+ * parts ({@link SweepJob#compact}); aggregate, counting the runs on the way, and check that each
+ * (cell, seed) of the spec appears exactly once; move the tables into place; COMPLETE manifest
+ * with counts per status. If the job itself fails, the manifest says ABORTED and no table is
+ * moved into place; the parts committed so far stay for the next attempt. Every Spark job is
+ * labelled with the sweep's job group.
  */
 public final class SweepDriver {
     private SweepDriver() {
@@ -33,46 +43,97 @@ public final class SweepDriver {
      * @param spark   the session
      * @param spec    the sweep. Not modified.
      * @param cells   its expanded cells ({@link Grid#expand}). Not modified.
-     * @param out     the output directory, already {@link OutputDirectory#inspect inspected}
-     * @param runner  what to call per run ({@link RunFunction#EXECUTOR} in production)
+     * @param out     the output directory
+     * @param options the run function, faults, and whether to run FAILED runs again
      * @param console where progress lines go, or null
      * @return the final manifest
-     * @throws IOException if the output cannot be written
+     * @throws org.clsweep.data.spec.SpecException if the directory cannot take this spec
+     * @throws IOException                          if the output cannot be written
      */
     public static Manifest run(SparkSession spark, SweepSpec spec, List<Cell> cells, OutputDirectory out,
-                               RunFunction runner, PrintWriter console) throws IOException {
+                               SweepOptions options, PrintWriter console) throws IOException {
+        OutputDirectory.Inspection found = out.inspect(spec);
+        ResultParts parts = out.results();
+        String group = SweepJob.jobGroup(spec.name());
+        spark.sparkContext().setJobGroup(group, spec.name() + ": reading the committed results", false);
+        CommittedRuns committed;
+        try {
+            committed = CommittedRuns.read(spark, parts.locations(parts.committed()));
+        } finally {
+            spark.sparkContext().clearJobGroup();
+        }
+        Optional<Manifest> previous = found.manifest();
+        int attempt = Math.max(previous.map(Manifest::attempt).orElse(0), parts.lastAttempt()) + 1;
+        if (attempt > ResultParts.MAX_ATTEMPT) {
+            throw new IllegalStateException(out.root() + " has seen " + (attempt - 1) + " attempts, the most there"
+                    + " can be; run the sweep into a new --out");
+        }
+        List<Manifest.Attempt> history = new ArrayList<>();
+        previous.ifPresent(p -> {
+            history.addAll(p.history());
+            history.add(p.asAttempt(committed.rowsOfAttempt(p.attempt())));
+        });
+
+        List<RunTask> todo = new ArrayList<>();
+        Map<RunStatus, Long> kept = new EnumMap<>(RunStatus.class);
+        long retried = 0;
+        for (Cell c : cells) {
+            for (long seed : spec.seeds()) {
+                RunStatus s = committed.status(c.cellId(), seed);
+                if (s == null || s == RunStatus.FAILED && options.retryFailed()) {
+                    todo.add(RunTask.from(c, seed));
+                    retried += s == null ? 0 : 1;
+                } else {
+                    kept.merge(s, 1L, Long::sum);
+                }
+            }
+        }
+        long runs = (long) cells.size() * spec.seeds().size();
+        long reused = runs - todo.size();
+
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
                 Provenance.environment(spark), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
-                null, spec.toConfig());
+                null, spec.toConfig(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
-        String group = SweepJob.jobGroup(spec.name());
+        AtomicLong computed = new AtomicLong();
         try {
-            SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), codeVersion, cells, runner);
-            List<RunTask> tasks = new ArrayList<>(cells.size() * spec.seeds().size());
-            for (Cell c : cells) {
-                for (long seed : spec.seeds()) {
-                    tasks.add(RunTask.from(c, seed));
-                }
+            if (console != null) {
+                report(console, spec.name(), attempt, found.change(), kept, reused, todo.size(), retried, runs);
             }
-            spark.sparkContext().setJobGroup(group, Grid.describe(spec), false);
-            SweepJob.simulate(spark, plan, tasks, out.staged(OutputDirectory.RESULT), console);
+            SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), codeVersion, cells, options.runner(),
+                    options.faults());
+            if (!todo.isEmpty()) {
+                double[] costs = new double[todo.size()];
+                for (int i = 0; i < costs.length; i++) {
+                    costs[i] = TaskLayout.cost(plan.spec(todo.get(i).getCellIndex()));
+                }
+                int bins = TaskLayout.binCount(todo.size(), spark.sparkContext().defaultParallelism());
+                SweepJob.Progress progress = console == null ? null
+                        : new SweepJob.Progress(console, runs, reused, kept.getOrDefault(RunStatus.FAILED, 0L));
+                SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), parts, attempt,
+                        Grid.describe(spec), progress, computed);
+            }
+            parts.clearTemporary();
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables", false);
-            SweepJob.split(spark, out.staged(OutputDirectory.RESULT), tasks.size(), out);
+            SweepJob.compact(spark, plan, cells, spec.seeds(), parts.locations(parts.committed()),
+                    committed.hasDuplicates() || retried > 0, out);
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": aggregating " + cells.size() + " cells", false);
             RunCounts counts = Aggregator.write(spark, out.staged(OutputDirectory.RUNS),
                     out.staged(OutputDirectory.AGGREGATES));
-            check(counts, cells.size(), tasks.size());
+            check(counts, cells.size(), runs);
 
             out.commit(OutputDirectory.TABLES);
-            Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), Instant.now(), null);
+            Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
+                    Provenance.environment(spark), Instant.now(), null);
             out.writeManifest(done);
             return done;
         } catch (RuntimeException | IOException e) {
             try {
-                out.writeManifest(running.finish(ManifestStatus.ABORTED, Map.of(), Instant.now(), e.toString()));
+                out.writeManifest(running.finish(ManifestStatus.ABORTED, Map.of(), computed.get(),
+                        Provenance.environment(spark), Instant.now(), e.toString()));
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -80,6 +141,23 @@ public final class SweepDriver {
         } finally {
             spark.sparkContext().clearJobGroup();
         }
+    }
+
+    /** What this attempt keeps and runs, on the console. */
+    private static void report(PrintWriter console, String sweep, int attempt, SpecChange change,
+                               Map<RunStatus, Long> kept, long reused, long todo, long retried, long runs) {
+        if (change.kind() == SpecChange.Kind.EXTENSION) {
+            console.println("[" + sweep + "] the spec extends the sweep in this directory by " + change.addedRuns()
+                    + " runs; changed keys: " + change.keyList());
+        }
+        if (attempt > 1) {
+            console.println("[" + sweep + "] attempt " + attempt + ": " + reused + " of " + runs
+                    + " runs have a committed result and are kept (" + kept.getOrDefault(RunStatus.OK, 0L) + " OK, "
+                    + kept.getOrDefault(RunStatus.DIVERGED, 0L) + " DIVERGED, "
+                    + kept.getOrDefault(RunStatus.FAILED, 0L) + " FAILED); " + todo + " to run"
+                    + (retried > 0 ? ", " + retried + " of them FAILED before" : ""));
+        }
+        console.flush();
     }
 
     /**

@@ -1,96 +1,216 @@
 package org.clsweep.jobs.sweep;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.posexplode;
+import static org.apache.spark.sql.functions.row_number;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.spark.api.java.JavaRDD;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import org.apache.spark.util.LongAccumulator;
+import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
 
 /**
- * The Spark side of a sweep, a thin adapter: a Dataset of {@link RunTask}s laid out by
- * {@link TaskLayout}, {@code mapPartitions(new SimulatePartition(broadcast plan))} into
- * {@link ResultTable} rows written once as Parquet, then split into the runs, optima, trace and
- * tokens tables. The caller labels the Spark jobs ({@link #jobGroup}).
+ * The Spark side of a sweep, a thin adapter.
+ *
+ * <p>{@link #simulate}: every bin of {@link RunTask}s ({@link TaskLayout}) is one Spark job of one
+ * task, {@code mapPartitions(new SimulatePartition(broadcast plan, part))} into {@link ResultTable}
+ * rows written as Parquet to a temporary location and then committed as a result part
+ * ({@link ResultParts}). Up to two jobs per task slot are in flight, so a free core always finds
+ * the next bin queued; bins are submitted heaviest first. Spark's output commit protocol keeps
+ * one attempt's file per task (a retried or speculative task adds nothing), and a bin's rows
+ * become visible only by the rename of the whole part.
+ *
+ * <p>{@link #compact}: reads every committed part, keeps one row per (cell, seed) — the row of the
+ * latest part — when parts overlap, and writes the runs, optima, trace and tokens tables.
  */
 public final class SweepJob {
     /** Milliseconds between progress lines. */
     static final long PROGRESS_EVERY_MS = 2000;
     /** Runs per output file, roughly. */
     static final long ROWS_PER_FILE = 100_000;
+    /** Spark jobs in flight per task slot. */
+    static final int JOBS_PER_SLOT = 2;
+    /** The column the compaction adds: the cell's index in the current spec, the files' sort order. */
+    static final String CELL_INDEX = "cell_index";
+    private static final String RANK = "_rank";
 
     private SweepJob() {
     }
 
     /**
-     * Runs every task and writes the result table.
+     * Where progress lines go and what is already done.
      *
-     * @param spark       the session
-     * @param plan        the plan, broadcast to executors. Not modified.
-     * @param tasks       the runs to do. Not modified.
-     * @param resultPath  where to write the {@link ResultTable} (must not exist)
-     * @param progress    where progress lines go, or null for none
+     * @param out          the console
+     * @param total        runs in the sweep
+     * @param doneBefore   runs committed before this attempt and not run again
+     * @param failedBefore of those, the FAILED ones
      */
-    public static void simulate(SparkSession spark, SweepPlan plan, List<RunTask> tasks, String resultPath,
-                                PrintWriter progress) {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        double[] costs = new double[tasks.size()];
-        for (int i = 0; i < costs.length; i++) {
-            costs[i] = TaskLayout.cost(plan.spec(tasks.get(i).getCellIndex()));
-        }
-        List<ArrayList<RunTask>> bins = TaskLayout.assign(tasks, costs,
-                TaskLayout.binCount(tasks.size(), jsc.defaultParallelism()));
-        JavaRDD<RunTask> laidOut = jsc.parallelize(bins, bins.size()).flatMap(new FlattenBin());
-        Dataset<RunTask> input = spark.createDataset(laidOut.rdd(), RunTask.ENCODER);
-
-        Broadcast<SweepPlan> bc = jsc.broadcast(plan);
-        LongAccumulator done = jsc.sc().longAccumulator("runs done");
-        LongAccumulator failed = jsc.sc().longAccumulator("runs failed");
-        Dataset<Row> results = input.mapPartitions(new SimulatePartition(bc, done, failed),
-                Encoders.row(ResultTable.schema()));
-        if (progress == null) {
-            results.write().mode(SaveMode.ErrorIfExists).parquet(resultPath);
-        } else {
-            try (ProgressReporter r = new ProgressReporter(plan.sweep(), tasks.size(), done::value,
-                    failed::value, progress, PROGRESS_EVERY_MS)) {
-                results.write().mode(SaveMode.ErrorIfExists).parquet(resultPath);
-            }
-        }
-        bc.destroy();
+    public record Progress(PrintWriter out, long total, long doneBefore, long failedBefore) {
     }
 
     /**
-     * Splits a result table into the output tables. No shuffle: each file is sorted by cell index,
-     * seed (and position within the run), and the files are fewer than the result's partitions
-     * ({@value #ROWS_PER_FILE} runs per file or so). Readers that need an order ORDER BY.
+     * Runs every bin and commits each as a result part named {@link ResultParts#name(int, int)
+     * name(attempt, bin index)}. If a bin's job fails, no further bin starts; those in flight
+     * finish and commit, then the first failure is thrown.
      *
-     * @param spark      the session
-     * @param resultPath the result table written by {@link #simulate}
-     * @param runs       the number of runs in the result
-     * @param out        where the tables are staged: runs, optima, trace and tokens (the last
-     *                   three written even when empty)
+     * @param spark       the session
+     * @param plan        the plan, broadcast to executors. Not modified.
+     * @param bins        the runs to do, in submission order. Not modified.
+     * @param parts       where parts are committed
+     * @param attempt     this attempt's number
+     * @param description the Spark job description prefix (the sweep's summary)
+     * @param progress    where progress lines go, or null for none
+     * @param committed   counts the runs of the committed parts. Modified.
      */
-    public static void split(SparkSession spark, String resultPath, long runs, OutputDirectory out) {
-        Dataset<Row> result = spark.read().schema(ResultTable.schema()).parquet(resultPath);
-        int files = (int) Math.max(1, Math.min(result.rdd().getNumPartitions(), runs / ROWS_PER_FILE + 1));
-        Dataset<Row> few = result.coalesce(files);
-        few.sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED)
+    public static void simulate(SparkSession spark, SweepPlan plan, List<ArrayList<RunTask>> bins,
+                                ResultParts parts, int attempt, String description, Progress progress,
+                                AtomicLong committed) {
+        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+        Broadcast<SweepPlan> bc = jsc.broadcast(plan);
+        LongAccumulator done = jsc.sc().longAccumulator("runs done");
+        LongAccumulator failed = jsc.sc().longAccumulator("runs failed");
+        String group = jobGroup(plan.sweep());
+        int threads = Math.max(1, Math.min(bins.size(), JOBS_PER_SLOT * jsc.defaultParallelism()));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "clsweep-bins");
+            t.setDaemon(true);
+            return t;
+        });
+        AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
+        ProgressReporter reporter = progress == null ? null : new ProgressReporter(plan.sweep(), progress.total(),
+                progress.doneBefore(), () -> progress.doneBefore() + done.value(),
+                () -> progress.failedBefore() + failed.value(), progress.out(), PROGRESS_EVERY_MS);
+        try {
+            List<Future<?>> futures = new ArrayList<>(bins.size());
+            for (int b = 0; b < bins.size(); b++) {
+                String part = ResultParts.name(attempt, b);
+                ArrayList<RunTask> bin = bins.get(b);
+                String label = description + " · part " + part + " (" + bin.size() + " runs, " + (b + 1) + " of "
+                        + bins.size() + ")";
+                futures.add(pool.submit(() -> {
+                    if (firstFailure.get() != null) {
+                        return;
+                    }
+                    try {
+                        runBin(spark, jsc, bc, bin, part, parts, group, label, done, failed);
+                        committed.addAndGet(bin.size());
+                    } catch (RuntimeException e) {
+                        firstFailure.compareAndSet(null, e);
+                    }
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the sweep's jobs", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a bin's job failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+            if (reporter != null) {
+                reporter.close();
+            }
+        }
+        bc.destroy();
+        if (firstFailure.get() != null) {
+            throw firstFailure.get();
+        }
+    }
+
+    /** One bin: one Spark job with one task, written to a temporary location, then committed. */
+    private static void runBin(SparkSession spark, JavaSparkContext jsc, Broadcast<SweepPlan> bc, List<RunTask> bin,
+                               String part, ResultParts parts, String group, String label, LongAccumulator done,
+                               LongAccumulator failed) {
+        SparkContext sc = spark.sparkContext();
+        sc.setJobGroup(group, label, false);
+        try {
+            Dataset<RunTask> input = spark.createDataset(jsc.parallelize(bin, 1).rdd(), RunTask.ENCODER);
+            String temporary = parts.temporary(part);
+            input.mapPartitions(new SimulatePartition(bc, part, done, failed), Encoders.row(ResultTable.schema()))
+                    .write().mode(SaveMode.ErrorIfExists).parquet(temporary);
+            parts.commit(temporary, part);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot commit result part " + part, e);
+        } finally {
+            sc.clearJobGroup();
+        }
+    }
+
+    /**
+     * Derives the runs, optima, trace and tokens tables from the committed results and stages them
+     * in {@code out}. Keeps only the rows of the spec's cells and seeds; sets every row's spec hash
+     * to the plan's (the spec the directory now holds; {@code code_version} stays the code that did
+     * the run). No shuffle unless {@code dedupe}: each file is sorted by cell index, seed (and
+     * position within the run), and there are fewer files than parts ({@value #ROWS_PER_FILE} runs
+     * per file or so). Readers that need an order ORDER BY.
+     *
+     * @param spark     the session
+     * @param plan      the plan. Not modified.
+     * @param cells     the spec's cells. Not modified.
+     * @param seeds     the spec's seeds. Not modified.
+     * @param locations the committed parts. Not modified.
+     * @param dedupe    whether parts may hold a run more than once: then only the row of the
+     *                  greatest part name (the latest attempt) is kept (ties: the shorter wall_ms)
+     * @param out       where the tables are staged: runs, optima, trace and tokens (the last three
+     *                  written even when empty)
+     */
+    public static void compact(SparkSession spark, SweepPlan plan, List<Cell> cells, List<Long> seeds,
+                               List<String> locations, boolean dedupe, OutputDirectory out) {
+        Dataset<Row> all = spark.read().schema(ResultTable.schema()).parquet(locations.toArray(new String[0]));
+        if (dedupe) {
+            all = all.withColumn(RANK, row_number().over(Window.partitionBy(col(RunsTable.CELL_ID), col(RunsTable.SEED))
+                    .orderBy(col(ResultTable.PART).desc(), col(RunsTable.WALL_MS).asc())))
+                    .filter(col(RANK).equalTo(1)).drop(RANK);
+        }
+        List<Row> index = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            index.add(RowFactory.create(c.cellId(), c.index()));
+        }
+        StructType indexSchema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField(RunsTable.CELL_ID, DataTypes.StringType, false),
+                DataTypes.createStructField(CELL_INDEX, DataTypes.IntegerType, false)));
+        Dataset<Row> result = all.join(broadcast(spark.createDataFrame(index, indexSchema)), RunsTable.CELL_ID)
+                .filter(col(RunsTable.SEED).isin(seeds.toArray()))
+                .withColumn(RunsTable.SPEC_HASH, lit(plan.specHash()));
+        long runs = (long) cells.size() * seeds.size();
+        int files = (int) Math.max(1, Math.min(Math.max(1, locations.size()), runs / ROWS_PER_FILE + 1));
+        // four tables are written from the same rows: read and join the parts once
+        Dataset<Row> few = result.coalesce(files).persist(StorageLevel.MEMORY_AND_DISK());
+        few.sortWithinPartitions(CELL_INDEX, RunsTable.SEED)
                 .select(columns(RunsTable.schema().fieldNames()))
                 .write().mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.RUNS));
         nested(few, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
@@ -99,6 +219,7 @@ public final class SweepJob {
                 .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE));
         nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
                 .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS));
+        few.unpersist();
     }
 
     /** The Spark job group id of a sweep's jobs. */
@@ -116,8 +237,8 @@ public final class SweepJob {
         }
         // posexplode yields columns pos (position in the array) and col (the element)
         return result.select(col(RunsTable.SWEEP), col(RunsTable.CELL_ID), col(RunsTable.SEED),
-                col(ResultTable.CELL_INDEX), posexplode(col(arrayColumn)))
-                .sortWithinPartitions(ResultTable.CELL_INDEX, RunsTable.SEED, "pos")
+                col(CELL_INDEX), posexplode(col(arrayColumn)))
+                .sortWithinPartitions(CELL_INDEX, RunsTable.SEED, "pos")
                 .select(cols);
     }
 

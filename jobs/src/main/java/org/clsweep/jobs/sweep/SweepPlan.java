@@ -8,8 +8,9 @@ import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.RunIdentity;
 
 /**
- * What executors need to do runs, broadcast once per job: the cells' run specs (indexed like
- * {@link RunTask#getCellIndex()}), the sweep-level columns and the run function. Immutable.
+ * What executors need to do runs, broadcast once per attempt: the cells' run specs (indexed like
+ * {@link RunTask#getCellIndex()}), the sweep-level columns, the run function and the (test-only)
+ * faults to inject. Immutable.
  */
 public final class SweepPlan implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -20,6 +21,7 @@ public final class SweepPlan implements Serializable {
     private final ArrayList<RunSpec> specs;
     private final ArrayList<String> cellIds;
     private final RunFunction runner;
+    private final FaultInjection faults;
 
     /**
      * @param sweep       the sweep name
@@ -27,8 +29,10 @@ public final class SweepPlan implements Serializable {
      * @param codeVersion the code version written into every row
      * @param cells       the cells in expansion order ({@code cells.get(i).index() == i}). Not modified.
      * @param runner      what to call for each run
+     * @param faults      faults to inject ({@link FaultInjection#NONE} but in tests)
      */
-    public SweepPlan(String sweep, String specHash, String codeVersion, List<Cell> cells, RunFunction runner) {
+    public SweepPlan(String sweep, String specHash, String codeVersion, List<Cell> cells, RunFunction runner,
+                     FaultInjection faults) {
         this.sweep = sweep;
         this.specHash = specHash;
         this.codeVersion = codeVersion;
@@ -42,6 +46,7 @@ public final class SweepPlan implements Serializable {
             cellIds.add(cells.get(i).cellId());
         }
         this.runner = runner;
+        this.faults = faults;
     }
 
     public String sweep() {
@@ -58,6 +63,10 @@ public final class SweepPlan implements Serializable {
 
     public RunFunction runner() {
         return runner;
+    }
+
+    public FaultInjection faults() {
+        return faults;
     }
 
     public int cellCount() {

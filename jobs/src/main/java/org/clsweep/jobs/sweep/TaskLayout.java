@@ -10,23 +10,37 @@ import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
 
 /**
- * Lays runs out over Spark partitions so that cores stay busy to the end although cells differ in
- * cost by orders of magnitude: longest-processing-time-first over an estimated cost.
+ * Lays runs out over bins (one Spark task and one committed result part each) so that cores stay
+ * busy to the end although cells differ in cost by orders of magnitude: longest-processing-time
+ * first over an estimated cost, then the bins handed out heaviest first.
  *
  * <pre>
- *   cost(run)  ≈ steps · width · (onelayer population: L·d ; onelayer sgd: batch·d ;
- *                                 twolayer: batch · K · P · field_dim)
+ *   cost(run)  = steps · width · per-unit work · model factor
+ *                onelayer population   L · d                  factor 1.0
+ *                onelayer sgd          batch · (d + batch)    factor 0.5
+ *                twolayer (sgd)        batch · K · P · field_dim   factor 1.3
  *   bins       = min(runs, max(8 · parallelism, ⌈runs / 256⌉))
- *   assignment : runs by decreasing cost, each to the bin with the least total cost so far
+ *   assignment : runs by decreasing cost, each to the bin with the least total cost so far;
+ *                bins then ordered by decreasing total cost
  * </pre>
- * The cost is a rough proxy (relative sizes matter, not units). The layout affects only speed:
- * a run's numbers depend on its parameters and seed alone.
+ * Per unit, a population node-step costs about 2 ns of one core (L = 8, d = 32: 1.9e6 node-steps
+ * per CPU second), a two-layer step about 2.6 ns (the reference run: 8 s for 5000 steps of
+ * 640 000 units) and a one-layer InfoNCE step about 1 ns (n = 64, d = 32, batch 256: 4.7 ms per
+ * step of 4.7e6 units; the batch² term is the similarity matrix): hence the factors, relative to
+ * the population flow (see BENCHMARKS.md). The estimate is rough: a population run stops early
+ * once its residual is below {@code train.tol}, so its cost is an upper bound. Bins are taken by
+ * free cores one by one ({@link SweepJob}), so what matters is that no bin is much heavier than
+ * total / cores. The layout affects only speed: a run's numbers depend on its parameters and seed.
  */
 public final class TaskLayout {
     /** Bins per core, so that a slow bin near the end is short. */
     static final int BINS_PER_CORE = 8;
-    /** At most this many runs per bin on large sweeps, for progress and cheap task retries. */
+    /** At most this many runs per bin on large sweeps, for progress, commits and cheap task retries. */
     static final int MAX_RUNS_PER_BIN = 256;
+    /** Cost factors per unit of work, relative to the population flow (see class comment). */
+    static final double POPULATION_FACTOR = 1.0;
+    static final double ONE_LAYER_SGD_FACTOR = 0.5;
+    static final double TWO_LAYER_FACTOR = 1.3;
 
     private TaskLayout() {
     }
@@ -35,11 +49,13 @@ public final class TaskLayout {
     public static double cost(RunSpec s) {
         double perStep;
         if (s.model() == ModelKind.ONELAYER) {
-            perStep = (double) s.width() * s.geometry().dim()
-                    * (s.mode() == Mode.POPULATION ? s.geometry().patterns() : s.train().batch());
+            perStep = s.mode() == Mode.POPULATION
+                    ? POPULATION_FACTOR * s.width() * s.geometry().patterns() * s.geometry().dim()
+                    : ONE_LAYER_SGD_FACTOR * s.width() * s.train().batch()
+                            * ((double) s.geometry().dim() + s.train().batch());
         } else {
-            perStep = (double) s.width() * s.tokens().perLocation() * s.tokens().locations()
-                    * s.tokens().fieldDim() * s.train().batch();
+            perStep = TWO_LAYER_FACTOR * s.width() * s.tokens().perLocation() * s.tokens().locations()
+                    * s.tokens().fieldDim() * (double) s.train().batch();
         }
         return perStep * s.train().steps();
     }
@@ -57,7 +73,8 @@ public final class TaskLayout {
      * @param tasks the runs. Not modified.
      * @param costs the cost of each run, same order. Not modified.
      * @param bins  the number of bins, ≥ 1
-     * @return {@code bins} lists (some may be empty only if there are fewer tasks than bins)
+     * @return {@code bins} lists by decreasing total cost (some may be empty only if there are
+     *         fewer tasks than bins)
      */
     public static List<ArrayList<RunTask>> assign(List<RunTask> tasks, double[] costs, int bins) {
         Integer[] order = new Integer[tasks.size()];
@@ -79,6 +96,15 @@ public final class TaskLayout {
             load[b] += costs[i];
             lightest.add(b);
         }
-        return out;
+        Integer[] heaviest = new Integer[bins];
+        for (int b = 0; b < bins; b++) {
+            heaviest[b] = b;
+        }
+        Arrays.sort(heaviest, Comparator.comparingDouble((Integer b) -> -load[b]).thenComparingInt(b -> b));
+        List<ArrayList<RunTask>> ordered = new ArrayList<>(bins);
+        for (Integer b : heaviest) {
+            ordered.add(out.get(b));
+        }
+        return ordered;
     }
 }

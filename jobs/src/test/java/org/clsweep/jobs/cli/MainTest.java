@@ -132,6 +132,6 @@ class MainTest {
         assertThat(v.out).startsWith("clsweep 0.");
         Result h = cli("run", "--help");
         assertThat(h.code).isZero();
-        assertThat(h.out).contains("--out").contains("--set").contains("--master");
+        assertThat(h.out).contains("--out").contains("--set").contains("--master").contains("--retry-failed");
     }
 }

@@ -22,7 +22,7 @@ import org.apache.spark.launcher.JavaModuleOptions;
  *
  * @see StandaloneSparkCluster
  */
-final class ChildJvm {
+public final class ChildJvm {
     private ChildJvm() {
     }
 
@@ -37,7 +37,7 @@ final class ChildJvm {
      * @param log       file that receives stdout and stderr (appended)
      * @return the started process
      */
-    static Process start(String maxHeap, String classpath, String mainClass, List<String> args,
+    public static Process start(String maxHeap, String classpath, String mainClass, List<String> args,
                          Map<String, String> env, Path log) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -63,7 +63,7 @@ final class ChildJvm {
      * @param process the process to end. Modified.
      * @param grace   how long to wait after SIGTERM
      */
-    static void stop(Process process, Duration grace) {
+    public static void stop(Process process, Duration grace) {
         List<ProcessHandle> tree = new ArrayList<>();
         tree.add(process.toHandle());
         process.descendants().forEach(tree::add);

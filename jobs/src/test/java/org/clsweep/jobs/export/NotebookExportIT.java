@@ -31,7 +31,9 @@ import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
+import org.clsweep.jobs.sweep.FaultInjection;
 import org.clsweep.jobs.sweep.SweepDriver;
+import org.clsweep.jobs.sweep.SweepOptions;
 import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -119,8 +121,8 @@ class NotebookExportIT extends SparkTestBase {
         SweepSpec s = SpecParser.parseFile(file, List.of());
         Path out = tmp.resolve(name);
         try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
-            assertThat(dir.inspect(s)).isEqualTo(OutputDirectory.State.EMPTY);
-            SweepDriver.run(spark, s, Grid.expand(s), dir, model, null);
+            assertThat(dir.inspect(s).state()).isEqualTo(OutputDirectory.State.EMPTY);
+            SweepDriver.run(spark, s, Grid.expand(s), dir, new SweepOptions(model, FaultInjection.NONE, false), null);
         }
         return out;
     }

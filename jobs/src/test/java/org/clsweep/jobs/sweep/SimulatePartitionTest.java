@@ -19,9 +19,9 @@ class SimulatePartitionTest {
             List.of()));
 
     private static Row simulate(RunFunction f, int cell, long seed) {
-        SweepPlan plan = new SweepPlan("p", "hash", "v", CELLS, f);
+        SweepPlan plan = new SweepPlan("p", "hash", "v", CELLS, f, FaultInjection.NONE);
         RunTask t = RunTask.from(CELLS.get(cell), seed);
-        return SimulatePartition.simulate(plan, t);
+        return SimulatePartition.simulate(plan, t, "a00001-b000000");
     }
 
     private static Object col(Row r, String name) {
@@ -38,7 +38,7 @@ class SimulatePartitionTest {
         assertThat(col(r, "distinct_optima")).isEqualTo(3);
         assertThat(col(r, "loc_all")).isNull();
         assertThat((Row[]) col(r, ResultTable.OPTIMA)).hasSize(3);
-        assertThat(col(r, ResultTable.CELL_INDEX)).isEqualTo(1);
+        assertThat(col(r, ResultTable.PART)).isEqualTo("a00001-b000000");
     }
 
     @Test

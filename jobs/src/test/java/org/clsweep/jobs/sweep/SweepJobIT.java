@@ -62,8 +62,9 @@ class SweepJobIT extends SparkTestBase {
         List<Cell> cells = Grid.expand(spec);
         StringWriter console = new StringWriter();
         try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
-            assertThat(dir.inspect(spec)).isEqualTo(OutputDirectory.State.EMPTY);
-            manifest = SweepDriver.run(spark, spec, cells, dir, new ScriptedRuns(), new PrintWriter(console));
+            assertThat(dir.inspect(spec).state()).isEqualTo(OutputDirectory.State.EMPTY);
+            manifest = SweepDriver.run(spark, spec, cells, dir,
+                    new SweepOptions(new ScriptedRuns(), FaultInjection.NONE, false), new PrintWriter(console));
         }
         progress = console.toString();
     }
@@ -90,8 +91,19 @@ class SweepJobIT extends SparkTestBase {
         assertThat(m.count(RunStatus.DIVERGED)).isEqualTo(1);
         assertThat(m.count(RunStatus.FAILED)).isEqualTo(2);
         assertThat(m.runs()).isEqualTo(6);
-        assertThat(m.environment()).containsKeys("java", "spark", "ejml", "master", "executors");
+        assertThat(m.environment()).containsKeys("java", "spark", "scala", "ejml", "master", "executors", "hosts",
+                "default_parallelism");
+        assertThat(m.environment()).containsEntry("executors", 1).containsEntry("hosts", 1);
         assertThat(m.codeVersion()).startsWith("0.");
+        if (m.codeVersion().contains("+")) {
+            assertThat(m.environment()).containsEntry("git", m.codeVersion().substring(m.codeVersion().indexOf('+') + 1));
+        }
+        assertThat(m.attempt()).isEqualTo(1);
+        assertThat(m.computed()).isEqualTo(6);
+        assertThat(m.reused()).isZero();
+        assertThat(m.history()).isEmpty();
+        assertThat(m.faults()).isNull();
+        assertThat(m.finishedAt()).isAfterOrEqualTo(m.startedAt());
         assertThat(SpecParser.parseString(m.spec().root().render(), "manifest", List.of()).hash())
                 .isEqualTo(m.specHash());
         assertThat(progress).contains("[it] 6/6 runs (100%), 2 failed");
@@ -245,7 +257,8 @@ class SweepJobIT extends SparkTestBase {
         Cli r = cli("run", specFile.toString(), "--out", out.toString(), "--set", "grid.width=[1,2]",
                 "--set", "train.lr=0.5");
         assertThat(r.code).isEqualTo(2);
-        assertThat(r.err).contains("--out").contains("holds sweep 'it'").contains("grid.width").contains("train.lr");
+        assertThat(r.err).contains("--out").contains("holds sweep 'it'").contains("grid.width (+2; -4)")
+                .contains("train.lr (0.02 → 0.5)").contains("leaves out 6 of its runs");
         assertThat(Files.readAllBytes(out.resolve("manifest.json"))).isEqualTo(manifestBefore);
     }
 
