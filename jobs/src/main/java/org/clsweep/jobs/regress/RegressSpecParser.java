@@ -53,32 +53,50 @@ public final class RegressSpecParser {
                         + new TreeSet<>(KEYS));
             }
         }
+        List<RunMetric> metrics = block.hasPath(METRICS) ? metrics(METRICS, strings(block, METRICS)) : d.metrics();
+        Map<RunMetric, Double> tolerance = new EnumMap<>(RunMetric.class);
+        if (block.hasPath(TOLERANCE)) {
+            ConfigValue tv = block.getValue(TOLERANCE);
+            if (tv.valueType() != ConfigValueType.OBJECT) {
+                throw new SpecException(BLOCK + "." + TOLERANCE, BLOCK + "." + TOLERANCE
+                        + " must be an object metric → absolute tolerance, found " + tv.render());
+            }
+            Config tol = ((ConfigObject) tv).toConfig();
+            for (String name : tol.root().keySet()) {
+                String key = BLOCK + "." + TOLERANCE + "." + name;
+                RunMetric m = metric(key, name);
+                tolerance.put(m, number(tol, "\"" + name + "\"", key));
+            }
+        }
+        Map<RunMetric, CellFilter> exact = block.hasPath(EXACT) ? exact(block) : d.exact();
+        double alpha = block.hasPath(ALPHA) ? number(block, ALPHA, BLOCK + "." + ALPHA) : d.alpha();
+        Correction correction = d.correction();
+        if (block.hasPath(CORRECTION)) {
+            String name = block.getValue(CORRECTION).unwrapped().toString();
+            correction = Correction.fromSpecName(name);
+            if (correction == null) {
+                throw new SpecException(BLOCK + "." + CORRECTION, BLOCK + "." + CORRECTION
+                        + " must be holm or bh, found " + name);
+            }
+        }
+        boolean fresh = d.freshSeeds();
+        if (block.hasPath(FRESH_SEEDS)) {
+            try {
+                fresh = block.getBoolean(FRESH_SEEDS);
+            } catch (ConfigException.WrongType e) {
+                throw new SpecException(BLOCK + "." + FRESH_SEEDS, BLOCK + "." + FRESH_SEEDS
+                        + " must be true or false, found " + block.getValue(FRESH_SEEDS).render(), e);
+            }
+        }
+        return new RegressSpec(metrics, tolerance, exact, alpha, correction, fresh);
+    }
+
+    private static List<String> strings(Config c, String path) {
         try {
-            List<RunMetric> metrics = block.hasPath(METRICS) ? metrics(METRICS, block.getStringList(METRICS)) : d.metrics();
-            Map<RunMetric, Double> tolerance = new EnumMap<>(RunMetric.class);
-            if (block.hasPath(TOLERANCE)) {
-                Config tol = block.getConfig(TOLERANCE);
-                for (String name : tol.root().keySet()) {
-                    String key = BLOCK + "." + TOLERANCE + "." + name;
-                    RunMetric m = metric(key, name);
-                    tolerance.put(m, number(tol, "\"" + name + "\"", key));
-                }
-            }
-            Map<RunMetric, CellFilter> exact = block.hasPath(EXACT) ? exact(block) : d.exact();
-            double alpha = block.hasPath(ALPHA) ? number(block, ALPHA, BLOCK + "." + ALPHA) : d.alpha();
-            Correction correction = d.correction();
-            if (block.hasPath(CORRECTION)) {
-                String name = block.getString(CORRECTION);
-                correction = Correction.fromSpecName(name);
-                if (correction == null) {
-                    throw new SpecException(BLOCK + "." + CORRECTION, BLOCK + "." + CORRECTION
-                            + " must be holm or bh, found " + name);
-                }
-            }
-            boolean fresh = block.hasPath(FRESH_SEEDS) ? block.getBoolean(FRESH_SEEDS) : d.freshSeeds();
-            return new RegressSpec(metrics, tolerance, exact, alpha, correction, fresh);
+            return c.getStringList(path);
         } catch (ConfigException.WrongType e) {
-            throw new SpecException(BLOCK, "wrong type in " + BLOCK + ": " + e.getMessage(), e);
+            throw new SpecException(BLOCK + "." + path, BLOCK + "." + path + " must be a list of metric names, found "
+                    + c.getValue(path).render(), e);
         }
     }
 
@@ -95,7 +113,7 @@ public final class RegressSpecParser {
         Map<RunMetric, CellFilter> out = new EnumMap<>(RunMetric.class);
         ConfigValue v = block.getValue(EXACT);
         if (v.valueType() == ConfigValueType.LIST) {
-            for (RunMetric m : metrics(EXACT, block.getStringList(EXACT))) {
+            for (RunMetric m : metrics(EXACT, strings(block, EXACT))) {
                 out.put(m, CellFilter.ALL);
             }
             return out;

@@ -3,7 +3,6 @@ package org.clsweep.jobs.regress;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.jobs.regress.stat.FisherExactTest;
@@ -91,10 +90,14 @@ public final class RegressionCheck {
                 spec.alpha(), spec.correction(), tests, compared, out, missingInCurrent, missingInBaseline);
     }
 
-    /** Regressions by decreasing |effect| then p; then not compared; then passes by adjusted p. */
+    /**
+     * Regressions first — lost cells, lost metrics and new failures, then by decreasing |effect
+     * size| — then comparisons not made, then passes by increasing adjusted p.
+     */
     static final Comparator<Comparison> WORST_FIRST = Comparator
             .comparingInt((Comparison c) -> rank(c.verdict()))
-            .thenComparingDouble(c -> c.verdict() == Comparison.Verdict.REGRESSION ? -severity(c) : 0.0)
+            .thenComparingInt(c -> c.verdict() == Comparison.Verdict.REGRESSION ? tier(c.method()) : 0)
+            .thenComparingDouble(c -> c.verdict() == Comparison.Verdict.REGRESSION ? -effect(c) : 0.0)
             .thenComparingDouble(c -> Double.isNaN(c.pAdjusted()) ? 2.0 : c.pAdjusted())
             .thenComparing(Comparison::cell)
             .thenComparing(c -> c.metric() == null ? "" : c.metric());
@@ -111,11 +114,19 @@ public final class RegressionCheck {
         }
     }
 
-    /** Missing cells and missing data first, then |effect size|. */
-    private static double severity(Comparison c) {
-        if (c.method() == Comparison.Method.MISSING_CELL || c.method() == Comparison.Method.NO_DATA) {
-            return Double.MAX_VALUE;
+    /** Lost cells, lost metrics and new failures before moved values. */
+    private static int tier(Comparison.Method m) {
+        switch (m) {
+            case MISSING_CELL:
+            case NO_DATA:
+            case STATUS:
+                return 0;
+            default:
+                return 1;
         }
+    }
+
+    private static double effect(Comparison c) {
         double e = Math.abs(c.effectSize());
         return Double.isNaN(e) ? 0.0 : e;
     }
@@ -292,15 +303,8 @@ public final class RegressionCheck {
         return tol > 0.0 ? " (tolerance " + num(tol) + ")" : "";
     }
 
-    /** A number for a reason text: integers as such, others with 4 significant digits. */
-    static String num(double v) {
-        if (!Double.isFinite(v)) {
-            return Double.toString(v);
-        }
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.4g", v);
+    private static String num(double v) {
+        return ReportFormat.num(v);
     }
 
     /** A comparison under construction: filled in two passes (raw, then after adjustment). */
