@@ -24,4 +24,17 @@ public interface ContrastiveLoss {
      * @return the loss (non-finite values are returned as they are, for the caller's stop rule)
      */
     double evaluate(DMatrixRMaj z1, DMatrixRMaj z2, DMatrixRMaj grad1, DMatrixRMaj grad2);
+
+    /**
+     * The mean pairwise importance α_ij (i ≠ j) of the last evaluated batch, for losses that have
+     * a batch-dependent α (InfoNCE); NaN for the others and before the first call.
+     */
+    default double alphaMean() {
+        return Double.NaN;
+    }
+
+    /** The largest α_ij (i ≠ j) of the last evaluated batch; NaN where {@link #alphaMean()} is. */
+    default double alphaMax() {
+        return Double.NaN;
+    }
 }

@@ -1,0 +1,27 @@
+package org.clsweep.data.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.clsweep.dynamics.optima.OptimaReport;
+import org.junit.jupiter.api.Test;
+
+class OneLayerMetricsTest {
+    @Test
+    void copiesEachSummaryIntoItsColumnAndLeavesTheOthersNaN() {
+        OptimaReport r = new OptimaReport(List.of(), List.of(), 2, 0.5, new double[] {0.5, 0.5, 0, 0}, 1e-10, 0.99, 0.75,
+                0.3, 4.0, 0.2);
+        double[] m = OneLayerMetrics.of(r);
+        assertThat(m[RunMetric.DISTINCT_OPTIMA.ordinal()]).isZero();
+        assertThat(m[RunMetric.PATTERNS_RECOVERED.ordinal()]).isEqualTo(2.0);
+        assertThat(m[RunMetric.COVERAGE.ordinal()]).isEqualTo(0.5);
+        assertThat(m[RunMetric.MAX_RESIDUAL.ordinal()]).isEqualTo(1e-10);
+        assertThat(m[RunMetric.MEAN_BEST_COSINE.ordinal()]).isEqualTo(0.99);
+        assertThat(m[RunMetric.TOP_EIGEN_FRACTION.ordinal()]).isEqualTo(0.75);
+        assertThat(m[RunMetric.MEAN_GAP.ordinal()]).isEqualTo(0.3);
+        assertThat(m[RunMetric.MEAN_ROUGHNESS.ordinal()]).isEqualTo(4.0);
+        assertThat(m[RunMetric.MEAN_ENERGY.ordinal()]).isEqualTo(0.2);
+        assertThat(m[RunMetric.LOC_ALL.ordinal()]).isNaN();
+        assertThat(m[RunMetric.FINAL_LOSS.ordinal()]).isNaN();
+    }
+}

@@ -1,0 +1,271 @@
+package org.clsweep.dynamics.model;
+
+import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.special.Normal;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
+
+/**
+ * The exact (population, uniform-α) objective of one node h(wᵀx) on a {@link PatternMixture}, in
+ * the closed forms of SCIENCE.md §2. With the gated input x̃_w = h'(wᵀx)·x and g_l(w) = E[x̃_w | l]:
+ *
+ * <pre>
+ *   linear             g_l = μ_l
+ *   ReLU,  σ &gt; 0      g_l = Φ(a_l)·μ_l + σ·φ(a_l)·ŵ            a_l = ŵᵀμ_l / σ,   ŵ = w/‖w‖
+ *   ReLU,  σ = 0      g_l = 1[wᵀμ_l &gt; 0]·μ_l
+ *   leaky ReLU(c)     g_l = c·μ_l + (1 − c)·(the ReLU expression)
+ *
+ *   A(w) = Σ_l π_l g_l g_lᵀ − ḡḡᵀ = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ,    ḡ = Σ_l π_l g_l
+ *   E(w) = ½ wᵀA(w)w = ½ Σ_l π_l (m_l − m̄)²,   m_l = g_lᵀw = E[h(wᵀx) | l],  m̄ = Σ_l π_l m_l
+ *   ∇E(w) = A(w)w
+ * </pre>
+ * Every g_l has the form α_l·μ_l + β_l·w; the fields of the workspace hold p_l = wᵀμ_l, α_l, β_l
+ * and m_l = α_l p_l + β_l ‖w‖². The paper states the formulas on the sphere ‖w‖ = 1; written with
+ * ŵ = w/‖w‖ as above they extend to every w ≠ 0, and then g_l is scale-invariant (degree 0), A(w)
+ * is scale-invariant and E is homogeneous of degree 2.
+ *
+ * <p><b>Gradient.</b> A(w) depends on w, yet ∇E = A(w)w holds exactly, not only with A frozen: since
+ * h is homogeneous, m_l(w) = E[h(wᵀx) | l] has gradient E[h'(wᵀx)x | l] = g_l, hence
+ * ∇E = Σ π_l (m_l − m̄) g_l = A(w)w. Equivalently the extra term ½ wᵀ(∂A)w vanishes because g_l is
+ * the gradient of the degree-1 function m_l, whose Hessian annihilates w (Euler). This holds for
+ * every w ≠ 0 (σ = 0: wherever no wᵀμ_l is 0) and is checked by finite differences in the tests.
+ * On the sphere the flow of SCIENCE.md §2 is ẇ = (I − wwᵀ)A(w)w, the Riemannian gradient of E.
+ *
+ * <p>The fast path {@link #gradient} never forms A: A(w)w = Σ_l π_l (m_l − m̄)(α_l μ_l + β_l w) costs
+ * O(L·d). Immutable and thread-safe; the mutable state lives in a {@link Workspace}, one per thread.
+ *
+ * @see PatternMixture
+ * @see org.clsweep.dynamics.special.Normal
+ */
+public final class PopulationObjective {
+    private final int patternCount;
+    private final int dim;
+    /** μ_l, row-major L×d. */
+    private final double[] mu;
+    private final double[] prob;
+    private final double noise;
+    /** The slope c of the negative half-line: 1 linear, c leaky, 0 ReLU. */
+    private final double negativeSlope;
+    private final boolean linear;
+
+    /**
+     * @param mixture    the data. Not modified.
+     * @param activation a homogeneous activation (linear, relu, leaky_relu)
+     * @throws IllegalArgumentException for a non-homogeneous activation, which has no closed form
+     */
+    public PopulationObjective(PatternMixture mixture, ActivationFunction activation) {
+        if (!activation.isHomogeneous()) {
+            throw new IllegalArgumentException("activation = " + activation
+                    + " is not homogeneous: the population closed forms need linear, relu or leaky_relu");
+        }
+        this.patternCount = mixture.patternCount();
+        this.dim = mixture.dim();
+        this.mu = new double[patternCount * dim];
+        this.prob = new double[patternCount];
+        for (int l = 0; l < patternCount; l++) {
+            for (int i = 0; i < dim; i++) {
+                mu[l * dim + i] = mixture.pattern(l, i);
+            }
+            prob[l] = mixture.prob(l);
+        }
+        this.noise = mixture.noise();
+        this.linear = activation.kind() == Activation.LINEAR || activation.negativeSlope() == 1.0;
+        this.negativeSlope = activation.negativeSlope();
+    }
+
+    /** d, the input dimension. */
+    public int dim() {
+        return dim;
+    }
+
+    /** L, the number of patterns. */
+    public int patternCount() {
+        return patternCount;
+    }
+
+    /** A workspace for this objective; allocate once per run (per thread). */
+    public Workspace newWorkspace() {
+        return new Workspace(patternCount, dim);
+    }
+
+    /**
+     * E(w) = ½ wᵀA(w)w; fills the workspace's per-pattern terms.
+     *
+     * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff offset of w in {@code w}
+     * @param ws   workspace of this objective. Modified.
+     * @return E(w)
+     */
+    public double energy(double[] w, int wOff, Workspace ws) {
+        gates(w, wOff, ws);
+        double e = 0.0;
+        for (int l = 0; l < patternCount; l++) {
+            double dm = ws.out[l] - ws.meanOut;
+            e += prob[l] * dm * dm;
+        }
+        return 0.5 * e;
+    }
+
+    /**
+     * ∇E(w) = A(w)w, in O(L·d) without forming A.
+     *
+     * @param w      w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff   offset of w
+     * @param ws     workspace of this objective. Modified.
+     * @param out    receives A(w)w at {@code out[outOff .. outOff+d)}; must not overlap w. Modified.
+     * @param outOff offset in {@code out}
+     * @return E(w)
+     */
+    public double gradient(double[] w, int wOff, Workspace ws, double[] out, int outOff) {
+        double e = energy(w, wOff, ws);
+        double wCoef = 0.0;
+        for (int i = 0; i < dim; i++) {
+            out[outOff + i] = 0.0;
+        }
+        for (int l = 0; l < patternCount; l++) {
+            double weight = prob[l] * (ws.out[l] - ws.meanOut);
+            wCoef += weight * ws.beta[l];
+            double muCoef = weight * ws.alpha[l];
+            int base = l * dim;
+            for (int i = 0; i < dim; i++) {
+                out[outOff + i] += muCoef * mu[base + i];
+            }
+        }
+        for (int i = 0; i < dim; i++) {
+            out[outOff + i] += wCoef * w[wOff + i];
+        }
+        return e;
+    }
+
+    /**
+     * The gated means g_l(w), one per row.
+     *
+     * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff offset of w
+     * @param ws   workspace of this objective. Modified.
+     * @param gOut L×d, row l receives g_l(w). Modified.
+     */
+    public void gatedMeans(double[] w, int wOff, Workspace ws, DMatrixRMaj gOut) {
+        checkShape(gOut, patternCount, dim, "gOut");
+        gates(w, wOff, ws);
+        double[] g = gOut.data;
+        for (int l = 0; l < patternCount; l++) {
+            int base = l * dim;
+            double a = ws.alpha[l];
+            double b = ws.beta[l];
+            for (int i = 0; i < dim; i++) {
+                g[base + i] = a * mu[base + i] + b * w[wOff + i];
+            }
+        }
+    }
+
+    /**
+     * A(w) = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ, symmetric positive semi-definite by construction.
+     *
+     * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff offset of w
+     * @param ws   workspace of this objective. Modified.
+     * @param aOut d×d, receives A(w). Modified.
+     */
+    public void matrix(double[] w, int wOff, Workspace ws, DMatrixRMaj aOut) {
+        checkShape(aOut, dim, dim, "aOut");
+        DMatrixRMaj centred = ws.centred;
+        gatedMeans(w, wOff, ws, centred);
+        double[] g = centred.data;
+        double[] gBar = ws.gBar;
+        for (int i = 0; i < dim; i++) {
+            gBar[i] = 0.0;
+        }
+        for (int l = 0; l < patternCount; l++) {
+            for (int i = 0; i < dim; i++) {
+                gBar[i] += prob[l] * g[l * dim + i];
+            }
+        }
+        for (int l = 0; l < patternCount; l++) {
+            double s = Math.sqrt(prob[l]);
+            for (int i = 0; i < dim; i++) {
+                g[l * dim + i] = s * (g[l * dim + i] - gBar[i]);
+            }
+        }
+        CommonOps_DDRM.multTransA(centred, centred, aOut);
+    }
+
+    /** Fills p_l, α_l, β_l, m_l and m̄ for w. */
+    private void gates(double[] w, int wOff, Workspace ws) {
+        double norm2 = 0.0;
+        for (int i = 0; i < dim; i++) {
+            norm2 += w[wOff + i] * w[wOff + i];
+        }
+        double norm = Math.sqrt(norm2);
+        double meanOut = 0.0;
+        for (int l = 0; l < patternCount; l++) {
+            int base = l * dim;
+            double p = 0.0;
+            for (int i = 0; i < dim; i++) {
+                p += w[wOff + i] * mu[base + i];
+            }
+            double alpha;
+            double beta;
+            if (linear) {
+                alpha = 1.0;
+                beta = 0.0;
+            } else if (noise > 0.0) {
+                double a = p / (noise * norm);
+                double relu = 1.0 - negativeSlope;
+                alpha = negativeSlope + relu * Normal.cdf(a);
+                beta = relu * noise * Normal.pdf(a) / norm;
+            } else {
+                alpha = p > 0.0 ? 1.0 : negativeSlope;
+                beta = 0.0;
+            }
+            ws.proj[l] = p;
+            ws.alpha[l] = alpha;
+            ws.beta[l] = beta;
+            double m = alpha * p + beta * norm2;
+            ws.out[l] = m;
+            meanOut += prob[l] * m;
+        }
+        ws.meanOut = meanOut;
+    }
+
+    private static void checkShape(DMatrixRMaj m, int rows, int cols, String name) {
+        if (m.numRows != rows || m.numCols != cols) {
+            throw new IllegalArgumentException(name + " must be " + rows + "×" + cols + ", found "
+                    + m.numRows + "×" + m.numCols);
+        }
+    }
+
+    /**
+     * Scratch space of one {@link PopulationObjective}: per-pattern terms of the last evaluation
+     * and buffers for A(w). Not thread-safe; one per run.
+     */
+    public static final class Workspace {
+        private final double[] proj;
+        private final double[] alpha;
+        private final double[] beta;
+        private final double[] out;
+        private final double[] gBar;
+        private final DMatrixRMaj centred;
+        private double meanOut;
+
+        private Workspace(int patternCount, int dim) {
+            proj = new double[patternCount];
+            alpha = new double[patternCount];
+            beta = new double[patternCount];
+            out = new double[patternCount];
+            gBar = new double[dim];
+            centred = new DMatrixRMaj(patternCount, dim);
+        }
+
+        /** p_l = wᵀμ_l of the last evaluation. */
+        public double projection(int l) {
+            return proj[l];
+        }
+
+        /** m_l = g_lᵀw = E[h(wᵀx) | l] of the last evaluation: the mean output on pattern l. */
+        public double meanOutput(int l) {
+            return out[l];
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package org.clsweep.dynamics.optima;
+
+/**
+ * Fixed-point diagnostics of one node's final direction w (a row of W, normalised).
+ *
+ * <pre>
+ *   residual   ‖(I − wwᵀ)A(w)w‖        λ1 ≥ λ2 the top two eigenvalues of A(w)   energy ½ wᵀA(w)w
+ *   topEigenvector  |wᵀA(w)w − λ1| within {@link AnalysisSettings#topEigenTol()}
+ *   bestPattern     argmax_l cos(w, μ_l)  (linear: |cos|; ties to the lowest l)
+ * </pre>
+ *
+ * @param optimum        index of the {@link DistinctOptimum} the node belongs to
+ * @param residual       see above
+ * @param lambda1        see above
+ * @param lambda2        see above (0 when d = 1)
+ * @param topEigenvector see above
+ * @param energy         see above
+ * @param bestPattern    0-based
+ * @param bestCosine     cos(w, μ_bestPattern) (linear: its absolute value)
+ */
+public record NodeDiagnostics(int optimum, double residual, double lambda1, double lambda2, boolean topEigenvector,
+                              double energy, int bestPattern, double bestCosine) {
+}

@@ -1,0 +1,40 @@
+package org.clsweep.dynamics.optima;
+
+import java.util.List;
+
+/**
+ * What the {@link OptimumAnalysis} found in one final weight matrix: the distinct optima and the
+ * per-run summaries of SCIENCE.md §2.
+ *
+ * <pre>
+ *   patternsRecovered  #{l : some optimum w* has cos(w*, μ_l) ≥ match}      coverage = patternsRecovered / L
+ *   patternBasinShare  s_l = Σ basin shares of the optima matching μ_l      (a node counts for each pattern
+ *                      its optimum matches; Σ_l s_l ≤ 1 unless two patterns are within 2·acos(match))
+ *   means over optima: bestCosine, gap, roughness       over nodes: energy, top-eigenvector fraction
+ * </pre>
+ *
+ * @param optima            the distinct optima, by decreasing basin share
+ * @param nodes             per node (row of W), in row order
+ * @param patternsRecovered see above
+ * @param coverage          see above
+ * @param patternBasinShare see above, length L
+ * @param maxResidual       max over nodes of the residual
+ * @param meanBestCosine    mean over optima of the best-pattern cosine
+ * @param topEigenFraction  fraction of nodes whose w is the top eigenvector of A(w)
+ * @param meanGap           mean over optima of λ1 − λ2
+ * @param meanRoughness     mean over optima of ρ(w)
+ * @param meanEnergy        mean over nodes of E(w)
+ */
+public record OptimaReport(List<DistinctOptimum> optima, List<NodeDiagnostics> nodes, int patternsRecovered,
+                           double coverage, double[] patternBasinShare, double maxResidual, double meanBestCosine,
+                           double topEigenFraction, double meanGap, double meanRoughness, double meanEnergy) {
+    public OptimaReport {
+        optima = List.copyOf(optima);
+        nodes = List.copyOf(nodes);
+    }
+
+    /** The number of distinct optima. */
+    public int distinctOptima() {
+        return optima.size();
+    }
+}

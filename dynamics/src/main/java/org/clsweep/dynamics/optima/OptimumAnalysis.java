@@ -1,0 +1,337 @@
+package org.clsweep.dynamics.optima;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.model.PatternMixture;
+import org.clsweep.dynamics.model.PopulationObjective;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The optimum analysis of SCIENCE.md §2 for a final one-layer weight matrix W (n×d, one node per
+ * row), whatever trained it (population flow or SGD): A(w) is always the population matrix of
+ * {@link PopulationObjective} for the run's mixture and activation.
+ *
+ * <pre>
+ *   per node     w = row/‖row‖;  residual ‖(I − wwᵀ)A(w)w‖;  λ1 ≥ λ2 of A(w);  E(w) = ½ wᵀA(w)w;
+ *                top eigenvector iff |wᵀA(w)w − λ1| ≤ tol·|λ1| + 1e-14·max_l ‖μ_l‖²;
+ *                best pattern argmax_l cos(w, μ_l)
+ *   clustering   greedy in row order: a node joins the existing optimum whose representative it
+ *                is closest to when that cosine is ≥ same_optimum_cosine (linear: |cos|, since the
+ *                model is odd and w, −w are one optimum), else it founds a new optimum with
+ *                itself as representative
+ *   per optimum  the representative's diagnostics, its activation set {l : wᵀμ_l &gt; 0}, gap λ1 − λ2,
+ *                roughness ρ(w) = max_k ‖A(w + εδ_k) − A(w)‖₂ / ε over random unit δ_k ∈ R^d;
+ *                linear: the representative is signed so that its best-pattern cosine is ≥ 0
+ *   matching     μ_l is recovered when some representative has cos ≥ match_cosine (linear: |cos|)
+ * </pre>
+ * Optima are numbered by decreasing node count (ties: by their first node). Roughness is measured
+ * for the representatives only: it is a property of the optimum and costs a symmetric
+ * eigen-decomposition per probe. The probe directions are drawn from the supplied stream in optimum
+ * order, so a report is a pure function of (W, stream state). Immutable; {@link #analyse} allocates
+ * its own scratch and is safe to call from several threads.
+ *
+ * @see OptimaReport
+ * @see DistinctOptimum
+ * @see AnalysisSettings
+ */
+public final class OptimumAnalysis {
+    private static final double EIGEN_ROUNDING = 1e-14;
+
+    private final PopulationObjective objective;
+    private final double[][] patterns;
+    private final double[] patternNorms;
+    private final boolean odd;
+    private final AnalysisSettings settings;
+    private final double eigenFloor;
+
+    /**
+     * @param mixture    the run's data. Not modified.
+     * @param activation a homogeneous activation
+     * @param settings   thresholds
+     */
+    public OptimumAnalysis(PatternMixture mixture, ActivationFunction activation, AnalysisSettings settings) {
+        this.objective = new PopulationObjective(mixture, activation);
+        this.settings = settings;
+        this.odd = activation.negativeSlope() == 1.0;
+        int count = mixture.patternCount();
+        this.patterns = new double[count][];
+        this.patternNorms = new double[count];
+        double maxNorm2 = 0.0;
+        for (int l = 0; l < count; l++) {
+            patterns[l] = mixture.patternCopy(l);
+            double n2 = dot(patterns[l], 0, patterns[l], 0, patterns[l].length);
+            patternNorms[l] = Math.sqrt(n2);
+            maxNorm2 = Math.max(maxNorm2, n2);
+        }
+        this.eigenFloor = EIGEN_ROUNDING * maxNorm2;
+    }
+
+    /**
+     * @param weights W, n×d, rows non-zero and finite (normalised here). Not modified.
+     * @param probe   the stream of roughness directions (the run's probe stream). Modified.
+     * @return the report
+     * @throws IllegalArgumentException if d differs from the mixture's or a row is zero or not finite
+     */
+    public OptimaReport analyse(DMatrixRMaj weights, SplittableRandom probe) {
+        int n = weights.numRows;
+        int d = weights.numCols;
+        if (d != objective.dim()) {
+            throw new IllegalArgumentException("W has " + d + " columns, the patterns have dimension " + objective.dim());
+        }
+        if (n == 0) {
+            throw new IllegalArgumentException("W has no rows");
+        }
+        Scratch s = new Scratch(objective, d);
+        double[] dirs = normalisedRows(weights);
+
+        // greedy clustering in row order
+        int[] founder = new int[n];
+        int[] clusterOf = new int[n];
+        int clusters = 0;
+        for (int i = 0; i < n; i++) {
+            int best = -1;
+            double bestCos = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < clusters; c++) {
+                double cos = dot(dirs, i * d, dirs, founder[c] * d, d);
+                if (odd) {
+                    cos = Math.abs(cos);
+                }
+                if (cos >= settings.sameOptimumCosine() && cos > bestCos) {
+                    best = c;
+                    bestCos = cos;
+                }
+            }
+            if (best < 0) {
+                founder[clusters] = i;
+                best = clusters++;
+            }
+            clusterOf[i] = best;
+        }
+        int[] counts = new int[clusters];
+        for (int i = 0; i < n; i++) {
+            counts[clusterOf[i]]++;
+        }
+        // order clusters by decreasing count, then by founder (insertion sort: clusters ≤ n)
+        int[] order = new int[clusters];
+        for (int c = 0; c < clusters; c++) {
+            int j = c;
+            while (j > 0 && (counts[order[j - 1]] < counts[c]
+                    || counts[order[j - 1]] == counts[c] && founder[order[j - 1]] > founder[c])) {
+                order[j] = order[j - 1];
+                j--;
+            }
+            order[j] = c;
+        }
+        int[] rank = new int[clusters];
+        for (int k = 0; k < clusters; k++) {
+            rank[order[k]] = k;
+        }
+
+        // per node
+        List<NodeDiagnostics> nodes = new ArrayList<>(n);
+        double maxResidual = 0.0;
+        double energySum = 0.0;
+        int topCount = 0;
+        for (int i = 0; i < n; i++) {
+            NodeDiagnostics nd = diagnose(dirs, i * d, rank[clusterOf[i]], s);
+            nodes.add(nd);
+            maxResidual = Math.max(maxResidual, nd.residual());
+            energySum += nd.energy();
+            if (nd.topEigenvector()) {
+                topCount++;
+            }
+        }
+
+        // per optimum
+        int patternCount = patterns.length;
+        boolean[] recovered = new boolean[patternCount];
+        double[] share = new double[patternCount];
+        List<DistinctOptimum> optima = new ArrayList<>(clusters);
+        double cosSum = 0.0;
+        double gapSum = 0.0;
+        double roughSum = 0.0;
+        for (int k = 0; k < clusters; k++) {
+            int c = order[k];
+            NodeDiagnostics nd = nodes.get(founder[c]);
+            double[] w = new double[d];
+            System.arraycopy(dirs, founder[c] * d, w, 0, d);
+            if (odd && dot(w, 0, patterns[nd.bestPattern()], 0, d) < 0.0) {
+                for (int i = 0; i < d; i++) {
+                    w[i] = -w[i];
+                }
+            }
+            double basinShare = (double) counts[c] / n;
+            int active = 0;
+            for (int l = 0; l < patternCount; l++) {
+                if (dot(w, 0, patterns[l], 0, d) > 0.0) {
+                    active++;
+                }
+                if (cosine(w, l) >= settings.matchCosine()) {
+                    recovered[l] = true;
+                    share[l] += basinShare;
+                }
+            }
+            int[] activationSet = new int[active];
+            for (int l = 0, a = 0; l < patternCount; l++) {
+                if (dot(w, 0, patterns[l], 0, d) > 0.0) {
+                    activationSet[a++] = l;
+                }
+            }
+            double gap = nd.lambda1() - nd.lambda2();
+            double rough = roughness(w, probe, s);
+            cosSum += nd.bestCosine();
+            gapSum += gap;
+            roughSum += rough;
+            optima.add(new DistinctOptimum(k, counts[c], basinShare, w, nd.bestPattern(), nd.bestCosine(),
+                    nd.residual(), nd.lambda1(), nd.lambda2(), gap, nd.topEigenvector(), rough, activationSet,
+                    nd.energy()));
+        }
+        int recoveredCount = 0;
+        for (int l = 0; l < patternCount; l++) {
+            if (recovered[l]) {
+                recoveredCount++;
+            }
+        }
+        return new OptimaReport(optima, nodes, recoveredCount, (double) recoveredCount / patternCount, share,
+                maxResidual, cosSum / clusters, (double) topCount / n, gapSum / clusters, roughSum / clusters,
+                energySum / n);
+    }
+
+    private NodeDiagnostics diagnose(double[] dirs, int off, int optimum, Scratch s) {
+        int d = objective.dim();
+        double energy = objective.gradient(dirs, off, s.ws, s.aw, 0);
+        double wAw = 2.0 * energy;
+        double r2 = 0.0;
+        for (int i = 0; i < d; i++) {
+            double r = s.aw[i] - wAw * dirs[off + i];
+            r2 += r * r;
+        }
+        objective.matrix(dirs, off, s.ws, s.a);
+        eigenvalueExtremes(s.a, s);
+        double lambda1 = s.top[0];
+        boolean top = Math.abs(wAw - lambda1) <= settings.topEigenTol() * Math.abs(lambda1) + eigenFloor;
+        int best = 0;
+        double bestCos = Double.NEGATIVE_INFINITY;
+        System.arraycopy(dirs, off, s.w, 0, d);
+        for (int l = 0; l < patterns.length; l++) {
+            double cos = cosine(s.w, l);
+            if (cos > bestCos) {
+                best = l;
+                bestCos = cos;
+            }
+        }
+        return new NodeDiagnostics(optimum, Math.sqrt(r2), lambda1, s.top[1], top, energy, best, bestCos);
+    }
+
+    /** cos(w, μ_l) for unit w; linear: |cos|. A zero pattern has cosine 0. */
+    private double cosine(double[] w, int l) {
+        if (patternNorms[l] == 0.0) {
+            return 0.0;
+        }
+        double cos = dot(w, 0, patterns[l], 0, w.length) / patternNorms[l];
+        return odd ? Math.abs(cos) : cos;
+    }
+
+    private double roughness(double[] w, SplittableRandom probe, Scratch s) {
+        int d = w.length;
+        double eps = settings.roughnessStep();
+        objective.matrix(w, 0, s.ws, s.a);
+        double rho = 0.0;
+        for (int k = 0; k < settings.roughnessProbes(); k++) {
+            double n2 = 0.0;
+            for (int i = 0; i < d; i++) {
+                s.w[i] = probe.nextGaussian();
+                n2 += s.w[i] * s.w[i];
+            }
+            double scale = eps / Math.sqrt(n2);
+            for (int i = 0; i < d; i++) {
+                s.w[i] = w[i] + scale * s.w[i];
+            }
+            objective.matrix(s.w, 0, s.ws, s.diff);
+            for (int i = 0; i < s.diff.data.length; i++) {
+                s.diff.data[i] -= s.a.data[i];
+            }
+            eigenvalueExtremes(s.diff, s);
+            double spectral = Math.max(Math.abs(s.top[0]), Math.abs(s.smallest));
+            rho = Math.max(rho, spectral / eps);
+        }
+        return rho;
+    }
+
+    /** The two largest eigenvalues of symmetric m into s.top (λ2 = 0 when d = 1), the smallest into s.smallest. */
+    private static void eigenvalueExtremes(DMatrixRMaj m, Scratch s) {
+        s.copy.setTo(m);
+        if (!s.eig.decompose(s.copy)) {
+            throw new IllegalStateException("symmetric eigen-decomposition failed on a " + m.numRows + "×"
+                    + m.numCols + " matrix");
+        }
+        double first = Double.NEGATIVE_INFINITY;
+        double second = Double.NEGATIVE_INFINITY;
+        double smallest = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < s.eig.getNumberOfEigenvalues(); i++) {
+            double v = s.eig.getEigenvalue(i).real;
+            if (v > first) {
+                second = first;
+                first = v;
+            } else if (v > second) {
+                second = v;
+            }
+            smallest = Math.min(smallest, v);
+        }
+        s.top[0] = first;
+        s.top[1] = m.numRows == 1 ? 0.0 : second;
+        s.smallest = smallest;
+    }
+
+    private static double[] normalisedRows(DMatrixRMaj weights) {
+        int n = weights.numRows;
+        int d = weights.numCols;
+        double[] dirs = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            double norm = Math.sqrt(dot(weights.data, i * d, weights.data, i * d, d));
+            if (!(norm > 0.0) || Double.isInfinite(norm)) {
+                throw new IllegalArgumentException("row " + i + " of W has norm " + norm
+                        + "; the optimum analysis needs non-zero finite rows");
+            }
+            for (int j = 0; j < d; j++) {
+                dirs[i * d + j] = weights.data[i * d + j] / norm;
+            }
+        }
+        return dirs;
+    }
+
+    private static double dot(double[] a, int aOff, double[] b, int bOff, int len) {
+        double s = 0.0;
+        for (int i = 0; i < len; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    /** Buffers of one {@link #analyse} call. */
+    private static final class Scratch {
+        final PopulationObjective.Workspace ws;
+        final EigenDecomposition_F64<DMatrixRMaj> eig;
+        final DMatrixRMaj a;
+        final DMatrixRMaj diff;
+        final DMatrixRMaj copy;
+        final double[] aw;
+        final double[] w;
+        final double[] top = new double[2];
+        double smallest;
+
+        Scratch(PopulationObjective objective, int d) {
+            ws = objective.newWorkspace();
+            eig = DecompositionFactory_DDRM.eig(d, false, true);
+            a = new DMatrixRMaj(d, d);
+            diff = new DMatrixRMaj(d, d);
+            copy = new DMatrixRMaj(d, d);
+            aw = new double[d];
+            w = new double[d];
+        }
+    }
+}

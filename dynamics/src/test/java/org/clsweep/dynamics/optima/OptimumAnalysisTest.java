@@ -1,0 +1,234 @@
+package org.clsweep.dynamics.optima;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
+
+import java.util.SplittableRandom;
+import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.model.PatternMixture;
+import org.clsweep.dynamics.model.PopulationObjective;
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.junit.jupiter.api.Test;
+
+class OptimumAnalysisTest {
+    private static final double TOL_EXACT = 1e-12;
+    private static final ActivationFunction RELU = ActivationFunction.of(Activation.RELU);
+    private static final ActivationFunction LINEAR = ActivationFunction.of(Activation.LINEAR);
+    private static final AnalysisSettings SETTINGS = AnalysisSettings.of(0.95, 0.9999);
+
+    /** μ_l = m_l·e_l in R^4, m = (1, 0.8, 0.6), uniform π. */
+    private static PatternMixture orthogonal(double noise) {
+        double[][] mu = new double[3][4];
+        mu[0][0] = 1.0;
+        mu[1][1] = 0.8;
+        mu[2][2] = 0.6;
+        return new PatternMixture(mu, new double[] {1.0 / 3, 1.0 / 3, 1.0 / 3}, noise);
+    }
+
+    private static DMatrixRMaj rows(double[]... r) {
+        return new DMatrixRMaj(r);
+    }
+
+    private static double[] unit(double... v) {
+        double n = 0.0;
+        for (double x : v) {
+            n += x * x;
+        }
+        double[] u = v.clone();
+        for (int i = 0; i < u.length; i++) {
+            u[i] /= Math.sqrt(n);
+        }
+        return u;
+    }
+
+    @Test
+    void reluClustersNodesCountsBasinsAndMatchesPatterns() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
+        DMatrixRMaj w = rows(
+                new double[] {0, 2, 0, 0},                 // μ_2 (unnormalised row: the analysis normalises)
+                new double[] {1, 0, 0, 0},                 // μ_1
+                unit(1, 1e-4, 0, 0),                       // μ_1, cos 1 − 5e-9: same optimum
+                new double[] {1, 0, 0, 0},                 // μ_1
+                new double[] {-1, 0, 0, 0},                // −μ_1: a different optimum for ReLU
+                unit(0, 1, 0.02, 0));                      // cos 0.9998 with μ_2: a different optimum
+        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+
+        assertThat(r.distinctOptima()).isEqualTo(4);
+        DistinctOptimum first = r.optima().get(0);
+        assertThat(first.index()).isZero();
+        assertThat(first.nodeCount()).isEqualTo(3);
+        assertThat(first.basinShare()).isCloseTo(0.5, offset(TOL_EXACT));
+        assertThat(first.bestPattern()).isZero();
+        assertThat(first.bestCosine()).isCloseTo(1.0, offset(TOL_EXACT));
+        assertThat(first.direction()).containsExactly(new double[] {1, 0, 0, 0}, offset(TOL_EXACT));
+        assertThat(first.activationSet()).containsExactly(0);
+        // ties of one node each are ordered by their first row: rows 0, 4, 5
+        assertThat(r.optima().get(1).bestPattern()).isEqualTo(1);
+        assertThat(r.optima().get(1).bestCosine()).isCloseTo(1.0, offset(TOL_EXACT));
+        assertThat(r.optima().get(2).bestCosine()).as("−e1: orthogonal to μ_2, μ_3").isCloseTo(0.0, offset(TOL_EXACT));
+        assertThat(r.optima().get(2).activationSet()).isEmpty();
+        assertThat(r.optima().get(3).bestPattern()).isEqualTo(1);
+        assertThat(r.optima().get(3).activationSet()).containsExactly(1, 2);
+
+        assertThat(r.nodes()).extracting(NodeDiagnostics::optimum).containsExactly(1, 0, 0, 0, 2, 3);
+        assertThat(r.patternsRecovered()).isEqualTo(2);
+        assertThat(r.coverage()).isCloseTo(2.0 / 3, offset(TOL_EXACT));
+        assertThat(r.patternBasinShare()).containsExactly(new double[] {0.5, 2.0 / 6, 0.0}, offset(TOL_EXACT));
+    }
+
+    @Test
+    void diagnosticsOfAPatternOptimumMatchTheClosedForm() {
+        // w = e1, σ = 0: g_1 = μ_1, g_2 = g_3 = 0, so A = (1/3 − 1/9)·e1e1ᵀ = (2/9)·e1e1ᵀ
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
+        OptimaReport r = analysis.analyse(rows(new double[] {1, 0, 0, 0}), new SplittableRandom(1));
+        DistinctOptimum o = r.optima().get(0);
+        assertThat(o.lambda1()).isCloseTo(2.0 / 9, offset(TOL_EXACT));
+        assertThat(o.lambda2()).isCloseTo(0.0, offset(TOL_EXACT));
+        assertThat(o.gap()).isCloseTo(2.0 / 9, offset(TOL_EXACT));
+        assertThat(o.residual()).isCloseTo(0.0, offset(TOL_EXACT));
+        assertThat(o.energy()).isCloseTo(1.0 / 9, offset(TOL_EXACT));
+        assertThat(o.topEigenvector()).isTrue();
+        assertThat(o.roughness()).as("σ = 0 and e1 lies on the hinges wᵀμ_2 = wᵀμ_3 = 0: A jumps, ρ ~ 1/ε")
+                .isGreaterThan(0.1 / AnalysisSettings.DEFAULT_ROUGHNESS_STEP);
+        assertThat(r.maxResidual()).isCloseTo(0.0, offset(TOL_EXACT));
+        assertThat(r.meanEnergy()).isCloseTo(1.0 / 9, offset(TOL_EXACT));
+        assertThat(r.topEigenFraction()).isEqualTo(1.0);
+        assertThat(r.meanGap()).isCloseTo(2.0 / 9, offset(TOL_EXACT));
+    }
+
+    @Test
+    void roughnessIsZeroWhereTheActivationSetIsLocallyConstant() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
+        OptimaReport r = analysis.analyse(rows(unit(1, 0.3, 0.2, 0.1)), new SplittableRandom(1));
+        assertThat(r.optima().get(0).activationSet()).containsExactly(0, 1, 2);
+        assertThat(r.meanRoughness()).isZero();
+    }
+
+    @Test
+    void residualOfANonFixedPointIsTheProjectedGradient() {
+        // w = (e1 + e2)/√2, σ = 0: both μ_1, μ_2 active, g = (μ_1, μ_2, 0); A w computed by hand
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
+        double s = Math.sqrt(0.5);
+        OptimaReport r = analysis.analyse(rows(new double[] {s, s, 0, 0}), new SplittableRandom(1));
+        // m = (s, 0.8 s, 0), m̄ = 0.6 s; Aw = Σ π (m_l − m̄) g_l = (1/3)(0.4 s·e1 + 0.2 s·0.8·e2)
+        double[] aw = {0.4 * s / 3, 0.16 * s / 3, 0, 0};
+        double wAw = s * aw[0] + s * aw[1];
+        double r0 = aw[0] - wAw * s;
+        double r1 = aw[1] - wAw * s;
+        assertThat(r.nodes().get(0).residual()).isCloseTo(Math.hypot(r0, r1), offset(TOL_EXACT));
+        assertThat(r.nodes().get(0).energy()).isCloseTo(0.5 * wAw, offset(TOL_EXACT));
+        assertThat(r.nodes().get(0).topEigenvector()).isFalse();
+    }
+
+    @Test
+    void linearIdentifiesOppositeDirectionsAndSignsTheRepresentative() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), LINEAR, SETTINGS);
+        DMatrixRMaj w = rows(
+                new double[] {-1, 0, 0, 0},
+                new double[] {1, 0, 0, 0},
+                new double[] {0, 0, 1, 0},
+                new double[] {-3, 0, 0, 0});
+        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+        assertThat(r.distinctOptima()).isEqualTo(2);
+        DistinctOptimum o = r.optima().get(0);
+        assertThat(o.nodeCount()).isEqualTo(3);
+        assertThat(o.direction()).containsExactly(new double[] {1, 0, 0, 0}, offset(TOL_EXACT));
+        assertThat(o.bestCosine()).isCloseTo(1.0, offset(TOL_EXACT));
+        assertThat(o.roughness()).as("linear: A is constant").isZero();
+        assertThat(r.nodes()).extracting(NodeDiagnostics::bestCosine)
+                .allSatisfy(c -> assertThat(c).isCloseTo(1.0, offset(TOL_EXACT)));
+        assertThat(r.patternBasinShare()).containsExactly(new double[] {0.75, 0.0, 0.25}, offset(TOL_EXACT));
+    }
+
+    @Test
+    void linearTopEigenvectorIsFlaggedAndALowerOneIsNot() {
+        // Cov(μ) for orthogonal μ with uniform π: eigenvectors are not the e_l (centring mixes them),
+        // but every eigenvector is a fixed point: residual 0; only the top one is flagged
+        PatternMixture mix = orthogonal(0.0);
+        DMatrixRMaj cov = new DMatrixRMaj(4, 4);
+        PopulationObjective objective = new PopulationObjective(mix, LINEAR);
+        objective.matrix(new double[] {1, 0, 0, 0}, 0, objective.newWorkspace(), cov);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(4, true, true);
+        assertThat(eig.decompose(cov.copy())).isTrue();
+        int top = 0;
+        int low = 0;
+        for (int i = 1; i < 4; i++) {
+            if (eig.getEigenvalue(i).real > eig.getEigenvalue(top).real) {
+                top = i;
+            }
+        }
+        for (int i = 0; i < 4; i++) {
+            double v = eig.getEigenvalue(i).real;
+            if (i != top && v > 1e-6 && (low == top || v < eig.getEigenvalue(low).real)) {
+                low = i;
+            }
+        }
+        assertThat(low).isNotEqualTo(top);
+        DMatrixRMaj w = new DMatrixRMaj(2, 4);
+        for (int j = 0; j < 4; j++) {
+            w.set(0, j, eig.getEigenVector(top).get(j));
+            w.set(1, j, eig.getEigenVector(low).get(j));
+        }
+        OptimaReport r = new OptimumAnalysis(mix, LINEAR, SETTINGS).analyse(w, new SplittableRandom(1));
+        assertThat(r.nodes().get(0).topEigenvector()).isTrue();
+        assertThat(r.nodes().get(1).topEigenvector()).isFalse();
+        assertThat(r.maxResidual()).isLessThan(1e-12);
+        assertThat(r.topEigenFraction()).isEqualTo(0.5);
+    }
+
+    @Test
+    void sameOptimumThresholdIsHonoured() {
+        DMatrixRMaj w = rows(new double[] {1, 0, 0, 0}, unit(1, 0.01, 0, 0));   // cos = 0.99995
+        assertThat(new OptimumAnalysis(orthogonal(0.1), RELU, AnalysisSettings.of(0.95, 0.9999))
+                .analyse(w, new SplittableRandom(1)).distinctOptima()).isEqualTo(1);
+        assertThat(new OptimumAnalysis(orthogonal(0.1), RELU, AnalysisSettings.of(0.95, 0.99999))
+                .analyse(w, new SplittableRandom(1)).distinctOptima()).isEqualTo(2);
+    }
+
+    @Test
+    void roughnessIsPositiveForSmoothReluAndReproducibleFromTheProbeStream() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), RELU, SETTINGS);
+        DMatrixRMaj w = rows(unit(1, 0.3, 0.05, 0.1), new double[] {0, 1, 0, 0});
+        OptimaReport a = analysis.analyse(w, new SplittableRandom(5));
+        OptimaReport b = analysis.analyse(w, new SplittableRandom(5));
+        assertThat(a.optima()).hasSize(2);
+        for (int k = 0; k < 2; k++) {
+            assertThat(a.optima().get(k).roughness()).isPositive().isEqualTo(b.optima().get(k).roughness());
+        }
+        assertThat(a.meanRoughness()).isCloseTo(0.5 * (a.optima().get(0).roughness() + a.optima().get(1).roughness()),
+                offset(TOL_EXACT));
+    }
+
+    @Test
+    void roughnessApproximatesTheDirectionalDerivativeOfA() {
+        // one probe, two step sizes: the difference quotient converges (first order in ε)
+        PatternMixture mix = orthogonal(0.2);
+        DMatrixRMaj w = rows(unit(1, 0.4, 0.2, 0.1));
+        double coarse = new OptimumAnalysis(mix, RELU, new AnalysisSettings(0.95, 0.9999, 1e-6, 1, 1e-3))
+                .analyse(w, new SplittableRandom(9)).meanRoughness();
+        double fine = new OptimumAnalysis(mix, RELU, new AnalysisSettings(0.95, 0.9999, 1e-6, 1, 1e-5))
+                .analyse(w, new SplittableRandom(9)).meanRoughness();
+        assertThat(fine).isPositive();
+        assertThat(Math.abs(coarse - fine) / fine).isLessThan(1e-2);
+    }
+
+    @Test
+    void rejectsZeroRowsAndWrongDimensions() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), RELU, SETTINGS);
+        assertThatThrownBy(() -> analysis.analyse(rows(new double[] {1, 0, 0, 0}, new double[4]), new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
+        assertThatThrownBy(() -> analysis.analyse(new DMatrixRMaj(2, 3), new SplittableRandom(1)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 columns");
+    }
+
+    @Test
+    void settingsNameTheSpecKeys() {
+        assertThatThrownBy(() -> AnalysisSettings.of(1.5, 0.9999)).hasMessageContaining("analysis.match_cosine")
+                .hasMessageContaining("1.5");
+        assertThatThrownBy(() -> AnalysisSettings.of(0.95, 0.0)).hasMessageContaining("analysis.same_optimum_cosine");
+    }
+}
