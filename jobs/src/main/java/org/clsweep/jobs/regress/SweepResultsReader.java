@@ -1,0 +1,172 @@
+package org.clsweep.jobs.regress;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.first;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.ArrayType;
+import org.apache.spark.sql.types.StructType;
+import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.experiment.RunStatus;
+
+/**
+ * Reads one side of the comparison from a sweep output directory: per cell, the run counts by
+ * status and the per-seed values of every metric over the OK runs, from {@code runs/}. Cells are
+ * keyed by their values on the given grid axes. A thin Spark adapter: one grouped aggregation,
+ * one row per cell collected to the driver.
+ *
+ * <pre>
+ *   SELECT axes…, first(cell_id), Σ[status = OK], Σ[status = DIVERGED], Σ[status = FAILED],
+ *          collect_list(CASE WHEN status = OK THEN metric END) per metric
+ *   FROM runs GROUP BY axes…
+ * </pre>
+ */
+public final class SweepResultsReader {
+    /** The runs table under a sweep directory. */
+    public static final String RUNS = "runs";
+    static final String CELL_ID = "cell_id";
+    static final String STATUS = "status";
+
+    private SweepResultsReader() {
+    }
+
+    /**
+     * @param spark   the session
+     * @param dir     the sweep output directory (any Hadoop path)
+     * @param role    "baseline" or "current run", for messages
+     * @param axes    the grid axes (dotted spec keys) that identify a cell
+     * @param metrics the metrics to read; a metric without a column has no values
+     * @throws UnusableInputException when the directory has no readable, non-empty runs table
+     */
+    public static SweepResults read(SparkSession spark, String dir, String role, List<String> axes,
+                                    List<RunMetric> metrics) {
+        String runsPath = new Path(dir, RUNS).toString();
+        if (!exists(spark, runsPath)) {
+            throw new UnusableInputException(role + " " + dir + " has no " + RUNS + "/ table: not a sweep output "
+                    + "directory");
+        }
+        Dataset<Row> runs;
+        long rows;
+        try {
+            runs = spark.read().parquet(runsPath);
+            rows = runs.count();
+        } catch (Exception e) { // Spark throws SparkException undeclared
+            throw new UnusableInputException("cannot read the " + role + "'s runs table " + runsPath + ": "
+                    + rootMessage(e), e);
+        }
+        if (rows == 0) {
+            throw new UnusableInputException("the " + role + "'s runs table " + runsPath + " is empty");
+        }
+        List<String> columns = Arrays.asList(runs.columns());
+        List<String> required = new ArrayList<>(List.of(CELL_ID, STATUS));
+        for (String axis : axes) {
+            required.add(column(axis));
+        }
+        for (String c : required) {
+            if (!columns.contains(c)) {
+                throw new UnusableInputException("the " + role + "'s runs table " + runsPath + " has no column " + c
+                        + "; columns: " + columns);
+            }
+        }
+        List<Column> groupBy = new ArrayList<>();
+        for (String axis : axes) {
+            groupBy.add(col(column(axis)));
+        }
+        List<Column> aggs = new ArrayList<>();
+        aggs.add(count(RunStatus.OK).as("n_ok"));
+        aggs.add(count(RunStatus.DIVERGED).as("n_diverged"));
+        aggs.add(count(RunStatus.FAILED).as("n_failed"));
+        List<RunMetric> present = new ArrayList<>();
+        for (RunMetric m : metrics) {
+            if (columns.contains(m.column())) {
+                present.add(m);
+                aggs.add(collect_list(when(col(STATUS).equalTo(RunStatus.OK.name()), col(m.column()).cast("double")))
+                        .as(m.column()));
+            }
+        }
+        List<Row> cells;
+        try {
+            cells = runs.groupBy(groupBy.toArray(new Column[0]))
+                    .agg(first(col(CELL_ID)).as(CELL_ID), aggs.toArray(new Column[0]))
+                    .orderBy(groupBy.toArray(new Column[0]))
+                    .collectAsList();
+        } catch (Exception e) { // Spark throws SparkException undeclared
+            throw new UnusableInputException("cannot read the " + role + "'s runs table " + runsPath + ": "
+                    + rootMessage(e), e);
+        }
+        List<CellResults> out = new ArrayList<>(cells.size());
+        for (Row r : cells) {
+            Map<String, String> coordinates = new LinkedHashMap<>();
+            for (int i = 0; i < axes.size(); i++) {
+                coordinates.put(axes.get(i), text(r, i));
+            }
+            Map<String, MetricSample> samples = new LinkedHashMap<>();
+            for (RunMetric m : present) {
+                List<Object> values = r.getList(r.fieldIndex(m.column()));
+                double[] v = new double[values.size()];
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = ((Number) values.get(i)).doubleValue();
+                }
+                samples.put(m.column(), MetricSample.ofValues(v));
+            }
+            out.add(new CellResults(coordinates, r.getString(r.fieldIndex(CELL_ID)),
+                    (int) r.getLong(r.fieldIndex("n_ok")), (int) r.getLong(r.fieldIndex("n_diverged")),
+                    (int) r.getLong(r.fieldIndex("n_failed")), samples));
+        }
+        return new SweepResults(SweepResults.Source.RUNS, out);
+    }
+
+    /** The table column of a dotted spec key: dots become underscores. */
+    static String column(String key) {
+        return key.replace('.', '_');
+    }
+
+    private static Column count(RunStatus s) {
+        return sum(when(col(STATUS).equalTo(s.name()), lit(1L)).otherwise(lit(0L)));
+    }
+
+    private static String text(Row r, int i) {
+        if (r.isNullAt(i)) {
+            return "null";
+        }
+        StructType schema = r.schema();
+        if (schema.fields()[i].dataType() instanceof ArrayType) {
+            return r.getList(i).toString();
+        }
+        return String.valueOf(r.get(i));
+    }
+
+    static boolean exists(SparkSession spark, String path) {
+        try {
+            Path p = new Path(path);
+            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            return fs.exists(p);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new UnusableInputException("cannot access " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        return m == null ? t.getClass().getSimpleName() : m.lines().findFirst().orElse(m);
+    }
+}

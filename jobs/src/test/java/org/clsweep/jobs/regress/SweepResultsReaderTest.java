@@ -1,0 +1,122 @@
+package org.clsweep.jobs.regress;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.clsweep.data.experiment.RunMetric;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SweepResultsReaderTest {
+    private static final List<String> AXES = List.of("activation", "geometry.noise");
+    private static final List<RunMetric> METRICS = List.of(RunMetric.COVERAGE, RunMetric.DISTINCT_OPTIMA,
+            RunMetric.LOC_ALL);
+    private static final StructType RUNS = new StructType()
+            .add("cell_id", DataTypes.StringType)
+            .add("seed", DataTypes.LongType)
+            .add("activation", DataTypes.StringType)
+            .add("geometry_noise", DataTypes.DoubleType)
+            .add("status", DataTypes.StringType)
+            .add("coverage", DataTypes.DoubleType)
+            .add("distinct_optima", DataTypes.IntegerType);
+    private static SparkSession spark;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startSpark() {
+        spark = SparkSession.builder().master("local[2]").appName("SweepResultsReaderTest")
+                .config("spark.ui.enabled", "false")
+                .config("spark.driver.host", "127.0.0.1")
+                .config("spark.driver.bindAddress", "127.0.0.1")
+                .config("spark.sql.shuffle.partitions", "2")
+                .getOrCreate();
+    }
+
+    @AfterAll
+    static void stopSpark() {
+        spark.stop();
+    }
+
+    private static Row run(String cell, long seed, String act, double noise, String status, Double cov, Integer opt) {
+        return RowFactory.create(cell, seed, act, noise, status, cov, opt);
+    }
+
+    private void writeRuns(Path dir, List<Row> rows) {
+        spark.createDataFrame(rows, RUNS).coalesce(1).write().parquet(dir.resolve("runs").toString());
+    }
+
+    @Test
+    void groupsRunsIntoCellsWithStatusCountsAndOkValues() {
+        List<Row> rows = new ArrayList<>();
+        rows.add(run("a", 1, "relu", 0.1, "OK", 0.5, 6));
+        rows.add(run("a", 2, "relu", 0.1, "OK", 0.7, 5));
+        rows.add(run("a", 3, "relu", 0.1, "DIVERGED", null, null));
+        rows.add(run("b", 1, "linear", 0.1, "OK", 1.0 / 6, 1));
+        rows.add(run("b", 2, "linear", 0.1, "FAILED", null, null));
+        rows.add(run("c", 1, "relu", 0.2, "OK", Double.NaN, 4));
+        writeRuns(tmp, rows);
+
+        SweepResults r = SweepResultsReader.read(spark, tmp.toString(), "baseline", AXES, METRICS);
+        assertThat(r.source()).isEqualTo(SweepResults.Source.RUNS);
+        assertThat(r.cells()).extracting(CellResults::label).containsExactly(
+                "activation=linear, geometry.noise=0.1", "activation=relu, geometry.noise=0.1",
+                "activation=relu, geometry.noise=0.2");
+        CellResults relu = r.cells().get(1);
+        assertThat(relu.cellId()).isEqualTo("a");
+        assertThat(relu.ok()).isEqualTo(2);
+        assertThat(relu.diverged()).isEqualTo(1);
+        assertThat(relu.failed()).isZero();
+        assertThat(relu.metric("coverage").values()).containsExactlyInAnyOrder(0.5, 0.7);
+        assertThat(relu.metric("distinct_optima").values()).containsExactlyInAnyOrder(6.0, 5.0);
+        assertThat(relu.metric("loc_all").n()).as("a metric without a column has no values").isZero();
+        CellResults linear = r.cells().get(0);
+        assertThat(linear.failed()).isEqualTo(1);
+        assertThat(linear.metric("distinct_optima").values()).containsExactly(1.0);
+        assertThat(r.cells().get(2).metric("coverage").n()).as("NaN is no value").isZero();
+    }
+
+    @Test
+    void aDirectoryWithoutRunsIsUnusable() {
+        assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.resolve("nowhere").toString(), "baseline", AXES,
+                METRICS)).isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("baseline " + tmp.resolve("nowhere") + " has no runs/ table");
+    }
+
+    @Test
+    void anEmptyRunsTableIsUnusable() {
+        writeRuns(tmp, List.of());
+        assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.toString(), "baseline", AXES, METRICS))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("the baseline's runs table " + tmp.resolve("runs") + " is empty");
+    }
+
+    @Test
+    void aCorruptRunsTableIsUnusable() throws Exception {
+        Path runs = Files.createDirectories(tmp.resolve("runs"));
+        Files.writeString(runs.resolve("part-00000.parquet"), "this is not parquet", StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.toString(), "baseline", AXES, METRICS))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("cannot read the baseline's runs table " + tmp.resolve("runs"));
+    }
+
+    @Test
+    void aRunsTableWithoutTheGridAxesIsUnusable() {
+        writeRuns(tmp, List.of(run("a", 1, "relu", 0.1, "OK", 0.5, 6)));
+        assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.toString(), "baseline", List.of("width"), METRICS))
+                .isInstanceOf(UnusableInputException.class).hasMessageContaining("has no column width");
+    }
+}
