@@ -26,21 +26,35 @@ import org.clsweep.data.experiment.RunStatus;
 
 /**
  * Reads one side of the comparison from a sweep output directory: per cell, the run counts by
- * status and the per-seed values of every metric over the OK runs, from {@code runs/}. Cells are
- * keyed by their values on the given grid axes. A thin Spark adapter: one grouped aggregation,
- * one row per cell collected to the driver.
+ * status and a sample of every metric over the OK runs. Cells are keyed by their values on the
+ * given grid axes. A thin Spark adapter: one grouped aggregation, one row per cell collected to
+ * the driver.
  *
  * <pre>
- *   SELECT axes…, first(cell_id), Σ[status = OK], Σ[status = DIVERGED], Σ[status = FAILED],
- *          collect_list(CASE WHEN status = OK THEN metric END) per metric
- *   FROM runs GROUP BY axes…
+ *   runs/ present (preferred): per-seed values
+ *     SELECT axes…, first(cell_id), Σ[status = OK], Σ[status = DIVERGED], Σ[status = FAILED],
+ *            collect_list(CASE WHEN status = OK THEN metric END) per metric
+ *     FROM runs GROUP BY axes…
+ *   else aggregates/: mean and std only
+ *     SELECT axes…, cell_id, n_ok, n_diverged, n_failed, metric_mean, metric_std per metric
+ *     n of a metric = n_ok where metric_mean is not NULL, else 0
  * </pre>
+ *
+ * The aggregates hold no per-metric count, so a metric that is NULL in some OK runs of a cell is
+ * taken with n = n_ok there: prefer baselines that keep {@code runs/}.
  */
 public final class SweepResultsReader {
     /** The runs table under a sweep directory. */
     public static final String RUNS = "runs";
+    /** The aggregates table under a sweep directory. */
+    public static final String AGGREGATES = "aggregates";
     static final String CELL_ID = "cell_id";
     static final String STATUS = "status";
+    static final String N_OK = "n_ok";
+    static final String N_DIVERGED = "n_diverged";
+    static final String N_FAILED = "n_failed";
+    static final String MEAN = "_mean";
+    static final String STD = "_std";
 
     private SweepResultsReader() {
     }
@@ -51,38 +65,57 @@ public final class SweepResultsReader {
      * @param role    "baseline" or "current run", for messages
      * @param axes    the grid axes (dotted spec keys) that identify a cell
      * @param metrics the metrics to read; a metric without a column has no values
-     * @throws UnusableInputException when the directory has no readable, non-empty runs table
+     * @throws UnusableInputException when the directory has neither a readable, non-empty runs table
+     *                                nor aggregates table
      */
     public static SweepResults read(SparkSession spark, String dir, String role, List<String> axes,
                                     List<RunMetric> metrics) {
         String runsPath = new Path(dir, RUNS).toString();
-        if (!exists(spark, runsPath)) {
-            throw new UnusableInputException(role + " " + dir + " has no " + RUNS + "/ table: not a sweep output "
-                    + "directory");
+        if (exists(spark, runsPath)) {
+            return fromRuns(open(spark, runsPath, role, "runs", axes, List.of(CELL_ID, STATUS)), runsPath,
+                    role, axes, metrics);
         }
-        Dataset<Row> runs;
+        String aggPath = new Path(dir, AGGREGATES).toString();
+        if (exists(spark, aggPath)) {
+            return fromAggregates(open(spark, aggPath, role, "aggregates", axes,
+                    List.of(CELL_ID, N_OK, N_DIVERGED, N_FAILED)), aggPath, role, axes, metrics);
+        }
+        throw new UnusableInputException(role + " " + dir + " has neither " + RUNS + "/ nor " + AGGREGATES
+                + "/: not a sweep output directory");
+    }
+
+    /** Reads a table and checks that it is non-empty and has the key columns and the axes. */
+    private static Dataset<Row> open(SparkSession spark, String path, String role, String table, List<String> axes,
+                                     List<String> keys) {
+        Dataset<Row> t;
         long rows;
         try {
-            runs = spark.read().parquet(runsPath);
-            rows = runs.count();
+            t = spark.read().parquet(path);
+            rows = t.count();
         } catch (Exception e) { // Spark throws SparkException undeclared
-            throw new UnusableInputException("cannot read the " + role + "'s runs table " + runsPath + ": "
+            throw new UnusableInputException("cannot read the " + role + "'s " + table + " table " + path + ": "
                     + rootMessage(e), e);
         }
         if (rows == 0) {
-            throw new UnusableInputException("the " + role + "'s runs table " + runsPath + " is empty");
+            throw new UnusableInputException("the " + role + "'s " + table + " table " + path + " is empty");
         }
-        List<String> columns = Arrays.asList(runs.columns());
-        List<String> required = new ArrayList<>(List.of(CELL_ID, STATUS));
+        List<String> columns = Arrays.asList(t.columns());
+        List<String> required = new ArrayList<>(keys);
         for (String axis : axes) {
             required.add(column(axis));
         }
         for (String c : required) {
             if (!columns.contains(c)) {
-                throw new UnusableInputException("the " + role + "'s runs table " + runsPath + " has no column " + c
-                        + "; columns: " + columns);
+                throw new UnusableInputException("the " + role + "'s " + table + " table " + path + " has no column "
+                        + c + "; columns: " + columns);
             }
         }
+        return t;
+    }
+
+    private static SweepResults fromRuns(Dataset<Row> runs, String runsPath, String role,
+                                         List<String> axes, List<RunMetric> metrics) {
+        List<String> columns = Arrays.asList(runs.columns());
         List<Column> groupBy = new ArrayList<>();
         for (String axis : axes) {
             groupBy.add(col(column(axis)));
@@ -112,8 +145,8 @@ public final class SweepResultsReader {
         List<CellResults> out = new ArrayList<>(cells.size());
         for (Row r : cells) {
             Map<String, String> coordinates = new LinkedHashMap<>();
-            for (int i = 0; i < axes.size(); i++) {
-                coordinates.put(axes.get(i), text(r, i));
+            for (String axis : axes) {
+                coordinates.put(axis, text(r, r.fieldIndex(column(axis))));
             }
             Map<String, MetricSample> samples = new LinkedHashMap<>();
             for (RunMetric m : present) {
@@ -129,6 +162,43 @@ public final class SweepResultsReader {
                     (int) r.getLong(r.fieldIndex("n_failed")), samples));
         }
         return new SweepResults(SweepResults.Source.RUNS, out);
+    }
+
+    private static SweepResults fromAggregates(Dataset<Row> agg, String aggPath, String role, List<String> axes,
+                                               List<RunMetric> metrics) {
+        List<String> columns = Arrays.asList(agg.columns());
+        List<Column> sorted = new ArrayList<>();
+        for (String axis : axes) {
+            sorted.add(col(column(axis)));
+        }
+        List<Row> rows;
+        try {
+            rows = agg.orderBy(sorted.toArray(new Column[0])).collectAsList();
+        } catch (Exception e) { // Spark throws SparkException undeclared
+            throw new UnusableInputException("cannot read the " + role + "'s aggregates table " + aggPath + ": "
+                    + rootMessage(e), e);
+        }
+        List<CellResults> out = new ArrayList<>(rows.size());
+        for (Row r : rows) {
+            Map<String, String> coordinates = new LinkedHashMap<>();
+            for (String axis : axes) {
+                coordinates.put(axis, text(r, r.fieldIndex(column(axis))));
+            }
+            int ok = (int) r.getLong(r.fieldIndex(N_OK));
+            Map<String, MetricSample> samples = new LinkedHashMap<>();
+            for (RunMetric m : metrics) {
+                String mean = m.column() + MEAN;
+                String std = m.column() + STD;
+                if (!columns.contains(mean) || !columns.contains(std) || r.isNullAt(r.fieldIndex(mean))) {
+                    continue;
+                }
+                double sd = r.isNullAt(r.fieldIndex(std)) ? Double.NaN : r.getDouble(r.fieldIndex(std));
+                samples.put(m.column(), MetricSample.ofSummary(ok, r.getDouble(r.fieldIndex(mean)), sd));
+            }
+            out.add(new CellResults(coordinates, r.getString(r.fieldIndex(CELL_ID)), ok,
+                    (int) r.getLong(r.fieldIndex(N_DIVERGED)), (int) r.getLong(r.fieldIndex(N_FAILED)), samples));
+        }
+        return new SweepResults(SweepResults.Source.AGGREGATES, out);
     }
 
     /** The table column of a dotted spec key: dots become underscores. */

@@ -14,6 +14,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.jobs.regress.stat.SampleSummary;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,10 +91,48 @@ class SweepResultsReaderTest {
     }
 
     @Test
+    void fallsBackToTheAggregatesWithoutRuns() {
+        StructType schema = new StructType()
+                .add("cell_id", DataTypes.StringType)
+                .add("activation", DataTypes.StringType)
+                .add("geometry_noise", DataTypes.DoubleType)
+                .add("n_runs", DataTypes.LongType)
+                .add("n_ok", DataTypes.LongType)
+                .add("n_diverged", DataTypes.LongType)
+                .add("n_failed", DataTypes.LongType)
+                .add("coverage_mean", DataTypes.DoubleType)
+                .add("coverage_std", DataTypes.DoubleType)
+                .add("distinct_optima_mean", DataTypes.DoubleType)
+                .add("distinct_optima_std", DataTypes.DoubleType)
+                .add("loc_all_mean", DataTypes.DoubleType)
+                .add("loc_all_std", DataTypes.DoubleType);
+        List<Row> rows = List.of(
+                RowFactory.create("a", "relu", 0.1, 3L, 2L, 1L, 0L, 0.6, 0.1414, 5.5, 0.7071, null, null),
+                RowFactory.create("b", "linear", 0.1, 2L, 1L, 0L, 1L, 0.1667, null, 1.0, null, null, null));
+        spark.createDataFrame(rows, schema).coalesce(1).write().parquet(tmp.resolve("aggregates").toString());
+
+        SweepResults r = SweepResultsReader.read(spark, tmp.toString(), "baseline", AXES, METRICS);
+        assertThat(r.source()).isEqualTo(SweepResults.Source.AGGREGATES);
+        assertThat(r.cells()).extracting(CellResults::label).containsExactly(
+                "activation=linear, geometry.noise=0.1", "activation=relu, geometry.noise=0.1");
+        CellResults relu = r.cells().get(1);
+        assertThat(relu.ok()).isEqualTo(2);
+        assertThat(relu.diverged()).isEqualTo(1);
+        assertThat(relu.metric("coverage").hasValues()).isFalse();
+        assertThat(relu.metric("coverage").summary()).isEqualTo(new SampleSummary(2, 0.6,
+                0.1414));
+        assertThat(relu.metric("loc_all").n()).isZero();
+        CellResults linear = r.cells().get(0);
+        assertThat(linear.failed()).isEqualTo(1);
+        assertThat(linear.metric("distinct_optima").summary().n()).isEqualTo(1);
+        assertThat(linear.metric("distinct_optima").isConstant()).isTrue();
+    }
+
+    @Test
     void aDirectoryWithoutRunsIsUnusable() {
         assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.resolve("nowhere").toString(), "baseline", AXES,
                 METRICS)).isInstanceOf(UnusableInputException.class)
-                .hasMessageContaining("baseline " + tmp.resolve("nowhere") + " has no runs/ table");
+                .hasMessageContaining("baseline " + tmp.resolve("nowhere") + " has neither runs/ nor aggregates/");
     }
 
     @Test
