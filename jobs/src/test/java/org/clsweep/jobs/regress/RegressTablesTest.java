@@ -2,10 +2,15 @@ package org.clsweep.jobs.regress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
@@ -20,7 +25,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class SweepResultsReaderTest {
+/** The Spark adapters of the regression check: reading sweep directories, writing comparisons. */
+class RegressTablesTest {
     private static final List<String> AXES = List.of("activation", "geometry.noise");
     private static final List<RunMetric> METRICS = List.of(RunMetric.COVERAGE, RunMetric.DISTINCT_OPTIMA,
             RunMetric.LOC_ALL);
@@ -39,7 +45,7 @@ class SweepResultsReaderTest {
 
     @BeforeAll
     static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("SweepResultsReaderTest")
+        spark = SparkSession.builder().master("local[2]").appName("RegressTablesTest")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.host", "127.0.0.1")
                 .config("spark.driver.bindAddress", "127.0.0.1")
@@ -157,5 +163,46 @@ class SweepResultsReaderTest {
         writeRuns(tmp, List.of(run("a", 1, "relu", 0.1, "OK", 0.5, 6)));
         assertThatThrownBy(() -> SweepResultsReader.read(spark, tmp.toString(), "baseline", List.of("width"), METRICS))
                 .isInstanceOf(UnusableInputException.class).hasMessageContaining("has no column width");
+    }
+
+    @Test
+    void comparisonsAreReadableWithoutThisCode() throws Exception {
+        SweepResults b = Cells.sweep(
+                Cells.at("activation", "relu").values("coverage", 0.8, 0.82, 0.79, 0.81),
+                Cells.at("activation", "linear").values("coverage", Cells.constant(4, 1.0 / 6)));
+        SweepResults c = Cells.sweep(
+                Cells.at("activation", "relu").values("coverage", 0.5, 0.52, 0.49, 0.51),
+                Cells.at("activation", "linear").values("coverage", Cells.constant(4, 1.0 / 3)));
+        RegressionReport report = RegressionCheck.compare(RegressSpec.defaults(), b, c);
+        String path = tmp.resolve("comparisons").toString();
+        ComparisonsTable.write(spark, report, "nightly", path);
+
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT cell, coordinates['activation'] AS act, metric, method, verdict, "
+                     + "baseline_n, current_mean, effect_size, p_adjusted, reason FROM read_parquet('" + path
+                     + "/*.parquet') WHERE metric = 'coverage' ORDER BY cell")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("cell")).isEqualTo("activation=linear");
+            assertThat(rs.getString("act")).isEqualTo("linear");
+            assertThat(rs.getString("method")).isEqualTo("constant");
+            assertThat(rs.getString("verdict")).isEqualTo("REGRESSION");
+            assertThat(rs.getDouble("effect_size")).isEqualTo(Double.POSITIVE_INFINITY);
+            assertThat(rs.getObject("p_adjusted")).as("not tested: NULL").isNull();
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString("cell")).isEqualTo("activation=relu");
+            assertThat(rs.getString("method")).isEqualTo("welch");
+            assertThat(rs.getInt("baseline_n")).isEqualTo(4);
+            assertThat(rs.getDouble("current_mean")).isCloseTo(0.505, within(1e-12));
+            assertThat(rs.getDouble("p_adjusted")).isLessThan(0.01);
+            assertThat(rs.getString("reason")).contains("beyond tolerance");
+            assertThat(rs.next()).isFalse();
+        }
+        try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
+             Statement st = db.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FROM read_parquet('" + path + "/*.parquet')")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isEqualTo(report.comparisons().size());
+        }
     }
 }
