@@ -8,7 +8,8 @@ import org.clsweep.dynamics.optima.OptimaReport;
  *
  * <pre>
  *   distinct_optima, patterns_recovered, coverage, max_residual, mean_best_cosine,
- *   top_eigen_fraction, mean_gap, mean_roughness, mean_energy   ←  the report's fields of those names
+ *   top_eigen_fraction, mean_gap, mean_roughness, mean_energy,
+ *   inactive_nodes                                               ←  the report's fields of those names
  * </pre>
  */
 public final class OneLayerMetrics {
@@ -30,6 +31,7 @@ public final class OneLayerMetrics {
         m[RunMetric.MEAN_GAP.ordinal()] = report.meanGap();
         m[RunMetric.MEAN_ROUGHNESS.ordinal()] = report.meanRoughness();
         m[RunMetric.MEAN_ENERGY.ordinal()] = report.meanEnergy();
+        m[RunMetric.INACTIVE_NODES.ordinal()] = report.inactiveNodes();
         return m;
     }
 }

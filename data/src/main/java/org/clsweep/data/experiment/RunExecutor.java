@@ -21,10 +21,11 @@ public final class RunExecutor {
             case ONELAYER:
                 switch (spec.mode()) {
                     case POPULATION:
+                        return OneLayerPopulationRun.execute(spec, seed);
                     case SGD:
+                        return OneLayerSgdRun.execute(spec, seed);
                     default:
-                        throw new UnsupportedOperationException("model = onelayer, mode = " + spec.mode().specName()
-                                + " is not implemented yet");
+                        throw new AssertionError(spec.mode());
                 }
             case TWOLAYER:
             default:

@@ -18,6 +18,7 @@ public enum RunMetric {
     MEAN_GAP(false, "one layer: mean spectral gap λ1 − λ2 over distinct optima"),
     MEAN_ROUGHNESS(false, "one layer: mean local roughness ρ(w) over distinct optima"),
     MEAN_ENERGY(false, "one layer: mean objective E(w) = ½ wᵀA(w)w over nodes"),
+    INACTIVE_NODES(true, "one layer, relu: nodes with wᵀμ_l <= 0 for every pattern at the end (E ≈ 0, no gradient); not optima"),
     // sampled training (one and two layers)
     FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
     ALPHA_MEAN(false, "sgd, infonce: mean off-diagonal pairwise importance α over the last batch"),

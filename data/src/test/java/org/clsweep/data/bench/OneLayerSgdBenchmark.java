@@ -2,7 +2,7 @@ package org.clsweep.data.bench;
 
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
-import org.clsweep.data.random.UnitRows;
+import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.sampling.PatternPairSampler;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
@@ -62,8 +62,7 @@ public class OneLayerSgdBenchmark {
             probs[l] = 1.0 / patterns;
         }
         PatternMixture mixture = new PatternMixture(mu, probs, 0.1);
-        DMatrixRMaj w = new DMatrixRMaj(width, dim);
-        UnitRows.fill(w, new SplittableRandom(1));
+        DMatrixRMaj w = UnitVectors.rows(width, dim, new SplittableRandom(1));
         sgd = new OneLayerSgd(w, new OneLayerNetwork(ActivationFunction.of(Activation.RELU), width, dim, batch),
                 new PatternPairSampler(mixture, batch, new SplittableRandom(2)),
                 ContrastiveLosses.create(loss, 0.1, normalizeOutput, batch, width),

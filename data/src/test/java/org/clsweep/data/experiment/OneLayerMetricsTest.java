@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class OneLayerMetricsTest {
     @Test
     void copiesEachSummaryIntoItsColumnAndLeavesTheOthersNaN() {
-        OptimaReport r = new OptimaReport(List.of(), List.of(), 2, 0.5, new double[] {0.5, 0.5, 0, 0}, 1e-10, 0.99, 0.75,
+        OptimaReport r = new OptimaReport(List.of(), List.of(), 3, 2, 0.5, new double[] {0.5, 0.5, 0, 0}, 1e-10, 0.99, 0.75,
                 0.3, 4.0, 0.2);
         double[] m = OneLayerMetrics.of(r);
         assertThat(m[RunMetric.DISTINCT_OPTIMA.ordinal()]).isZero();
@@ -21,6 +21,7 @@ class OneLayerMetricsTest {
         assertThat(m[RunMetric.MEAN_GAP.ordinal()]).isEqualTo(0.3);
         assertThat(m[RunMetric.MEAN_ROUGHNESS.ordinal()]).isEqualTo(4.0);
         assertThat(m[RunMetric.MEAN_ENERGY.ordinal()]).isEqualTo(0.2);
+        assertThat(m[RunMetric.INACTIVE_NODES.ordinal()]).isEqualTo(3.0);
         assertThat(m[RunMetric.LOC_ALL.ordinal()]).isNaN();
         assertThat(m[RunMetric.FINAL_LOSS.ordinal()]).isNaN();
     }

@@ -161,18 +161,18 @@ public final class PopulationObjective {
     }
 
     /**
-     * A(w) = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ, symmetric positive semi-definite by construction.
+     * The centred, weighted gated means C(w), whose Gram matrix is A(w): row l is √π_l (g_l − ḡ),
+     * so A(w) = CᵀC and the non-zero eigenvalues of A are the squared singular values of C.
      *
      * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
      * @param wOff offset of w
      * @param ws   workspace of this objective. Modified.
-     * @param aOut d×d, receives A(w). Modified.
+     * @param cOut L×d, receives C(w). Modified.
      */
-    public void matrix(double[] w, int wOff, Workspace ws, DMatrixRMaj aOut) {
-        checkShape(aOut, dim, dim, "aOut");
-        DMatrixRMaj centred = ws.centred;
-        gatedMeans(w, wOff, ws, centred);
-        double[] g = centred.data;
+    public void centredGatedMeans(double[] w, int wOff, Workspace ws, DMatrixRMaj cOut) {
+        checkShape(cOut, patternCount, dim, "cOut");
+        gatedMeans(w, wOff, ws, cOut);
+        double[] g = cOut.data;
         double[] gBar = ws.gBar;
         for (int i = 0; i < dim; i++) {
             gBar[i] = 0.0;
@@ -188,23 +188,30 @@ public final class PopulationObjective {
                 g[l * dim + i] = s * (g[l * dim + i] - gBar[i]);
             }
         }
-        CommonOps_DDRM.multTransA(centred, centred, aOut);
+    }
+
+    /**
+     * A(w) = Σ_l π_l (g_l − ḡ)(g_l − ḡ)ᵀ = CᵀC, symmetric positive semi-definite by construction.
+     *
+     * @param w    w at {@code w[wOff .. wOff+d)}, w ≠ 0. Not modified.
+     * @param wOff offset of w
+     * @param ws   workspace of this objective. Modified.
+     * @param aOut d×d, receives A(w). Modified.
+     */
+    public void matrix(double[] w, int wOff, Workspace ws, DMatrixRMaj aOut) {
+        checkShape(aOut, dim, dim, "aOut");
+        centredGatedMeans(w, wOff, ws, ws.centred);
+        CommonOps_DDRM.multTransA(ws.centred, ws.centred, aOut);
     }
 
     /** Fills p_l, α_l, β_l, m_l and m̄ for w. */
     private void gates(double[] w, int wOff, Workspace ws) {
-        double norm2 = 0.0;
-        for (int i = 0; i < dim; i++) {
-            norm2 += w[wOff + i] * w[wOff + i];
-        }
+        double norm2 = dot(w, wOff, w, wOff, dim);
         double norm = Math.sqrt(norm2);
         double meanOut = 0.0;
+        double relu = 1.0 - negativeSlope;
         for (int l = 0; l < patternCount; l++) {
-            int base = l * dim;
-            double p = 0.0;
-            for (int i = 0; i < dim; i++) {
-                p += w[wOff + i] * mu[base + i];
-            }
+            double p = dot(w, wOff, mu, l * dim, dim);
             double alpha;
             double beta;
             if (linear) {
@@ -212,9 +219,9 @@ public final class PopulationObjective {
                 beta = 0.0;
             } else if (noise > 0.0) {
                 double a = p / (noise * norm);
-                double relu = 1.0 - negativeSlope;
-                alpha = negativeSlope + relu * Normal.cdf(a);
-                beta = relu * noise * Normal.pdf(a) / norm;
+                double gauss = Math.exp(-0.5 * a * a);
+                alpha = negativeSlope + relu * Normal.cdf(a, gauss);
+                beta = relu * noise * Normal.INV_SQRT_2PI * gauss / norm;
             } else {
                 alpha = p > 0.0 ? 1.0 : negativeSlope;
                 beta = 0.0;
@@ -227,6 +234,25 @@ public final class PopulationObjective {
             meanOut += prob[l] * m;
         }
         ws.meanOut = meanOut;
+    }
+
+    /** Σ a_i b_i with four partial sums (breaks the add latency chain; order fixed, so deterministic). */
+    private static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[aOff + i] * b[bOff + i];
+            s1 += a[aOff + i + 1] * b[bOff + i + 1];
+            s2 += a[aOff + i + 2] * b[bOff + i + 2];
+            s3 += a[aOff + i + 3] * b[bOff + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[aOff + i] * b[bOff + i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     private static void checkShape(DMatrixRMaj m, int rows, int cols, String name) {

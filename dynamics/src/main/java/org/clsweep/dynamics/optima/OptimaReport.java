@@ -10,11 +10,15 @@ import java.util.List;
  *   patternsRecovered  #{l : some optimum w* has cos(w*, μ_l) ≥ match}      coverage = patternsRecovered / L
  *   patternBasinShare  s_l = Σ basin shares of the optima matching μ_l      (a node counts for each pattern
  *                      its optimum matches; Σ_l s_l ≤ 1 unless two patterns are within 2·acos(match))
- *   means over optima: bestCosine, gap, roughness       over nodes: energy, top-eigenvector fraction
+ *   means over optima: bestCosine, gap, roughness       over nodes: energy, top-eigenvector fraction,
+ *                                                       max residual (inactive nodes included)
  * </pre>
+ * Basin shares are fractions of all n nodes, so with inactive nodes they sum to less than 1; the
+ * means over optima are NaN when there is no optimum (every node inactive).
  *
  * @param optima            the distinct optima, by decreasing basin share
  * @param nodes             per node (row of W), in row order
+ * @param inactiveNodes     ReLU nodes inactive on every pattern, left out of the optima
  * @param patternsRecovered see above
  * @param coverage          see above
  * @param patternBasinShare see above, length L
@@ -25,7 +29,8 @@ import java.util.List;
  * @param meanRoughness     mean over optima of ρ(w)
  * @param meanEnergy        mean over nodes of E(w)
  */
-public record OptimaReport(List<DistinctOptimum> optima, List<NodeDiagnostics> nodes, int patternsRecovered,
+public record OptimaReport(List<DistinctOptimum> optima, List<NodeDiagnostics> nodes, int inactiveNodes,
+                           int patternsRecovered,
                            double coverage, double[] patternBasinShare, double maxResidual, double meanBestCosine,
                            double topEigenFraction, double meanGap, double meanRoughness, double meanEnergy) {
     public OptimaReport {

@@ -8,7 +8,7 @@ import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The optimum analysis of SCIENCE.md §2 for a final one-layer weight matrix W (n×d, one node per
@@ -19,7 +19,12 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   per node     w = row/‖row‖;  residual ‖(I − wwᵀ)A(w)w‖;  λ1 ≥ λ2 of A(w);  E(w) = ½ wᵀA(w)w;
  *                top eigenvector iff |wᵀA(w)w − λ1| ≤ tol·|λ1| + 1e-14·max_l ‖μ_l‖²;
  *                best pattern argmax_l cos(w, μ_l)
- *   clustering   greedy in row order: a node joins the existing optimum whose representative it
+ *   inactive     ReLU (slope c = 0) only: wᵀμ_l ≤ 0 for every l. Such a node sits on the plateau where
+ *                every gate is (almost) closed: E(w) ≈ 0, the global minimum of E ≥ 0, and the
+ *                gradient vanishes (σ = 0: exactly, A(w) = 0; σ &gt; 0: up to Φ(max_l a_l), so the node
+ *                escapes only after ~1/Φ steps). It is not an optimum and joins no cluster; the
+ *                report counts it. Leaky ReLU and linear nodes are never inactive.
+ *   clustering   greedy in row order over the other nodes: a node joins the existing optimum whose representative it
  *                is closest to when that cosine is ≥ same_optimum_cosine (linear: |cos|, since the
  *                model is odd and w, −w are one optimum), else it founds a new optimum with
  *                itself as representative
@@ -28,9 +33,13 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *                linear: the representative is signed so that its best-pattern cosine is ≥ 0
  *   matching     μ_l is recovered when some representative has cos ≥ match_cosine (linear: |cos|)
  * </pre>
+ * Spectra come from singular values, never from a symmetric eigen-solver: λ_k(A) = s_k(C)² with
+ * A = CᵀC ({@link PopulationObjective#centredGatedMeans}), and ‖ΔA‖₂ = s_1(ΔA). EJML's symmetric QR
+ * eigen-decomposition fails to converge on some of these matrices (about 8% of random directions
+ * whose off-pattern coordinates have decayed to 1e-150, which converged flows produce, since A
+ * then holds subnormal entries); the SVD has no such trouble.
  * Optima are numbered by decreasing node count (ties: by their first node). Roughness is measured
- * for the representatives only: it is a property of the optimum and costs a symmetric
- * eigen-decomposition per probe. The probe directions are drawn from the supplied stream in optimum
+ * for the representatives only: it is a property of the optimum and costs a d×d SVD per probe. The probe directions are drawn from the supplied stream in optimum
  * order, so a report is a pure function of (W, stream state). Immutable; {@link #analyse} allocates
  * its own scratch and is safe to call from several threads.
  *
@@ -45,6 +54,7 @@ public final class OptimumAnalysis {
     private final double[][] patterns;
     private final double[] patternNorms;
     private final boolean odd;
+    private final boolean canDie;
     private final AnalysisSettings settings;
     private final double eigenFloor;
 
@@ -57,6 +67,7 @@ public final class OptimumAnalysis {
         this.objective = new PopulationObjective(mixture, activation);
         this.settings = settings;
         this.odd = activation.negativeSlope() == 1.0;
+        this.canDie = activation.negativeSlope() == 0.0;
         int count = mixture.patternCount();
         this.patterns = new double[count][];
         this.patternNorms = new double[count];
@@ -88,11 +99,17 @@ public final class OptimumAnalysis {
         Scratch s = new Scratch(objective, d);
         double[] dirs = normalisedRows(weights);
 
-        // greedy clustering in row order
+        // greedy clustering in row order, inactive nodes left out
         int[] founder = new int[n];
         int[] clusterOf = new int[n];
         int clusters = 0;
+        int inactive = 0;
         for (int i = 0; i < n; i++) {
+            if (isInactive(dirs, i * d, d)) {
+                clusterOf[i] = -1;
+                inactive++;
+                continue;
+            }
             int best = -1;
             double bestCos = Double.NEGATIVE_INFINITY;
             for (int c = 0; c < clusters; c++) {
@@ -113,7 +130,9 @@ public final class OptimumAnalysis {
         }
         int[] counts = new int[clusters];
         for (int i = 0; i < n; i++) {
-            counts[clusterOf[i]]++;
+            if (clusterOf[i] >= 0) {
+                counts[clusterOf[i]]++;
+            }
         }
         // order clusters by decreasing count, then by founder (insertion sort: clusters ≤ n)
         int[] order = new int[clusters];
@@ -137,7 +156,7 @@ public final class OptimumAnalysis {
         double energySum = 0.0;
         int topCount = 0;
         for (int i = 0; i < n; i++) {
-            NodeDiagnostics nd = diagnose(dirs, i * d, rank[clusterOf[i]], s);
+            NodeDiagnostics nd = diagnose(dirs, i * d, clusterOf[i] < 0 ? -1 : rank[clusterOf[i]], s);
             nodes.add(nd);
             maxResidual = Math.max(maxResidual, nd.residual());
             energySum += nd.energy();
@@ -196,7 +215,7 @@ public final class OptimumAnalysis {
                 recoveredCount++;
             }
         }
-        return new OptimaReport(optima, nodes, recoveredCount, (double) recoveredCount / patternCount, share,
+        return new OptimaReport(optima, nodes, inactive, recoveredCount, (double) recoveredCount / patternCount, share,
                 maxResidual, cosSum / clusters, (double) topCount / n, gapSum / clusters, roughSum / clusters,
                 energySum / n);
     }
@@ -210,9 +229,10 @@ public final class OptimumAnalysis {
             double r = s.aw[i] - wAw * dirs[off + i];
             r2 += r * r;
         }
-        objective.matrix(dirs, off, s.ws, s.a);
-        eigenvalueExtremes(s.a, s);
-        double lambda1 = s.top[0];
+        objective.centredGatedMeans(dirs, off, s.ws, s.centred);
+        topSingularValues(s.centred, s.svdC, s);
+        double lambda1 = s.top[0] * s.top[0];
+        double lambda2 = d == 1 ? 0.0 : s.top[1] * s.top[1];
         boolean top = Math.abs(wAw - lambda1) <= settings.topEigenTol() * Math.abs(lambda1) + eigenFloor;
         int best = 0;
         double bestCos = Double.NEGATIVE_INFINITY;
@@ -224,7 +244,20 @@ public final class OptimumAnalysis {
                 bestCos = cos;
             }
         }
-        return new NodeDiagnostics(optimum, Math.sqrt(r2), lambda1, s.top[1], top, energy, best, bestCos);
+        return new NodeDiagnostics(optimum, optimum < 0, Math.sqrt(r2), lambda1, lambda2, top, energy, best, bestCos);
+    }
+
+    /** ReLU only: wᵀμ_l ≤ 0 for every pattern. */
+    private boolean isInactive(double[] dirs, int off, int d) {
+        if (!canDie) {
+            return false;
+        }
+        for (double[] mu : patterns) {
+            if (dot(dirs, off, mu, 0, d) > 0.0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** cos(w, μ_l) for unit w; linear: |cos|. A zero pattern has cosine 0. */
@@ -255,36 +288,34 @@ public final class OptimumAnalysis {
             for (int i = 0; i < s.diff.data.length; i++) {
                 s.diff.data[i] -= s.a.data[i];
             }
-            eigenvalueExtremes(s.diff, s);
-            double spectral = Math.max(Math.abs(s.top[0]), Math.abs(s.smallest));
-            rho = Math.max(rho, spectral / eps);
+            topSingularValues(s.diff, s.svdA, s);
+            rho = Math.max(rho, s.top[0] / eps);
         }
         return rho;
     }
 
-    /** The two largest eigenvalues of symmetric m into s.top (λ2 = 0 when d = 1), the smallest into s.smallest. */
-    private static void eigenvalueExtremes(DMatrixRMaj m, Scratch s) {
+    /** The two largest singular values of m into s.top (0 where m has fewer). */
+    private static void topSingularValues(DMatrixRMaj m, SingularValueDecomposition_F64<DMatrixRMaj> svd, Scratch s) {
+        s.copy.reshape(m.numRows, m.numCols);
         s.copy.setTo(m);
-        if (!s.eig.decompose(s.copy)) {
-            throw new IllegalStateException("symmetric eigen-decomposition failed on a " + m.numRows + "×"
+        if (!svd.decompose(s.copy)) {
+            throw new IllegalStateException("singular value decomposition failed on a " + m.numRows + "×"
                     + m.numCols + " matrix");
         }
-        double first = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        double smallest = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < s.eig.getNumberOfEigenvalues(); i++) {
-            double v = s.eig.getEigenvalue(i).real;
+        double[] values = svd.getSingularValues();
+        double first = 0.0;
+        double second = 0.0;
+        for (int i = 0; i < svd.numberOfSingularValues(); i++) {
+            double v = values[i];
             if (v > first) {
                 second = first;
                 first = v;
             } else if (v > second) {
                 second = v;
             }
-            smallest = Math.min(smallest, v);
         }
         s.top[0] = first;
-        s.top[1] = m.numRows == 1 ? 0.0 : second;
-        s.smallest = smallest;
+        s.top[1] = second;
     }
 
     private static double[] normalisedRows(DMatrixRMaj weights) {
@@ -315,18 +346,21 @@ public final class OptimumAnalysis {
     /** Buffers of one {@link #analyse} call. */
     private static final class Scratch {
         final PopulationObjective.Workspace ws;
-        final EigenDecomposition_F64<DMatrixRMaj> eig;
+        final SingularValueDecomposition_F64<DMatrixRMaj> svdC;
+        final SingularValueDecomposition_F64<DMatrixRMaj> svdA;
+        final DMatrixRMaj centred;
         final DMatrixRMaj a;
         final DMatrixRMaj diff;
         final DMatrixRMaj copy;
         final double[] aw;
         final double[] w;
         final double[] top = new double[2];
-        double smallest;
 
         Scratch(PopulationObjective objective, int d) {
             ws = objective.newWorkspace();
-            eig = DecompositionFactory_DDRM.eig(d, false, true);
+            svdC = DecompositionFactory_DDRM.svd(objective.patternCount(), d, false, false, true);
+            svdA = DecompositionFactory_DDRM.svd(d, d, false, false, true);
+            centred = new DMatrixRMaj(objective.patternCount(), d);
             a = new DMatrixRMaj(d, d);
             diff = new DMatrixRMaj(d, d);
             copy = new DMatrixRMaj(d, d);

@@ -53,11 +53,12 @@ class OptimumAnalysisTest {
                 new double[] {1, 0, 0, 0},                 // μ_1
                 unit(1, 1e-4, 0, 0),                       // μ_1, cos 1 − 5e-9: same optimum
                 new double[] {1, 0, 0, 0},                 // μ_1
-                new double[] {-1, 0, 0, 0},                // −μ_1: a different optimum for ReLU
+                unit(-1, 0.5, 0, 0.2),                     // cos −0.89 with μ_1: a different optimum for ReLU
                 unit(0, 1, 0.02, 0));                      // cos 0.9998 with μ_2: a different optimum
         OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
 
         assertThat(r.distinctOptima()).isEqualTo(4);
+        assertThat(r.inactiveNodes()).isZero();
         DistinctOptimum first = r.optima().get(0);
         assertThat(first.index()).isZero();
         assertThat(first.nodeCount()).isEqualTo(3);
@@ -69,8 +70,8 @@ class OptimumAnalysisTest {
         // ties of one node each are ordered by their first row: rows 0, 4, 5
         assertThat(r.optima().get(1).bestPattern()).isEqualTo(1);
         assertThat(r.optima().get(1).bestCosine()).isCloseTo(1.0, offset(TOL_EXACT));
-        assertThat(r.optima().get(2).bestCosine()).as("−e1: orthogonal to μ_2, μ_3").isCloseTo(0.0, offset(TOL_EXACT));
-        assertThat(r.optima().get(2).activationSet()).isEmpty();
+        assertThat(r.optima().get(2).bestPattern()).isEqualTo(1);
+        assertThat(r.optima().get(2).activationSet()).containsExactly(1);
         assertThat(r.optima().get(3).bestPattern()).isEqualTo(1);
         assertThat(r.optima().get(3).activationSet()).containsExactly(1, 2);
 
@@ -78,6 +79,36 @@ class OptimumAnalysisTest {
         assertThat(r.patternsRecovered()).isEqualTo(2);
         assertThat(r.coverage()).isCloseTo(2.0 / 3, offset(TOL_EXACT));
         assertThat(r.patternBasinShare()).containsExactly(new double[] {0.5, 2.0 / 6, 0.0}, offset(TOL_EXACT));
+    }
+
+    @Test
+    void reluNodesClosedOnEveryPatternAreInactiveNotOptima() {
+        // −e1 and (−1, −1, 0, 1)/√3: wᵀμ_l ≤ 0 for all l. σ = 0: A(w) = 0, E = 0, residual 0
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
+        DMatrixRMaj w = rows(new double[] {-1, 0, 0, 0}, new double[] {1, 0, 0, 0}, unit(-1, -1, 0, 1),
+                new double[] {0, 0, 0, 1});
+        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+        assertThat(r.inactiveNodes()).isEqualTo(3);
+        assertThat(r.distinctOptima()).isEqualTo(1);
+        assertThat(r.optima().get(0).basinShare()).isCloseTo(0.25, offset(TOL_EXACT));
+        assertThat(r.nodes()).extracting(NodeDiagnostics::optimum).containsExactly(-1, 0, -1, -1);
+        assertThat(r.nodes()).extracting(NodeDiagnostics::inactive).containsExactly(true, false, true, true);
+        assertThat(r.nodes().get(0).energy()).isZero();
+        assertThat(r.nodes().get(0).residual()).isZero();
+        assertThat(r.patternBasinShare()).containsExactly(new double[] {0.25, 0, 0}, offset(TOL_EXACT));
+        assertThat(r.meanEnergy()).isCloseTo(1.0 / 9 / 4, offset(TOL_EXACT));
+
+        OptimaReport allDead = analysis.analyse(rows(new double[] {-1, 0, 0, 0}), new SplittableRandom(1));
+        assertThat(allDead.distinctOptima()).isZero();
+        assertThat(allDead.coverage()).isZero();
+        assertThat(allDead.meanBestCosine()).isNaN();
+        assertThat(allDead.meanGap()).isNaN();
+
+        // leaky ReLU keeps a gradient c·μ_l on closed gates: never inactive
+        OptimaReport leaky = new OptimumAnalysis(orthogonal(0.0), ActivationFunction.of(Activation.LEAKY_RELU, 0.1),
+                SETTINGS).analyse(w, new SplittableRandom(1));
+        assertThat(leaky.inactiveNodes()).isZero();
+        assertThat(leaky.distinctOptima()).isEqualTo(4);
     }
 
     @Test
@@ -214,6 +245,37 @@ class OptimumAnalysisTest {
                 .analyse(w, new SplittableRandom(9)).meanRoughness();
         assertThat(fine).isPositive();
         assertThat(Math.abs(coarse - fine) / fine).isLessThan(1e-2);
+    }
+
+    @Test
+    void spectrumSurvivesDirectionsWithSubnormalTails() {
+        // converged flows leave off-pattern coordinates near 1e-150, so A(w) holds subnormal entries;
+        // EJML's symmetric QR eigen-solver fails on about 8% of these, the SVD route on none
+        double[][] mu = new double[6][16];
+        for (int l = 0; l < 6; l++) {
+            mu[l][l] = 1.0 - 0.04 * l;
+        }
+        PatternMixture mix = new PatternMixture(mu, new double[] {1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6, 1.0 / 6},
+                0.05);
+        SplittableRandom rng = new SplittableRandom(5);
+        DMatrixRMaj w = new DMatrixRMaj(200, 16);
+        for (int i = 0; i < 200; i++) {
+            for (int j = 0; j < 16; j++) {
+                w.set(i, j, j < 6 ? rng.nextGaussian() : rng.nextGaussian() * Math.pow(10, -150 - rng.nextInt(10)));
+            }
+        }
+        OptimaReport r = new OptimumAnalysis(mix, ActivationFunction.of(Activation.LEAKY_RELU, 0.9), SETTINGS)
+                .analyse(w, new SplittableRandom(1));
+        PopulationObjective objective = new PopulationObjective(mix, ActivationFunction.of(Activation.LEAKY_RELU, 0.9));
+        DMatrixRMaj a = new DMatrixRMaj(16, 16);
+        for (int i = 0; i < 200; i++) {
+            NodeDiagnostics nd = r.nodes().get(i);
+            objective.matrix(w.data, i * 16, objective.newWorkspace(), a);
+            double trace = org.ejml.dense.row.CommonOps_DDRM.trace(a);
+            assertThat(nd.lambda1()).isPositive().isLessThanOrEqualTo(trace * (1 + TOL_EXACT));
+            assertThat(nd.lambda2()).isBetween(0.0, nd.lambda1());
+            assertThat(nd.lambda1()).as("λ1 ≥ the Rayleigh quotient 2E").isGreaterThanOrEqualTo(2 * nd.energy() * (1 - TOL_EXACT));
+        }
     }
 
     @Test

@@ -45,6 +45,22 @@ class NormalTest {
     }
 
     @Test
+    void cdfGivenTheGaussianFactorKeepsItsDocumentedAccuracy() throws IOException {
+        for (double[] row : golden()) {
+            double x = row[0];
+            double bound = TOL_CDF + x * x * Math.ulp(1.0) / 2;
+            double value = Normal.cdf(x, Math.exp(-0.5 * x * x));
+            assertThat(Math.abs(value - row[1]) / row[1]).as("Φ(%s) from exp(−x²/2)", x).isLessThan(bound);
+        }
+        for (double x = -9.0; x <= 9.0; x += 0.01) {
+            double e = Math.exp(-0.5 * x * x);
+            double lower = Normal.cdf(-Math.abs(x));
+            double lowerFromE = Normal.cdf(-Math.abs(x), e);
+            assertThat(Math.abs(lowerFromE - lower)).as("at %s", x).isLessThanOrEqualTo(lower * (2 * TOL_CDF + x * x * Math.ulp(1.0)));
+        }
+    }
+
+    @Test
     void lowerAndUpperHalvesSumToOne() {
         for (double x = -8.0; x <= 8.0; x += 0.0625) {
             assertThat(Normal.cdf(x) + Normal.cdf(-x)).as("Φ(x) + Φ(−x) at %s", x)
