@@ -25,7 +25,8 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>
  *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns())
- *   W₀        ← n rows uniform on S^{d−1} from streams.init()              (n = width)
+ *   W₀        ← UnitVectors.rows: n rows uniform on S^{d−1} from streams.init()   (n = width; the same
+ *               initialisation as the one-layer SGD run of the same cell and seed)
  *   W         ← PopulationFlow(η = train.lr, tol = train.tol), at most train.steps steps,
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
  *   report    ← OptimumAnalysis(analysis.*).analyse(W, streams.probe())

@@ -28,6 +28,7 @@ public final class RunExecutor {
                         throw new AssertionError(spec.mode());
                 }
             case TWOLAYER:
+                return TwoLayerRun.execute(spec, seed);
             default:
                 throw new UnsupportedOperationException("model = " + spec.model().specName() + " is not implemented yet");
         }

@@ -17,9 +17,12 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  *                          μ_l (cosine ≥ match threshold); empty for two layers
  * @param optima            one layer: the distinct optima; empty otherwise
  * @param trace             two layers: the learning curve; empty otherwise
+ * @param tokens            two layers: per (location, token), the patterns using it and its learning
+ *                          time (K·n records); empty otherwise
  */
 public record RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,
-                        double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace) {
+                        double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace,
+                        List<TokenLearning> tokens) {
     public RunResult {
         if (metrics.length != RunMetric.values().length) {
             throw new IllegalArgumentException("expected " + RunMetric.values().length + " metrics, found "
@@ -27,6 +30,13 @@ public record RunResult(RunStatus status, String error, int stepsDone, long wall
         }
         optima = List.copyOf(optima);
         trace = List.copyOf(trace);
+        tokens = List.copyOf(tokens);
+    }
+
+    /** A result without per-token records (every model but two layers). */
+    public RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,
+                     double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace) {
+        this(status, error, stepsDone, wallMs, metrics, patternBasinShare, optima, trace, List.of());
     }
 
     /** A metrics array with every metric NaN, to fill in. */

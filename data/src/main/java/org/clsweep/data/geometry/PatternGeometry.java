@@ -16,7 +16,7 @@ import org.clsweep.dynamics.model.PatternMixture;
  *   orthogonal    v_l = e_l                                                  (needs d ≥ L)
  *   equiangular   v_l = a·e_l + b·Σ_{k≤L} e_k,  a = √(1−c),  b = (√(1−c+Lc) − √(1−c)) / L
  *                 so ‖v_l‖² = a² + 2ab + Lb² = 1 and v_lᵀv_k = 2ab + Lb² = c   (needs d ≥ L, c &gt; −1/(L−1))
- *   random        v_l uniform on S^{d−1}, independent                     (from the stream)
+ *   random        v_l uniform on S^{d−1}, independent ({@code UnitVectors}, from the stream)
  *   pairs         v_l = (e_i + e_j)/√2 for L distinct pairs i &lt; j, drawn uniformly without
  *                 replacement from the stream, in draw order; v_lᵀv_k ∈ {0, ½}   (needs L ≤ d(d−1)/2)
  *   magnitudes    r_l = mag_start + (mag_end − mag_start)·(l − 1)/(L − 1)   (r_1 = mag_start when L = 1)
@@ -74,11 +74,12 @@ public final class PatternGeometry {
                 }
                 break;
             }
-            case RANDOM:
+            case RANDOM: {
                 for (int l = 0; l < count; l++) {
                     UnitVectors.draw(rng, v[l], 0, d);
                 }
                 break;
+            }
             case PAIRS: {
                 double s = Math.sqrt(0.5);
                 Set<Long> seen = new HashSet<>();

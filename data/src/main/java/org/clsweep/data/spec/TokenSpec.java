@@ -14,7 +14,10 @@ import java.util.List;
  * @param embedDim     {@code tokens.embed_dim}, 0 for one-hot (d = n), else random unit vectors in R^d
  * @param magSplit     {@code tokens.mag_split}, s &gt; 0: first half of the tokens scaled by 1/s, second by s
  * @param explicitPatterns {@code tokens.explicit_patterns}: global patterns written out as strings
- *                     (format documented by the token generator); empty = generate G random patterns
+ *                     (format: {@link TokenPatternFormat}); empty = generate G random patterns. When
+ *                     given, they replace the random patterns: {@code per_location}, {@code patterns}
+ *                     and {@code pattern_len} are then not used, and each pattern must leave at least
+ *                     {@code aug_degree} wildcards instead of {@code aug_degree ≤ locations − pattern_len}
  */
 public record TokenSpec(int vocab, int locations, int perLocation, int patterns, int patternLen,
                         int augDegree, int embedDim, double magSplit, List<String> explicitPatterns) {
@@ -34,12 +37,15 @@ public record TokenSpec(int vocab, int locations, int perLocation, int patterns,
                     + locations + "), found " + patternLen);
         }
         Check.atLeast("tokens.aug_degree", augDegree, 0);
-        if (augDegree > locations - patternLen) {
+        if (explicitPatterns.isEmpty() && augDegree > locations - patternLen) {
             throw new SpecException("tokens.aug_degree", "tokens.aug_degree must be <= tokens.locations − "
                     + "tokens.pattern_len (" + (locations - patternLen) + "), found " + augDegree);
         }
         Check.atLeast("tokens.embed_dim", embedDim, 0);
         Check.positive("tokens.mag_split", magSplit);
+        if (!explicitPatterns.isEmpty()) {
+            TokenPatternFormat.parse(explicitPatterns, vocab, locations, augDegree);
+        }
     }
 
     /** The input dimension of one receptive field: n for one-hot, else {@code embedDim}. */

@@ -32,8 +32,11 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * every w ≠ 0 (σ = 0: wherever no wᵀμ_l is 0) and is checked by finite differences in the tests.
  * On the sphere the flow of SCIENCE.md §2 is ẇ = (I − wwᵀ)A(w)w, the Riemannian gradient of E.
  *
- * <p>The fast path {@link #gradient} never forms A: A(w)w = Σ_l π_l (m_l − m̄)(α_l μ_l + β_l w) costs
- * O(L·d). Immutable and thread-safe; the mutable state lives in a {@link Workspace}, one per thread.
+ * <p>The fast paths never form A: A(w)w = Σ_l π_l (m_l − m̄)(α_l μ_l + β_l w) costs O(L·d).
+ * {@link #gradient} does it for one w; {@link #gradients} for all rows of W at once, as the matrix
+ * products P = W Mᵀ (all wᵀμ_l) and G = K M (K_il = π_l (m_l − m̄) α_l, M the L×d pattern matrix),
+ * which runs about twice as fast per node as row-by-row dots. Immutable and thread-safe; the
+ * mutable state lives in a {@link Workspace}, one per thread.
  *
  * @see PatternMixture
  * @see org.clsweep.dynamics.special.Normal
@@ -41,8 +44,10 @@ import org.ejml.dense.row.CommonOps_DDRM;
 public final class PopulationObjective {
     private final int patternCount;
     private final int dim;
-    /** μ_l, row-major L×d. */
+    /** μ_l, row-major L×d: the data of {@link #patterns}. */
     private final double[] mu;
+    /** M, the L×d matrix whose rows are the μ_l (wraps {@link #mu}). */
+    private final DMatrixRMaj patterns;
     private final double[] prob;
     private final double noise;
     /** The slope c of the negative half-line: 1 linear, c leaky, 0 ReLU. */
@@ -69,6 +74,7 @@ public final class PopulationObjective {
             }
             prob[l] = mixture.prob(l);
         }
+        this.patterns = DMatrixRMaj.wrap(patternCount, dim, mu);
         this.noise = mixture.noise();
         this.linear = activation.kind() == Activation.LINEAR || activation.negativeSlope() == 1.0;
         this.negativeSlope = activation.negativeSlope();
@@ -84,9 +90,17 @@ public final class PopulationObjective {
         return patternCount;
     }
 
-    /** A workspace for this objective; allocate once per run (per thread). */
+    /** A workspace for the single-w methods; allocate once per run (per thread). */
     public Workspace newWorkspace() {
-        return new Workspace(patternCount, dim);
+        return new Workspace(patternCount, dim, 1);
+    }
+
+    /** A workspace for every method, including {@link #gradients} of up to {@code rows} rows at once. */
+    public Workspace newWorkspace(int rows) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be >= 1, found " + rows);
+        }
+        return new Workspace(patternCount, dim, rows);
     }
 
     /**
@@ -98,13 +112,7 @@ public final class PopulationObjective {
      * @return E(w)
      */
     public double energy(double[] w, int wOff, Workspace ws) {
-        gates(w, wOff, ws);
-        double e = 0.0;
-        for (int l = 0; l < patternCount; l++) {
-            double dm = ws.out[l] - ws.meanOut;
-            e += prob[l] * dm * dm;
-        }
-        return 0.5 * e;
+        return gates(w, wOff, ws);
     }
 
     /**
@@ -136,6 +144,49 @@ public final class PopulationObjective {
             out[outOff + i] += wCoef * w[wOff + i];
         }
         return e;
+    }
+
+    /**
+     * ∇E(w_i) = A(w_i)w_i and E(w_i) for every row w_i of W, through two matrix products.
+     *
+     * @param w         W, n×d, rows ≠ 0. Not modified.
+     * @param ws        workspace of this objective made for at least n rows. Modified.
+     * @param gradOut   n×d, row i receives A(w_i)w_i; must not be W. Modified.
+     * @param energyOut {@code energyOut[i]} receives E(w_i), length ≥ n. Modified.
+     */
+    public void gradients(DMatrixRMaj w, Workspace ws, DMatrixRMaj gradOut, double[] energyOut) {
+        int n = w.numRows;
+        checkShape(w, n, dim, "w");
+        checkShape(gradOut, n, dim, "gradOut");
+        if (n > ws.rows) {
+            throw new IllegalArgumentException("workspace made for " + ws.rows + " rows, W has " + n);
+        }
+        DMatrixRMaj proj = ws.batchProj;
+        DMatrixRMaj coef = ws.batchCoef;
+        proj.reshape(n, patternCount);
+        coef.reshape(n, patternCount);
+        CommonOps_DDRM.multTransB(w, patterns, proj);
+        double[] wd = w.data;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(proj.data, i * patternCount, ws.proj, 0, patternCount);
+            energyOut[i] = terms(dot(wd, i * dim, wd, i * dim, dim), ws);
+            double wCoef = 0.0;
+            for (int l = 0; l < patternCount; l++) {
+                double weight = prob[l] * (ws.out[l] - ws.meanOut);
+                coef.data[i * patternCount + l] = weight * ws.alpha[l];
+                wCoef += weight * ws.beta[l];
+            }
+            ws.batchWCoef[i] = wCoef;
+        }
+        CommonOps_DDRM.mult(coef, patterns, gradOut);
+        double[] g = gradOut.data;
+        for (int i = 0; i < n; i++) {
+            double b = ws.batchWCoef[i];
+            int off = i * dim;
+            for (int j = 0; j < dim; j++) {
+                g[off + j] += b * wd[off + j];
+            }
+        }
     }
 
     /**
@@ -204,21 +255,29 @@ public final class PopulationObjective {
         CommonOps_DDRM.multTransA(ws.centred, ws.centred, aOut);
     }
 
-    /** Fills p_l, α_l, β_l, m_l and m̄ for w. */
-    private void gates(double[] w, int wOff, Workspace ws) {
-        double norm2 = dot(w, wOff, w, wOff, dim);
-        double norm = Math.sqrt(norm2);
-        double meanOut = 0.0;
-        double relu = 1.0 - negativeSlope;
+    /** Fills p_l, α_l, β_l, m_l and m̄ for w; returns E(w). */
+    private double gates(double[] w, int wOff, Workspace ws) {
         for (int l = 0; l < patternCount; l++) {
-            double p = dot(w, wOff, mu, l * dim, dim);
+            ws.proj[l] = dot(w, wOff, mu, l * dim, dim);
+        }
+        return terms(dot(w, wOff, w, wOff, dim), ws);
+    }
+
+    /** From p_l (in the workspace) and ‖w‖², fills α_l, β_l, m_l and m̄; returns E(w). */
+    private double terms(double norm2, Workspace ws) {
+        double norm = Math.sqrt(norm2);
+        double relu = 1.0 - negativeSlope;
+        double toA = 1.0 / (noise * norm);
+        double meanOut = 0.0;
+        for (int l = 0; l < patternCount; l++) {
+            double p = ws.proj[l];
             double alpha;
             double beta;
             if (linear) {
                 alpha = 1.0;
                 beta = 0.0;
             } else if (noise > 0.0) {
-                double a = p / (noise * norm);
+                double a = p * toA;
                 double gauss = Math.exp(-0.5 * a * a);
                 alpha = negativeSlope + relu * Normal.cdf(a, gauss);
                 beta = relu * noise * Normal.INV_SQRT_2PI * gauss / norm;
@@ -226,7 +285,6 @@ public final class PopulationObjective {
                 alpha = p > 0.0 ? 1.0 : negativeSlope;
                 beta = 0.0;
             }
-            ws.proj[l] = p;
             ws.alpha[l] = alpha;
             ws.beta[l] = beta;
             double m = alpha * p + beta * norm2;
@@ -234,6 +292,12 @@ public final class PopulationObjective {
             meanOut += prob[l] * m;
         }
         ws.meanOut = meanOut;
+        double e = 0.0;
+        for (int l = 0; l < patternCount; l++) {
+            double dm = ws.out[l] - meanOut;
+            e += prob[l] * dm * dm;
+        }
+        return 0.5 * e;
     }
 
     /** Σ a_i b_i with four partial sums (breaks the add latency chain; order fixed, so deterministic). */
@@ -264,27 +328,35 @@ public final class PopulationObjective {
 
     /**
      * Scratch space of one {@link PopulationObjective}: per-pattern terms of the last evaluation
-     * and buffers for A(w). Not thread-safe; one per run.
+     * and buffers for A(w) and for batches of up to {@code rows} rows. Not thread-safe; one per run.
      */
     public static final class Workspace {
+        private final int rows;
         private final double[] proj;
         private final double[] alpha;
         private final double[] beta;
         private final double[] out;
         private final double[] gBar;
         private final DMatrixRMaj centred;
+        private final DMatrixRMaj batchProj;
+        private final DMatrixRMaj batchCoef;
+        private final double[] batchWCoef;
         private double meanOut;
 
-        private Workspace(int patternCount, int dim) {
+        private Workspace(int patternCount, int dim, int rows) {
+            this.rows = rows;
             proj = new double[patternCount];
             alpha = new double[patternCount];
             beta = new double[patternCount];
             out = new double[patternCount];
             gBar = new double[dim];
             centred = new DMatrixRMaj(patternCount, dim);
+            batchProj = new DMatrixRMaj(rows, patternCount);
+            batchCoef = new DMatrixRMaj(rows, patternCount);
+            batchWCoef = new double[rows];
         }
 
-        /** p_l = wᵀμ_l of the last evaluation. */
+        /** p_l = wᵀμ_l of the last evaluation (for {@link #gradients}: of the last row). */
         public double projection(int l) {
             return proj[l];
         }

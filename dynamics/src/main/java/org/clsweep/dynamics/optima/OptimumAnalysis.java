@@ -19,15 +19,15 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *   per node     w = row/‖row‖;  residual ‖(I − wwᵀ)A(w)w‖;  λ1 ≥ λ2 of A(w);  E(w) = ½ wᵀA(w)w;
  *                top eigenvector iff |wᵀA(w)w − λ1| ≤ tol·|λ1| + 1e-14·max_l ‖μ_l‖²;
  *                best pattern argmax_l cos(w, μ_l)
- *   inactive     ReLU (slope c = 0) only: wᵀμ_l ≤ 0 for every l. Such a node sits on the plateau where
- *                every gate is (almost) closed: E(w) ≈ 0, the global minimum of E ≥ 0, and the
+ *   inactive     ReLU (slope c = 0) only: wᵀμ_l ≤ 0 for every l. Such a node sits on the
+ *                plateau where every gate is (almost) closed: E(w) ≈ 0, the global minimum of E ≥ 0, and the
  *                gradient vanishes (σ = 0: exactly, A(w) = 0; σ &gt; 0: up to Φ(max_l a_l), so the node
  *                escapes only after ~1/Φ steps). It is not an optimum and joins no cluster; the
  *                report counts it. Leaky ReLU and linear nodes are never inactive.
- *   clustering   greedy in row order over the other nodes: a node joins the existing optimum whose representative it
- *                is closest to when that cosine is ≥ same_optimum_cosine (linear: |cos|, since the
- *                model is odd and w, −w are one optimum), else it founds a new optimum with
- *                itself as representative
+ *   clustering   greedy in row order over the other nodes: a node joins the existing optimum
+ *                whose representative it is closest to when that cosine is ≥ same_optimum_cosine
+ *                (linear: |cos|, since the model is odd and w, −w are one optimum), else it
+ *                founds a new optimum with itself as representative
  *   per optimum  the representative's diagnostics, its activation set {l : wᵀμ_l &gt; 0}, gap λ1 − λ2,
  *                roughness ρ(w) = max_k ‖A(w + εδ_k) − A(w)‖₂ / ε over random unit δ_k ∈ R^d;
  *                linear: the representative is signed so that its best-pattern cosine is ≥ 0
@@ -39,8 +39,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * whose off-pattern coordinates have decayed to 1e-150, which converged flows produce, since A
  * then holds subnormal entries); the SVD has no such trouble.
  * Optima are numbered by decreasing node count (ties: by their first node). Roughness is measured
- * for the representatives only: it is a property of the optimum and costs a d×d SVD per probe. The probe directions are drawn from the supplied stream in optimum
- * order, so a report is a pure function of (W, stream state). Immutable; {@link #analyse} allocates
+ * for the representatives only: it is a property of the optimum and costs a d×d SVD per probe.
+ * The probe directions are drawn from the supplied stream in optimum order, so a report is a pure
+ * function of (W, stream state). Immutable; {@link #analyse} allocates
  * its own scratch and is safe to call from several threads.
  *
  * @see OptimaReport

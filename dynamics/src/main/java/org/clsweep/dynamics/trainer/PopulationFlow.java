@@ -15,8 +15,8 @@ import org.ejml.data.DMatrixRMaj;
  * The residuals and energies are those of the state at the start of the step (the step's update
  * is still applied). Since r_i ⟂ w_i, ‖w_i + η r_i‖ ≥ 1 and the normalisation never divides by a
  * small number; a non-finite value can only come from non-finite data, and the stop rule then
- * reports DIVERGED. A(w)w comes from {@link PopulationObjective#gradient} in O(L·d) per node, so a
- * step costs O(n·L·d) and allocates nothing.
+ * reports DIVERGED. The A(w_i)w_i of all nodes come from one {@link PopulationObjective#gradients}
+ * call (two matrix products, O(n·L·d)), and a step allocates nothing.
  *
  * @see PopulationObjective
  * @see TrainingLoop
@@ -26,7 +26,8 @@ public final class PopulationFlow implements SteppedModel {
     private final PopulationObjective objective;
     private final PopulationObjective.Workspace ws;
     private final DMatrixRMaj weights;
-    private final double[] direction;
+    private final DMatrixRMaj grads;
+    private final double[] energies;
     private final double lr;
     private final double tol;
     private double maxResidual = Double.POSITIVE_INFINITY;
@@ -48,10 +49,14 @@ public final class PopulationFlow implements SteppedModel {
         if (!(tol > 0.0)) {
             throw new IllegalArgumentException("train.tol must be > 0, found " + tol);
         }
+        if (init.numRows < 1) {
+            throw new IllegalArgumentException("the flow needs at least one node, found 0 rows");
+        }
         this.objective = objective;
-        this.ws = objective.newWorkspace();
+        this.ws = objective.newWorkspace(init.numRows);
         this.weights = init.copy();
-        this.direction = new double[init.numCols];
+        this.grads = new DMatrixRMaj(init.numRows, init.numCols);
+        this.energies = new double[init.numRows];
         this.lr = lr;
         this.tol = tol;
         int d = init.numCols;
@@ -75,19 +80,20 @@ public final class PopulationFlow implements SteppedModel {
     public double step(int iteration) {
         int n = weights.numRows;
         int d = weights.numCols;
+        objective.gradients(weights, ws, grads, energies);
         double[] w = weights.data;
-        double[] u = direction;
+        double[] u = grads.data;
         double maxR2 = 0.0;
         double energySum = 0.0;
         for (int i = 0; i < n; i++) {
             int off = i * d;
-            double e = objective.gradient(w, off, ws, u, 0);
+            double e = energies[i];
             energySum += e;
             double wu = 2.0 * e;
             double r2 = 0.0;
             double n2 = 0.0;
             for (int j = 0; j < d; j++) {
-                double r = u[j] - wu * w[off + j];
+                double r = u[off + j] - wu * w[off + j];
                 r2 += r * r;
                 double x = w[off + j] + lr * r;
                 w[off + j] = x;

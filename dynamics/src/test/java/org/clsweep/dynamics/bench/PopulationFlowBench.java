@@ -31,7 +31,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   W₀ uniform on the sphere (seeded), η = 0.5; the flow runs on from wherever the previous
  *   iteration left it, so most measured steps are near convergence (the realistic case)
  * </pre>
- * Run with the command in BENCHMARKS.md ("One-layer population flow").
+ * Run with the command in BENCHMARKS.md ("One-layer population flow"). JMH reports wall-clock
+ * throughput; on a shared machine {@link PopulationFlowCpuRate} gives the same figure per CPU-second.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +58,11 @@ public class PopulationFlowBench {
 
     @Setup(Level.Trial)
     public void setUp() {
+        flow = flow(dim, activation, noise);
+    }
+
+    /** The benchmark's flow: {@value #NODES} nodes, L = 8 orthogonal patterns in R^dim, η = 0.5. */
+    static PopulationFlow flow(int dim, String activation, double noise) {
         double[][] mu = new double[PATTERNS][dim];
         double[] probs = new double[PATTERNS];
         for (int l = 0; l < PATTERNS; l++) {
@@ -70,7 +76,7 @@ public class PopulationFlowBench {
         for (int i = 0; i < w0.data.length; i++) {
             w0.data[i] = rng.nextGaussian();
         }
-        flow = new PopulationFlow(new PopulationObjective(new PatternMixture(mu, probs, noise), h), w0, 0.5, 1e-300);
+        return new PopulationFlow(new PopulationObjective(new PatternMixture(mu, probs, noise), h), w0, 0.5, 1e-300);
     }
 
     @Benchmark

@@ -149,6 +149,31 @@ class PopulationObjectiveTest {
 
     @ParameterizedTest(name = "{0}, σ = {1}")
     @MethodSource("cases")
+    void batchedGradientsEqualTheSingleRowOnes(ActivationFunction h, double sigma) {
+        PopulationObjective obj = new PopulationObjective(new PatternMixture(PATTERNS, PROBS, sigma), h);
+        SplittableRandom rng = new SplittableRandom(21);
+        DMatrixRMaj w = new DMatrixRMaj(5, 4);
+        for (int i = 0; i < w.data.length; i++) {
+            w.data[i] = rng.nextGaussian();
+        }
+        PopulationObjective.Workspace ws = obj.newWorkspace(8);
+        DMatrixRMaj grads = new DMatrixRMaj(5, 4);
+        double[] energies = new double[5];
+        obj.gradients(w, ws, grads, energies);
+        double[] one = new double[4];
+        for (int i = 0; i < 5; i++) {
+            double e = obj.gradient(w.data, i * 4, obj.newWorkspace(), one, 0);
+            assertThat(energies[i]).isCloseTo(e, offset(TOL_EXACT));
+            for (int j = 0; j < 4; j++) {
+                assertThat(grads.get(i, j)).as("row %d, %d", i, j).isCloseTo(one[j], offset(TOL_EXACT));
+            }
+        }
+        assertThatThrownBy(() -> obj.gradients(new DMatrixRMaj(9, 4), ws, new DMatrixRMaj(9, 4), new double[9]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("8 rows");
+    }
+
+    @ParameterizedTest(name = "{0}, σ = {1}")
+    @MethodSource("cases")
     void matrixIsSymmetricPositiveSemiDefiniteAndScaleInvariant(ActivationFunction h, double sigma) {
         PopulationObjective obj = new PopulationObjective(new PatternMixture(PATTERNS, PROBS, sigma), h);
         PopulationObjective.Workspace ws = obj.newWorkspace();

@@ -1,0 +1,107 @@
+package org.clsweep.data.experiment;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import org.clsweep.data.random.RunStreams;
+import org.clsweep.data.spec.NetSpec;
+import org.clsweep.data.spec.RunSpec;
+import org.clsweep.data.spec.TokenSpec;
+import org.clsweep.data.spec.TrainSpec;
+import org.clsweep.data.tokens.TokenEmbeddings;
+import org.clsweep.data.tokens.TokenPairGenerator;
+import org.clsweep.data.tokens.TokenPatterns;
+import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.metrics.FilterSpecialisation;
+import org.clsweep.dynamics.metrics.LocationSummary;
+import org.clsweep.dynamics.metrics.PatternRecovery;
+import org.clsweep.dynamics.model.TokenEmbedding;
+import org.clsweep.dynamics.model.TwoLayerNet;
+import org.clsweep.dynamics.objective.ContrastiveLoss;
+import org.clsweep.dynamics.objective.ContrastiveLosses;
+import org.clsweep.dynamics.trainer.Action;
+import org.clsweep.dynamics.trainer.StopRule;
+import org.clsweep.dynamics.trainer.TrainingLoop;
+import org.clsweep.dynamics.trainer.TrainingOutcome;
+import org.clsweep.dynamics.trainer.TwoLayerSgd;
+
+/**
+ * One {@code model = twolayer} run (SCIENCE.md §3): the token data, the receptive-field network,
+ * SGD, and the two-layer metrics.
+ *
+ * <pre>
+ *   patterns() stream → pattern table, then the token embedding (shared by all cells with the
+ *                       same seed and token spec)
+ *   init() stream     → W, V ~ U(−1/√fan_in, 1/√fan_in)
+ *   data() stream     → a fresh minibatch of pairs every step
+ *   M = width · tokens.per_location   (β·P)
+ * </pre>
+ * Metrics: loc_all, loc_other_all, empty_locations (pattern recovery of the final W),
+ * filter_abs_cos, effective_rank (specialisation), final_loss (mean of the last trace window),
+ * alpha_mean/alpha_max (InfoNCE weights of the last batch). A DIVERGED run keeps its trace up to
+ * the divergence and leaves every metric NaN.
+ */
+public final class TwoLayerRun {
+    private TwoLayerRun() {
+    }
+
+    /**
+     * @param spec a two-layer spec. Not modified.
+     * @param seed the run's seed
+     */
+    public static RunResult execute(RunSpec spec, long seed) {
+        long start = System.nanoTime();
+        TokenSpec ts = spec.tokens();
+        NetSpec ns = spec.net();
+        TrainSpec tr = spec.train();
+        RunStreams streams = RunStreams.of(seed, spec.cellKey());
+        SplittableRandom patternStream = streams.patterns();
+        TokenPatterns table = TokenPatterns.of(ts, patternStream);
+        TokenEmbedding embedding = TokenEmbeddings.of(ts, patternStream);
+        int filters = spec.width() * ts.perLocation();
+
+        TwoLayerNet net = new TwoLayerNet(ts.locations(), filters, embedding.dim(), ns.outDim(),
+                spec.activationFunction(), ns.batchnorm(), ns.bnBackpropMean(), ns.bnBackpropVar());
+        net.initialise(streams.init());
+        ContrastiveLoss loss = ContrastiveLosses.create(tr.loss(), tr.temperature(), tr.normalizeOutput(), tr.batch(),
+                ns.outDim());
+        TokenPairGenerator generator = new TokenPairGenerator(table, ts.augDegree(), streams.data());
+        TwoLayerSgd model = new TwoLayerSgd(net, embedding, generator, tr.batch(), loss, tr.lr(), tr.momentum(),
+                tr.weightDecay());
+
+        int[][] usage = table.usageTable();
+        PatternRecovery recovery = new PatternRecovery(ts.locations(), filters, embedding.directions(), usage,
+                spec.activation() == Activation.LINEAR);
+        TwoLayerTrace trace = new TwoLayerTrace(net, recovery, tr.traceEvery());
+        TrainingOutcome outcome = TrainingLoop.run(model, tr.steps(), StopRule.standard(), trace);
+
+        double[] metrics = RunResult.emptyMetrics();
+        RunStatus status = RunStatus.OK;
+        String error = null;
+        if (outcome.end() == Action.DIVERGED) {
+            status = RunStatus.DIVERGED;
+            error = "non-finite loss " + outcome.lastLoss() + " at iteration " + (outcome.stepsDone() - 1);
+        } else {
+            double[] scores = new double[recovery.scoreCount()];
+            recovery.scores(net.filterWeights(), scores);
+            LocationSummary summary = recovery.summarise(scores);
+            set(metrics, RunMetric.LOC_ALL, summary.locAll());
+            set(metrics, RunMetric.LOC_OTHER_ALL, summary.locOtherAll());
+            set(metrics, RunMetric.EMPTY_LOCATIONS, summary.emptyLocations());
+            set(metrics, RunMetric.FILTER_ABS_COS,
+                    FilterSpecialisation.meanAbsCosine(net.filterWeights(), ts.locations(), filters));
+            set(metrics, RunMetric.EFFECTIVE_RANK,
+                    FilterSpecialisation.meanEffectiveRank(net.filterWeights(), ts.locations(), filters));
+            set(metrics, RunMetric.FINAL_LOSS, trace.finalLoss());
+            set(metrics, RunMetric.ALPHA_MEAN, loss.alphaMean());
+            set(metrics, RunMetric.ALPHA_MAX, loss.alphaMax());
+        }
+        long wallMs = (System.nanoTime() - start) / 1_000_000L;
+        List<TokenLearning> tokens = trace.learningTimes(usage);
+        return new RunResult(status, error, outcome.stepsDone(), wallMs, metrics, new double[0], List.of(),
+                trace.points(), tokens);
+    }
+
+    private static void set(double[] metrics, RunMetric m, double value) {
+        metrics[m.ordinal()] = value;
+    }
+}
