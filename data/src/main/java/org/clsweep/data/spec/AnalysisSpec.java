@@ -1,5 +1,7 @@
 package org.clsweep.data.spec;
 
+import java.io.Serializable;
+
 /**
  * Optimum-analysis thresholds, spec block {@code analysis}.
  *
@@ -8,7 +10,7 @@ package org.clsweep.data.spec;
  * @param sameOptimumCosine  {@code analysis.same_optimum_cosine}: two final directions with cosine ≥
  *                           this are one distinct optimum
  */
-public record AnalysisSpec(double matchCosine, double sameOptimumCosine) {
+public record AnalysisSpec(double matchCosine, double sameOptimumCosine) implements Serializable {
     public AnalysisSpec {
         Check.inRange("analysis.match_cosine", matchCosine, 0.0, 1.0, true, false);
         Check.inRange("analysis.same_optimum_cosine", sameOptimumCosine, 0.0, 1.0, true, false);

@@ -1,5 +1,7 @@
 package org.clsweep.data.spec;
 
+import java.io.Serializable;
+
 /**
  * The one-layer pattern geometry, spec block {@code geometry}.
  *
@@ -14,7 +16,8 @@ package org.clsweep.data.spec;
  * @param zipfExponent  {@code geometry.zipf_exponent}, s ≥ 0, read for Zipf probabilities
  */
 public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosine, double noise,
-                           double magStart, double magEnd, ProbsKind probs, double zipfExponent) {
+                           double magStart, double magEnd, ProbsKind probs, double zipfExponent)
+        implements Serializable {
     public GeometrySpec {
         Check.notNull("geometry.kind", kind);
         Check.notNull("geometry.probs", probs);

@@ -1,5 +1,7 @@
 package org.clsweep.data.spec;
 
+import java.io.Serializable;
+
 /**
  * The two-layer network's top and normalisation, spec block {@code net}.
  *
@@ -8,7 +10,8 @@ package org.clsweep.data.spec;
  * @param bnBackpropMean  {@code net.bn_backprop_mean}, let the gradient flow through the batch mean
  * @param bnBackpropVar   {@code net.bn_backprop_var}, let the gradient flow through the batch variance
  */
-public record NetSpec(int outDim, boolean batchnorm, boolean bnBackpropMean, boolean bnBackpropVar) {
+public record NetSpec(int outDim, boolean batchnorm, boolean bnBackpropMean, boolean bnBackpropVar)
+        implements Serializable {
     public NetSpec {
         Check.atLeast("net.out_dim", outDim, 1);
     }

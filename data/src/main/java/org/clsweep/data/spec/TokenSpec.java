@@ -1,5 +1,6 @@
 package org.clsweep.data.spec;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -20,7 +21,8 @@ import java.util.List;
  *                     {@code aug_degree} wildcards instead of {@code aug_degree ≤ locations − pattern_len}
  */
 public record TokenSpec(int vocab, int locations, int perLocation, int patterns, int patternLen,
-                        int augDegree, int embedDim, double magSplit, List<String> explicitPatterns) {
+                        int augDegree, int embedDim, double magSplit, List<String> explicitPatterns)
+        implements Serializable {
     public TokenSpec {
         explicitPatterns = List.copyOf(Check.notNull("tokens.explicit_patterns", explicitPatterns));
         Check.atLeast("tokens.vocab", vocab, 1);

@@ -1,5 +1,7 @@
 package org.clsweep.data.spec;
 
+import java.io.Serializable;
+
 import org.clsweep.dynamics.objective.LossType;
 
 /**
@@ -19,7 +21,7 @@ import org.clsweep.dynamics.objective.LossType;
  */
 public record TrainSpec(LossType loss, double temperature, double lr, double momentum, double weightDecay,
                         int batch, int steps, boolean normalizeRows, boolean normalizeOutput, double tol,
-                        int traceEvery) {
+                        int traceEvery) implements Serializable {
     public TrainSpec {
         Check.notNull("train.loss", loss);
         Check.positive("train.temperature", temperature);

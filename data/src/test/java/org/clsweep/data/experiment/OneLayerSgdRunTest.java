@@ -13,6 +13,8 @@ import org.clsweep.data.spec.TrainSpec;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.objective.LossType;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** {@code model = onelayer, mode = sgd} through {@link RunExecutor}: statuses and recorded metrics. */
 class OneLayerSgdRunTest {
@@ -69,6 +71,25 @@ class OneLayerSgdRunTest {
         assertThat(r.metric(RunMetric.FINAL_LOSS)).isFinite().isNegative();
         assertThat(r.metric(RunMetric.ALPHA_MEAN)).isNaN();
         assertThat(r.metric(RunMetric.ALPHA_MAX)).isNaN();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"SIGMOID", "QUADRATIC"})
+    void nonHomogeneousControlsRecordPatternMatchingAndNoFixedPointMetrics(Activation control) {
+        RunSpec spec = sgd(control, 6, ORTHOGONAL_4, train(LossType.INFONCE, 0.02, 32, 100, true, true));
+        RunResult r = RunExecutor.execute(spec, 2);
+        assertThat(r.status()).isEqualTo(RunStatus.OK);
+        assertThat(r.metric(RunMetric.DISTINCT_OPTIMA)).isBetween(1.0, 6.0);
+        assertThat(r.metric(RunMetric.PATTERNS_RECOVERED)).isBetween(0.0, 4.0);
+        assertThat(r.metric(RunMetric.COVERAGE)).isBetween(0.0, 1.0);
+        assertThat(r.metric(RunMetric.MEAN_BEST_COSINE)).isBetween(-1.0, 1.0);
+        assertThat(r.metric(RunMetric.INACTIVE_NODES)).isZero();
+        assertThat(r.metric(RunMetric.FINAL_LOSS)).isFinite();
+        assertThat(r.metric(RunMetric.ALPHA_MEAN)).isFinite();
+        for (RunMetric fixedPoint : new RunMetric[] {RunMetric.MAX_RESIDUAL, RunMetric.TOP_EIGEN_FRACTION,
+                RunMetric.MEAN_GAP, RunMetric.MEAN_ROUGHNESS, RunMetric.MEAN_ENERGY}) {
+            assertThat(r.metric(fixedPoint)).as(fixedPoint.column()).isNaN();
+        }
     }
 
     @Test

@@ -111,10 +111,6 @@ public final class OneLayerNetwork {
         }
     }
 
-    public ActivationFunction activation() {
-        return activation;
-    }
-
     /** n. */
     public int width() {
         return width;

@@ -1,5 +1,6 @@
 package org.clsweep.dynamics.objective;
 
+import java.util.Arrays;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -43,7 +44,7 @@ public final class QuadraticLoss extends SimilarityLoss {
         final int m = va.numCols;
         final double[] ad = va.data;
         final double[] bd = vb.data;
-        java.util.Arrays.fill(sum, 0.0);
+        Arrays.fill(sum, 0.0);
         double diag = 0.0;
         double selfSq = 0.0;
         for (int i = 0; i < n; i++) {

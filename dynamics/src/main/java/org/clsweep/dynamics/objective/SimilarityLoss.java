@@ -73,21 +73,6 @@ public abstract class SimilarityLoss implements ContrastiveLoss {
         return temperature;
     }
 
-    /** Whether outputs are row-normalised before the similarities. */
-    public boolean normalizesOutput() {
-        return normalize;
-    }
-
-    /** N, the batch size this loss was sized for. */
-    public int batchSize() {
-        return batch;
-    }
-
-    /** m, the output dimension this loss was sized for. */
-    public int outputDim() {
-        return dim;
-    }
-
     @Override
     public final double evaluate(DMatrixRMaj z1, DMatrixRMaj z2, DMatrixRMaj grad1, DMatrixRMaj grad2) {
         checkShape("z1", z1);

@@ -76,16 +76,4 @@ public final class MomentumSgd {
     public double velocity(int row, int col) {
         return velocity.get(row, col);
     }
-
-    public double lr() {
-        return lr;
-    }
-
-    public double momentum() {
-        return momentum;
-    }
-
-    public double weightDecay() {
-        return weightDecay;
-    }
 }

@@ -3,6 +3,7 @@ package org.clsweep.dynamics.optima;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
@@ -33,6 +34,11 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *                linear: the representative is signed so that its best-pattern cosine is ≥ 0
  *   matching     μ_l is recovered when some representative has cos ≥ match_cosine (linear: |cos|)
  * </pre>
+ * <b>Non-homogeneous controls</b> (sigmoid, quadratic; sampled training only): A(w) is defined only
+ * for homogeneous h, so only the pattern matching is done (clustering, best pattern, activation set,
+ * recovery, basin shares); residual, λ1, λ2, gap, roughness and energy are NaN and so are the
+ * top-eigenvector fraction and the means over them. No node is inactive. The quadratic h(x) = x² is
+ * even, so, as for linear, w and −w are one optimum and cosines are taken in absolute value.
  * Spectra come from singular values, never from a symmetric eigen-solver: λ_k(A) = s_k(C)² with
  * A = CᵀC ({@link PopulationObjective#centredGatedMeans}), and ‖ΔA‖₂ = s_1(ΔA). EJML's symmetric QR
  * eigen-decomposition fails to converge on some of these matrices (about 8% of random directions
@@ -61,14 +67,16 @@ public final class OptimumAnalysis {
 
     /**
      * @param mixture    the run's data. Not modified.
-     * @param activation a homogeneous activation
+     * @param activation the run's activation; non-homogeneous ones get the pattern matching only
      * @param settings   thresholds
      */
     public OptimumAnalysis(PatternMixture mixture, ActivationFunction activation, AnalysisSettings settings) {
-        this.objective = new PopulationObjective(mixture, activation);
+        boolean homogeneous = activation.isHomogeneous();
+        this.objective = homogeneous ? new PopulationObjective(mixture, activation) : null;
         this.settings = settings;
-        this.odd = activation.negativeSlope() == 1.0;
-        this.canDie = activation.negativeSlope() == 0.0;
+        // w ~ −w: linear is odd, the quadratic control is even
+        this.odd = homogeneous ? activation.negativeSlope() == 1.0 : activation.kind() == Activation.QUADRATIC;
+        this.canDie = homogeneous && activation.negativeSlope() == 0.0;
         int count = mixture.patternCount();
         this.patterns = new double[count][];
         this.patternNorms = new double[count];
@@ -91,13 +99,14 @@ public final class OptimumAnalysis {
     public OptimaReport analyse(DMatrixRMaj weights, SplittableRandom probe) {
         int n = weights.numRows;
         int d = weights.numCols;
-        if (d != objective.dim()) {
-            throw new IllegalArgumentException("W has " + d + " columns, the patterns have dimension " + objective.dim());
+        if (d != patterns[0].length) {
+            throw new IllegalArgumentException("W has " + d + " columns, the patterns have dimension "
+                    + patterns[0].length);
         }
         if (n == 0) {
             throw new IllegalArgumentException("W has no rows");
         }
-        Scratch s = new Scratch(objective, d);
+        Scratch s = new Scratch(objective, patterns.length, d);
         double[] dirs = normalisedRows(weights);
 
         // greedy clustering in row order, inactive nodes left out
@@ -217,12 +226,17 @@ public final class OptimumAnalysis {
             }
         }
         return new OptimaReport(optima, nodes, inactive, recoveredCount, (double) recoveredCount / patternCount, share,
-                maxResidual, cosSum / clusters, (double) topCount / n, gapSum / clusters, roughSum / clusters,
+                maxResidual, cosSum / clusters, objective == null ? Double.NaN : (double) topCount / n,
+                gapSum / clusters, roughSum / clusters,
                 energySum / n);
     }
 
     private NodeDiagnostics diagnose(double[] dirs, int off, int optimum, Scratch s) {
-        int d = objective.dim();
+        int d = patterns[0].length;
+        if (objective == null) {
+            return new NodeDiagnostics(optimum, optimum < 0, Double.NaN, Double.NaN, Double.NaN, false, Double.NaN,
+                    bestPattern(dirs, off, s), s.bestCos);
+        }
         double energy = objective.gradient(dirs, off, s.ws, s.aw, 0);
         double wAw = 2.0 * energy;
         double r2 = 0.0;
@@ -235,9 +249,16 @@ public final class OptimumAnalysis {
         double lambda1 = s.top[0] * s.top[0];
         double lambda2 = d == 1 ? 0.0 : s.top[1] * s.top[1];
         boolean top = Math.abs(wAw - lambda1) <= settings.topEigenTol() * Math.abs(lambda1) + eigenFloor;
+        int best = bestPattern(dirs, off, s);
+        return new NodeDiagnostics(optimum, optimum < 0, Math.sqrt(r2), lambda1, lambda2, top, energy, best,
+                s.bestCos);
+    }
+
+    /** argmax_l cos(w, μ_l) for the unit w at {@code dirs[off..]}; the cosine goes to s.bestCos. */
+    private int bestPattern(double[] dirs, int off, Scratch s) {
+        System.arraycopy(dirs, off, s.w, 0, s.w.length);
         int best = 0;
         double bestCos = Double.NEGATIVE_INFINITY;
-        System.arraycopy(dirs, off, s.w, 0, d);
         for (int l = 0; l < patterns.length; l++) {
             double cos = cosine(s.w, l);
             if (cos > bestCos) {
@@ -245,7 +266,8 @@ public final class OptimumAnalysis {
                 bestCos = cos;
             }
         }
-        return new NodeDiagnostics(optimum, optimum < 0, Math.sqrt(r2), lambda1, lambda2, top, energy, best, bestCos);
+        s.bestCos = bestCos;
+        return best;
     }
 
     /** ReLU only: wᵀμ_l ≤ 0 for every pattern. */
@@ -271,6 +293,9 @@ public final class OptimumAnalysis {
     }
 
     private double roughness(double[] w, SplittableRandom probe, Scratch s) {
+        if (objective == null) {
+            return Double.NaN;
+        }
         int d = w.length;
         double eps = settings.roughnessStep();
         objective.matrix(w, 0, s.ws, s.a);
@@ -356,12 +381,14 @@ public final class OptimumAnalysis {
         final double[] aw;
         final double[] w;
         final double[] top = new double[2];
+        double bestCos;
 
-        Scratch(PopulationObjective objective, int d) {
-            ws = objective.newWorkspace();
-            svdC = DecompositionFactory_DDRM.svd(objective.patternCount(), d, false, false, true);
+        /** @param objective null for a non-homogeneous activation (pattern matching only) */
+        Scratch(PopulationObjective objective, int patternCount, int d) {
+            ws = objective == null ? null : objective.newWorkspace();
+            svdC = DecompositionFactory_DDRM.svd(patternCount, d, false, false, true);
             svdA = DecompositionFactory_DDRM.svd(d, d, false, false, true);
-            centred = new DMatrixRMaj(objective.patternCount(), d);
+            centred = new DMatrixRMaj(patternCount, d);
             a = new DMatrixRMaj(d, d);
             diff = new DMatrixRMaj(d, d);
             copy = new DMatrixRMaj(d, d);

@@ -80,11 +80,6 @@ public final class OneLayerSgd implements SteppedModel {
         return weights;
     }
 
-    /** The loss, for its α diagnostics of the last batch. */
-    public ContrastiveLoss loss() {
-        return loss;
-    }
-
     /**
      * Scales every row of {@code w} to unit norm; a zero row is left as it is. The norm is taken
      * after scaling by the row's largest magnitude, so finite rows of any size normalise without

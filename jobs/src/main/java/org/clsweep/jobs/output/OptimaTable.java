@@ -1,0 +1,80 @@
+package org.clsweep.jobs.output;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import org.clsweep.dynamics.optima.DistinctOptimum;
+
+/**
+ * The optima table, {@code OUT/optima}: one row per distinct optimum of a one-layer run, the fields
+ * of {@link DistinctOptimum} in snake case ({@code index} becomes {@code optimum_index}).
+ *
+ * <pre>
+ *   sweep string, cell_id string, seed bigint,
+ *   optimum_index int, node_count int, basin_share double, direction array&lt;double&gt;,
+ *   best_pattern int, best_cosine double, residual double, lambda1 double, lambda2 double,
+ *   gap double, top_eigenvector boolean, roughness double, activation_set array&lt;int&gt;, energy double
+ * </pre>
+ * Pattern indices are 0-based. NaN doubles are written as NULL.
+ */
+public final class OptimaTable {
+    public static final String OPTIMUM_INDEX = "optimum_index";
+
+    private static final StructType STRUCT = DataTypes.createStructType(List.of(
+            DataTypes.createStructField(OPTIMUM_INDEX, DataTypes.IntegerType, false),
+            DataTypes.createStructField("node_count", DataTypes.IntegerType, false),
+            DataTypes.createStructField("basin_share", DataTypes.DoubleType, true),
+            DataTypes.createStructField("direction", DataTypes.createArrayType(DataTypes.DoubleType, true), false),
+            DataTypes.createStructField("best_pattern", DataTypes.IntegerType, false),
+            DataTypes.createStructField("best_cosine", DataTypes.DoubleType, true),
+            DataTypes.createStructField("residual", DataTypes.DoubleType, true),
+            DataTypes.createStructField("lambda1", DataTypes.DoubleType, true),
+            DataTypes.createStructField("lambda2", DataTypes.DoubleType, true),
+            DataTypes.createStructField("gap", DataTypes.DoubleType, true),
+            DataTypes.createStructField("top_eigenvector", DataTypes.BooleanType, false),
+            DataTypes.createStructField("roughness", DataTypes.DoubleType, true),
+            DataTypes.createStructField("activation_set", DataTypes.createArrayType(DataTypes.IntegerType, false),
+                    false),
+            DataTypes.createStructField("energy", DataTypes.DoubleType, true)));
+
+    private static final StructType SCHEMA = withKeys(STRUCT);
+
+    private OptimaTable() {
+    }
+
+    /** The columns of one optimum, without the run key. */
+    public static StructType struct() {
+        return STRUCT;
+    }
+
+    /** The table: sweep, cell_id, seed, then {@link #struct()}. */
+    public static StructType schema() {
+        return SCHEMA;
+    }
+
+    /** One optimum as a row of {@link #struct()}. */
+    static Row row(DistinctOptimum o) {
+        Integer[] active = new Integer[o.activationSet().length];
+        for (int i = 0; i < active.length; i++) {
+            active[i] = o.activationSet()[i];
+        }
+        return RowFactory.create(o.index(), o.nodeCount(), Columns.orNull(o.basinShare()), o.direction().clone(),
+                o.bestPattern(), Columns.orNull(o.bestCosine()), Columns.orNull(o.residual()),
+                Columns.orNull(o.lambda1()), Columns.orNull(o.lambda2()), Columns.orNull(o.gap()),
+                o.topEigenvector(), Columns.orNull(o.roughness()), active, Columns.orNull(o.energy()));
+    }
+
+    /** sweep, cell_id, seed followed by the fields of {@code struct}. */
+    static StructType withKeys(StructType struct) {
+        List<StructField> f = new ArrayList<>();
+        f.add(DataTypes.createStructField(RunsTable.SWEEP, DataTypes.StringType, false));
+        f.add(DataTypes.createStructField(RunsTable.CELL_ID, DataTypes.StringType, false));
+        f.add(DataTypes.createStructField(RunsTable.SEED, DataTypes.LongType, false));
+        f.addAll(List.of(struct.fields()));
+        return DataTypes.createStructType(f);
+    }
+}

@@ -1,0 +1,47 @@
+package org.clsweep.jobs.output;
+
+import java.util.List;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.clsweep.data.experiment.TracePoint;
+
+/**
+ * The trace table, {@code OUT/trace}: learning curves, one row per recorded iteration of a run
+ * that records one (two layers), the fields of {@link TracePoint} in snake case.
+ *
+ * <pre>
+ *   sweep string, cell_id string, seed bigint,
+ *   iteration int, loss double, loc_all double, loc_other_all double,
+ *   token_scores array&lt;double&gt;   (s_k(a), location-major: index k·vocab + a)
+ * </pre>
+ * The table is always written; it is empty (with this schema) when no run records a trace.
+ */
+public final class TraceTable {
+    private static final StructType STRUCT = DataTypes.createStructType(List.of(
+            DataTypes.createStructField("iteration", DataTypes.IntegerType, false),
+            DataTypes.createStructField("loss", DataTypes.DoubleType, true),
+            DataTypes.createStructField("loc_all", DataTypes.DoubleType, true),
+            DataTypes.createStructField("loc_other_all", DataTypes.DoubleType, true),
+            DataTypes.createStructField("token_scores", DataTypes.createArrayType(DataTypes.DoubleType, true), false)));
+
+    private static final StructType SCHEMA = OptimaTable.withKeys(STRUCT);
+
+    private TraceTable() {
+    }
+
+    public static StructType struct() {
+        return STRUCT;
+    }
+
+    public static StructType schema() {
+        return SCHEMA;
+    }
+
+    /** One trace point as a row of {@link #struct()}. */
+    static Row row(TracePoint p) {
+        return RowFactory.create(p.iteration(), Columns.orNull(p.loss()), Columns.orNull(p.locAll()),
+                Columns.orNull(p.locOtherAll()), p.tokenScores().clone());
+    }
+}

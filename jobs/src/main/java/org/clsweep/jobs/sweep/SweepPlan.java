@@ -1,0 +1,74 @@
+package org.clsweep.jobs.sweep;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.List;
+import org.clsweep.data.spec.RunSpec;
+import org.clsweep.jobs.grid.Cell;
+import org.clsweep.jobs.output.RunIdentity;
+
+/**
+ * What executors need to do runs, broadcast once per job: the cells' run specs (indexed like
+ * {@link RunTask#getCellIndex()}), the sweep-level columns and the run function. Immutable.
+ */
+public final class SweepPlan implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private final String sweep;
+    private final String specHash;
+    private final String codeVersion;
+    private final ArrayList<RunSpec> specs;
+    private final ArrayList<String> cellIds;
+    private final RunFunction runner;
+
+    /**
+     * @param sweep       the sweep name
+     * @param specHash    the spec hash
+     * @param codeVersion the code version written into every row
+     * @param cells       the cells in expansion order ({@code cells.get(i).index() == i}). Not modified.
+     * @param runner      what to call for each run
+     */
+    public SweepPlan(String sweep, String specHash, String codeVersion, List<Cell> cells, RunFunction runner) {
+        this.sweep = sweep;
+        this.specHash = specHash;
+        this.codeVersion = codeVersion;
+        this.specs = new ArrayList<>(cells.size());
+        this.cellIds = new ArrayList<>(cells.size());
+        for (int i = 0; i < cells.size(); i++) {
+            if (cells.get(i).index() != i) {
+                throw new IllegalArgumentException("cell " + i + " has index " + cells.get(i).index());
+            }
+            specs.add(cells.get(i).spec());
+            cellIds.add(cells.get(i).cellId());
+        }
+        this.runner = runner;
+    }
+
+    public String sweep() {
+        return sweep;
+    }
+
+    public String specHash() {
+        return specHash;
+    }
+
+    public String codeVersion() {
+        return codeVersion;
+    }
+
+    public RunFunction runner() {
+        return runner;
+    }
+
+    public int cellCount() {
+        return specs.size();
+    }
+
+    public RunSpec spec(int cellIndex) {
+        return specs.get(cellIndex);
+    }
+
+    public RunIdentity identity(int cellIndex) {
+        return new RunIdentity(sweep, specHash, cellIds.get(cellIndex), codeVersion);
+    }
+}
