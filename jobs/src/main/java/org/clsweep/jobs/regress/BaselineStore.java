@@ -9,6 +9,7 @@ import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.clsweep.jobs.output.OutputDirectory;
 
 /**
  * Writes a sweep's results as the new baseline directory ({@code --update-baseline}): the
@@ -19,8 +20,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class BaselineStore {
     /** What a baseline keeps of a sweep directory. */
-    public static final List<String> KEPT = List.of("manifest.json", SweepResultsReader.RUNS,
-            SweepResultsReader.AGGREGATES);
+    public static final List<String> KEPT = List.of(OutputDirectory.MANIFEST, OutputDirectory.RUNS,
+            OutputDirectory.AGGREGATES);
     /** The note written into a baseline. */
     public static final String NOTE = "BASELINE.md";
 

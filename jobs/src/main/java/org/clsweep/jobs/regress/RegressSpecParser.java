@@ -131,21 +131,31 @@ public final class RegressSpecParser {
                         + e.getValue().render());
             }
             Map<String, List<String>> allowed = new LinkedHashMap<>();
-            for (Map.Entry<String, ConfigValue> axis : ((ConfigObject) e.getValue()).entrySet()) {
-                List<String> values = new ArrayList<>();
-                ConfigValue av = axis.getValue();
-                if (av.valueType() == ConfigValueType.LIST) {
-                    for (ConfigValue item : (ConfigList) av) {
-                        values.add(scalar(key + "." + axis.getKey(), item));
-                    }
-                } else {
-                    values.add(scalar(key + "." + axis.getKey(), av));
-                }
-                allowed.put(axis.getKey(), values);
-            }
+            axes(key, "", (ConfigObject) e.getValue(), allowed);
             out.put(m, new CellFilter(allowed));
         }
         return out;
+    }
+
+    /** Axis → allowed values; a nested axis ({@code geometry { noise = [..] }}) becomes dotted. */
+    private static void axes(String key, String prefix, ConfigObject obj, Map<String, List<String>> allowed) {
+        for (Map.Entry<String, ConfigValue> axis : obj.entrySet()) {
+            String name = prefix.isEmpty() ? axis.getKey() : prefix + "." + axis.getKey();
+            ConfigValue av = axis.getValue();
+            if (av.valueType() == ConfigValueType.OBJECT) {
+                axes(key, name, (ConfigObject) av, allowed);
+                continue;
+            }
+            List<String> values = new ArrayList<>();
+            if (av.valueType() == ConfigValueType.LIST) {
+                for (ConfigValue item : (ConfigList) av) {
+                    values.add(scalar(key + "." + name, item));
+                }
+            } else {
+                values.add(scalar(key + "." + name, av));
+            }
+            allowed.put(name, values);
+        }
     }
 
     private static String scalar(String key, ConfigValue v) {

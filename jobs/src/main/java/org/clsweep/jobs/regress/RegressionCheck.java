@@ -276,7 +276,7 @@ public final class RegressionCheck {
             d.verdict = significant && practical ? Comparison.Verdict.REGRESSION : Comparison.Verdict.PASS;
             String moved = "mean " + num(d.baseline.mean()) + " → " + num(d.current.mean());
             if (significant && practical) {
-                d.reason = moved + ", beyond tolerance " + num(d.tolerance) + ", " + pText;
+                d.reason = moved + (d.tolerance > 0.0 ? ", beyond tolerance " + num(d.tolerance) : "") + ", " + pText;
             } else if (significant) {
                 d.reason = moved + " is significant (" + pText + ") but within tolerance " + num(d.tolerance);
             } else {

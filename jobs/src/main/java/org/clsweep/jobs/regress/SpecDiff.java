@@ -1,13 +1,16 @@
 package org.clsweep.jobs.regress;
 
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -20,6 +23,8 @@ import java.util.TreeSet;
  *   flatten(sweep { a = 1, b { c = [x, y] } })  =  { a: 1, b.c: [x,y] }      (lists are leaves)
  *   diff = { k : flatten(base)[k] ≠ flatten(current)[k] } \ { seeds, regress.* }
  * </pre>
+ *
+ * Numbers compare by value: a manifest's JSON writes the double 1.0 as {@code 1}.
  */
 public final class SpecDiff {
     /** Keys (relative to {@code sweep}) a baseline may differ in. */
@@ -33,7 +38,7 @@ public final class SpecDiff {
      * One key that differs.
      *
      * @param key      the dotted key relative to {@code sweep}
-     * @param baseline the baseline's value, concise HOCON/JSON, or null when absent
+     * @param baseline the baseline's value, concise (numbers in shortest form), or null when absent
      * @param current  the current value, or null when absent
      */
     public record Difference(String key, String baseline, String current) {
@@ -81,8 +86,33 @@ public final class SpecDiff {
             if (v.valueType() == ConfigValueType.OBJECT && !((ConfigObject) v).isEmpty()) {
                 flatten(key, (ConfigObject) v, out);
             } else {
-                out.put(key, v.render(CONCISE));
+                out.put(key, canonical(v));
             }
+        }
+    }
+
+    /** Concise text with numbers in their shortest exact decimal form (1.0 → 1, 1e-9 → 0.000000001). */
+    static String canonical(ConfigValue v) {
+        switch (v.valueType()) {
+            case NUMBER:
+                return new BigDecimal(v.unwrapped().toString()).stripTrailingZeros().toPlainString();
+            case LIST: {
+                StringJoiner j = new StringJoiner(",", "[", "]");
+                for (ConfigValue item : (ConfigList) v) {
+                    j.add(canonical(item));
+                }
+                return j.toString();
+            }
+            case OBJECT: {
+                StringJoiner j = new StringJoiner(",", "{", "}");
+                ConfigObject o = (ConfigObject) v;
+                for (String k : new TreeSet<>(o.keySet())) {
+                    j.add(k + ":" + canonical(o.get(k)));
+                }
+                return j.toString();
+            }
+            default:
+                return v.render(CONCISE);
         }
     }
 }

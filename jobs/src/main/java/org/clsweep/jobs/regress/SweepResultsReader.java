@@ -23,6 +23,10 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.jobs.aggregate.AggregatesTable;
+import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.spec.Parameter;
 
 /**
  * Reads one side of the comparison from a sweep output directory: per cell, the run counts by
@@ -44,17 +48,15 @@ import org.clsweep.data.experiment.RunStatus;
  * taken with n = n_ok there: prefer baselines that keep {@code runs/}.
  */
 public final class SweepResultsReader {
-    /** The runs table under a sweep directory. */
-    public static final String RUNS = "runs";
-    /** The aggregates table under a sweep directory. */
-    public static final String AGGREGATES = "aggregates";
-    static final String CELL_ID = "cell_id";
-    static final String STATUS = "status";
-    static final String N_OK = "n_ok";
-    static final String N_DIVERGED = "n_diverged";
-    static final String N_FAILED = "n_failed";
-    static final String MEAN = "_mean";
-    static final String STD = "_std";
+    private static final String RUNS = OutputDirectory.RUNS;
+    private static final String AGGREGATES = OutputDirectory.AGGREGATES;
+    private static final String CELL_ID = RunsTable.CELL_ID;
+    private static final String STATUS = RunsTable.STATUS;
+    private static final String N_OK = AggregatesTable.N_OK;
+    private static final String N_DIVERGED = AggregatesTable.N_DIVERGED;
+    private static final String N_FAILED = AggregatesTable.N_FAILED;
+    private static final String MEAN = AggregatesTable.MEAN;
+    private static final String STD = AggregatesTable.STD;
 
     private SweepResultsReader() {
     }
@@ -203,7 +205,7 @@ public final class SweepResultsReader {
 
     /** The table column of a dotted spec key: dots become underscores. */
     static String column(String key) {
-        return key.replace('.', '_');
+        return Parameter.byKey(key).map(Parameter::column).orElseGet(() -> key.replace('.', '_'));
     }
 
     private static Column count(RunStatus s) {

@@ -54,6 +54,14 @@ class RegressSpecParserTest {
     }
 
     @Test
+    void nestedAndQuotedAxesNameTheSameDottedKey() {
+        RegressSpec nested = RegressSpecParser.parse(block("exact { coverage { geometry { noise = [0.1] } } }"));
+        RegressSpec quoted = RegressSpecParser.parse(block("exact { coverage { \"geometry.noise\" = [0.1] } }"));
+        assertThat(nested.exact()).isEqualTo(quoted.exact());
+        assertThat(nested.isExact(RunMetric.COVERAGE, Map.of("geometry.noise", "0.1"))).isTrue();
+    }
+
+    @Test
     void numbersInCellFiltersCompareByValue() {
         CellFilter f = new CellFilter(Map.of("geometry.noise", List.of("0.10"), "width", List.of("1")));
         assertThat(f.matches(Map.of("geometry.noise", "0.1", "width", "1"))).isTrue();

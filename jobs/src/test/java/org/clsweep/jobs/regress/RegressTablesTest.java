@@ -15,18 +15,16 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.jobs.regress.stat.SampleSummary;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The Spark adapters of the regression check: reading sweep directories, writing comparisons. */
-class RegressTablesTest {
+class RegressTablesTest extends SparkTestBase {
     private static final List<String> AXES = List.of("activation", "geometry.noise");
     private static final List<RunMetric> METRICS = List.of(RunMetric.COVERAGE, RunMetric.DISTINCT_OPTIMA,
             RunMetric.LOC_ALL);
@@ -38,25 +36,8 @@ class RegressTablesTest {
             .add("status", DataTypes.StringType)
             .add("coverage", DataTypes.DoubleType)
             .add("distinct_optima", DataTypes.IntegerType);
-    private static SparkSession spark;
-
     @TempDir
     Path tmp;
-
-    @BeforeAll
-    static void startSpark() {
-        spark = SparkSession.builder().master("local[2]").appName("RegressTablesTest")
-                .config("spark.ui.enabled", "false")
-                .config("spark.driver.host", "127.0.0.1")
-                .config("spark.driver.bindAddress", "127.0.0.1")
-                .config("spark.sql.shuffle.partitions", "2")
-                .getOrCreate();
-    }
-
-    @AfterAll
-    static void stopSpark() {
-        spark.stop();
-    }
 
     private static Row run(String cell, long seed, String act, double noise, String status, Double cov, Integer opt) {
         return RowFactory.create(cell, seed, act, noise, status, cov, opt);
@@ -195,7 +176,7 @@ class RegressTablesTest {
             assertThat(rs.getInt("baseline_n")).isEqualTo(4);
             assertThat(rs.getDouble("current_mean")).isCloseTo(0.505, within(1e-12));
             assertThat(rs.getDouble("p_adjusted")).isLessThan(0.01);
-            assertThat(rs.getString("reason")).contains("beyond tolerance");
+            assertThat(rs.getString("reason")).isEqualTo("mean 0.805 → 0.505, adjusted p = 5.281e-08 ≤ α = 0.01");
             assertThat(rs.next()).isFalse();
         }
         try (Connection db = DriverManager.getConnection("jdbc:duckdb:");

@@ -33,6 +33,15 @@ class SpecDiffTest {
     }
 
     @Test
+    void numbersCompareByValueAsAJsonManifestWritesThem() {
+        ConfigObject a = sweep("sweep { lr = 1.0, tol = 1e-9, grid { noise = [0.10, 2.0] } }");
+        ConfigObject b = sweep("sweep { lr = 1, tol = 0.000000001, grid { noise = [0.1, 2] } }");
+        assertThat(SpecDiff.between(a, b)).isEmpty();
+        assertThat(SpecDiff.between(a, sweep("sweep { lr = 1.5, tol = 1e-9, grid { noise = [0.1, 2] } }")))
+                .extracting(SpecDiff.Difference::toString).containsExactly("lr: 1 → 1.5");
+    }
+
+    @Test
     void anEmptyGridIsALeaf() {
         ConfigObject a = sweep("sweep { grid { } }");
         ConfigObject b = sweep("sweep { grid { width = [1, 2] } }");
