@@ -141,7 +141,7 @@ public final class RegressCommand implements Callable<Integer> {
         String cmd = "bin/clsweep regress " + options.spec + " --baseline " + baseline + " --update-baseline"
                 + " --seed-offset " + offset + setArgs();
         int files = BaselineStore.replace(spark.sparkContext().hadoopConfiguration(), root, baseline,
-                RegressDriver.baselineNote(m, root, offset, cmd));
+                RegressDriver.baselineNote(m, offset, cmd));
         stdout.println("BASELINE UPDATED: " + baseline + " now holds the results of this run (" + m.runs()
                 + " runs, code " + m.codeVersion() + ", " + files + " files); nothing was compared");
         stdout.flush();

@@ -10,7 +10,7 @@ import org.clsweep.jobs.regress.stat.SampleSummary;
  * <pre>
  *   { "verdict": "PASS" | "REGRESSION", "exit_code": 0 | 1, "sweep", "generated_at",
  *     "baseline": {dir, source, code_version}, "current": {dir, source, code_version},
- *     "seed_offset", "perturbations": [..], "alpha", "correction", "tests",
+ *     "seed_offset", "perturbations": [..], "ignored_axes": [..], "alpha", "correction", "tests",
  *     "counts": {cells_compared, comparisons, regressions, passes, not_compared},
  *     "missing_in_current": [cell, ..], "missing_in_baseline": [cell, ..],
  *     "comparisons": [ {cell, coordinates{axis: value}, cell_id, metric, method, verdict,
@@ -39,6 +39,11 @@ public final class JsonReport {
         w.name("perturbations").beginArray();
         for (String p : ctx.perturbations()) {
             w.value(p);
+        }
+        w.endArray();
+        w.name("ignored_axes").beginArray();
+        for (String a : ctx.ignoredAxes()) {
+            w.value(a);
         }
         w.endArray();
         w.name("alpha").value(r.alpha());

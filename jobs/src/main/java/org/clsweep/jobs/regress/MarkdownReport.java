@@ -63,6 +63,10 @@ public final class MarkdownReport {
             for (String p : ctx.perturbations()) {
                 md.append("- `").append(p).append("`\n");
             }
+            if (!ctx.ignoredAxes().isEmpty()) {
+                md.append("\nCells are matched without the grid axes ").append(String.join(", ", ctx.ignoredAxes()))
+                        .append(", which this run changed.\n");
+            }
             md.append('\n');
         }
 

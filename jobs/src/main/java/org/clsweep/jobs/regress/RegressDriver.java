@@ -6,7 +6,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
@@ -109,13 +111,33 @@ public final class RegressDriver {
                 + "baseline " + baseline.dir() + " over " + (axes.isEmpty() ? "one cell" : "axes " + axes), false);
         try {
             SweepResults cur = SweepResultsReader.read(spark, outRoot, "current run", axes, spec.metrics());
-            RegressionReport report = RegressionCheck.compare(spec, base, cur);
             List<String> perturbations = new ArrayList<>();
+            Set<String> changed = new HashSet<>();
             for (SpecDiff.Difference d : baseline.perturbations()) {
                 perturbations.add(d.toString());
+                changed.add(d.key());
             }
+            // match cells across a deliberate change of an axis, when the other axes still tell them apart
+            List<String> ignored = new ArrayList<>();
+            for (String a : axes) {
+                if (changed.contains(a) || changed.contains(SpecParser.GRID + "." + a)) {
+                    ignored.add(a);
+                }
+            }
+            SweepResults b = base;
+            if (!ignored.isEmpty()) {
+                SweepResults b2 = base.withoutAxes(ignored);
+                SweepResults c2 = cur.withoutAxes(ignored);
+                if (b2 != null && c2 != null) {
+                    b = b2;
+                    cur = c2;
+                } else {
+                    ignored.clear();
+                }
+            }
+            RegressionReport report = RegressionCheck.compare(spec, b, cur);
             ReportContext ctx = new ReportContext(current.name(), baseline.dir(), outRoot, base.source(), cur.source(),
-                    baseline.manifest().codeVersion(), manifest.codeVersion(), seedOffset, perturbations,
+                    baseline.manifest().codeVersion(), manifest.codeVersion(), seedOffset, perturbations, ignored,
                     Instant.now().toString());
             Path dir = new Path(outRoot, OUTPUT);
             writeText(spark, new Path(dir, REPORT_MD), MarkdownReport.render(report, ctx));
@@ -135,12 +157,13 @@ public final class RegressDriver {
     /**
      * The note kept in a baseline written by {@code --update-baseline}.
      *
-     * @param command the command line that made it
+     * @param m          the manifest of the sweep that became the baseline
+     * @param seedOffset the offset its seeds carry
+     * @param command    the command line that made it
      */
-    public static String baselineNote(Manifest m, String source, long seedOffset, String command) {
+    public static String baselineNote(Manifest m, long seedOffset, String command) {
         return "# Baseline of sweep `" + m.sweep() + "`\n\n"
-                + "Written deliberately by `clsweep regress --update-baseline` at " + Instant.now() + " from `"
-                + source + "`.\n\n"
+                + "Written deliberately by `clsweep regress --update-baseline` at " + Instant.now() + ".\n\n"
                 + "- code version: `" + m.codeVersion() + "`\n"
                 + "- spec hash: `" + m.specHash() + "`\n"
                 + "- seed offset: " + seedOffset + "\n"

@@ -16,12 +16,16 @@ import java.util.List;
  * @param seedOffset          the offset added to the spec's seeds for this run (0: none)
  * @param perturbations       {@code key: baseline value → current value} for every resolved spec
  *                            key the current run deliberately changed with {@code --set}
+ * @param ignoredAxes         grid axes the current run changed deliberately, left out when
+ *                            matching cells
  * @param generatedAt         when the report was made, ISO-8601
  */
 public record ReportContext(String sweep, String baselineDir, String currentDir, SweepResults.Source baselineSource,
                             SweepResults.Source currentSource, String baselineCodeVersion, String currentCodeVersion,
-                            long seedOffset, List<String> perturbations, String generatedAt) {
+                            long seedOffset, List<String> perturbations, List<String> ignoredAxes,
+                            String generatedAt) {
     public ReportContext {
         perturbations = List.copyOf(perturbations);
+        ignoredAxes = List.copyOf(ignoredAxes);
     }
 }

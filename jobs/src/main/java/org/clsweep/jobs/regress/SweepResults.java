@@ -1,8 +1,12 @@
 package org.clsweep.jobs.regress;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One side of the comparison: every cell of a sweep output directory.
@@ -37,6 +41,26 @@ public record SweepResults(Source source, List<CellResults> cells) {
             m.put(c.coordinates(), c);
         }
         return m;
+    }
+
+    /**
+     * These results with some axes left out of every cell's coordinates — to match cells across
+     * a deliberate change of those axes — or null when two cells would then share coordinates.
+     *
+     * @param axes the axes to leave out
+     */
+    public SweepResults withoutAxes(Collection<String> axes) {
+        List<CellResults> out = new ArrayList<>(cells.size());
+        Set<Map<String, String>> seen = new HashSet<>();
+        for (CellResults c : cells) {
+            Map<String, String> coordinates = new LinkedHashMap<>(c.coordinates());
+            coordinates.keySet().removeAll(axes);
+            if (!seen.add(coordinates)) {
+                return null;
+            }
+            out.add(new CellResults(coordinates, c.cellId(), c.ok(), c.diverged(), c.failed(), c.metrics()));
+        }
+        return new SweepResults(source, out);
     }
 
     /** The total number of runs over all cells. */

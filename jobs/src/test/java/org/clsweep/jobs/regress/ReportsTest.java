@@ -31,7 +31,7 @@ class ReportsTest {
 
     private static ReportContext context(List<String> perturbations) {
         return new ReportContext("nightly", "conf/baselines/nightly", "out/nightly", SweepResults.Source.RUNS,
-                SweepResults.Source.RUNS, "0.1.0-abc", "0.1.0-def", 20_250, perturbations, "2026-01-02T03:04:05Z");
+                SweepResults.Source.RUNS, "0.1.0-abc", "0.1.0-def", 20_250, perturbations, List.of(), "2026-01-02T03:04:05Z");
     }
 
     @Test
