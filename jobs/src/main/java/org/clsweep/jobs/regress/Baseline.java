@@ -80,7 +80,12 @@ public record Baseline(String dir, Manifest manifest, ConfigObject sweep, List<S
     }
 
     private static Manifest readManifest(Configuration conf, String dir) {
-        Path root = new Path(dir);
+        Path root;
+        try {
+            root = new Path(dir);
+        } catch (IllegalArgumentException e) {
+            throw new UnusableInputException("baseline " + dir + " is not a valid path: " + e.getMessage(), e);
+        }
         Path file = new Path(root, OutputDirectory.MANIFEST);
         try {
             FileSystem fs = root.getFileSystem(conf);

@@ -38,7 +38,7 @@ public record CellResults(Map<String, String> coordinates, String cellId, int ok
         return ok + diverged + failed;
     }
 
-    /** The human label of the cell: {@code activation=relu, width=4}, or {@code (single cell)}. */
+    /** The human label of the cell: {@code activation=relu, width=4}, or {@code (no grid axes)}. */
     public String label() {
         return label(coordinates);
     }
@@ -52,7 +52,7 @@ public record CellResults(Map<String, String> coordinates, String cellId, int ok
     /** The label of a coordinate map. */
     public static String label(Map<String, String> coordinates) {
         if (coordinates.isEmpty()) {
-            return "(single cell)";
+            return "(no grid axes)";
         }
         StringJoiner j = new StringJoiner(", ");
         for (Map.Entry<String, String> e : coordinates.entrySet()) {

@@ -2,6 +2,7 @@ package org.clsweep.jobs.regress;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Locale;
 
 /**
  * A small streaming JSON writer for the report: objects, arrays, strings, numbers, booleans and
@@ -167,7 +168,7 @@ final class JsonWriter {
                     break;
                 default:
                     if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
                     } else {
                         out.append(c);
                     }

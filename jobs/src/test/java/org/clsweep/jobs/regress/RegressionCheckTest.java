@@ -335,12 +335,12 @@ class RegressionCheckTest {
         double[] cv = {0.8, 0.9, 0.85, 0.95, 0.9};
         RegressSpec spec = spec(0.01, Map.of(), Map.of());
         Comparison fromValues = find(RegressionCheck.compare(spec, Cells.sweep(Cells.at().values(COVERAGE, bv)),
-                Cells.sweep(Cells.at().values(COVERAGE, cv))), "(single cell)", COVERAGE);
+                Cells.sweep(Cells.at().values(COVERAGE, cv))), "(no grid axes)", COVERAGE);
         MetricSample bs = MetricSample.ofValues(bv);
         SweepResults bAgg = new SweepResults(SweepResults.Source.AGGREGATES, List.of(Cells.at()
                 .summary(COVERAGE, bs.n(), bs.summary().mean(), bs.summary().sd()).build()));
         Comparison fromSummary = find(RegressionCheck.compare(spec, bAgg, Cells.sweep(Cells.at().values(COVERAGE, cv))),
-                "(single cell)", COVERAGE);
+                "(no grid axes)", COVERAGE);
         assertThat(fromSummary.method()).isEqualTo(Method.WELCH);
         assertThat(fromSummary.p()).isCloseTo(fromValues.p(), within(1e-15));
         assertThat(fromSummary.verdict()).isEqualTo(fromValues.verdict());
