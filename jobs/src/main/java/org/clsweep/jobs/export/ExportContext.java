@@ -1,0 +1,108 @@
+package org.clsweep.jobs.export;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the notebook sections share while one export runs: the sweep's tables and schema, the
+ * query runner, the grid axes, and the figures rendered so far (numbered in order). One per
+ * export; not shared between threads.
+ */
+final class ExportContext {
+    /** Size of every figure, pixels. */
+    static final int FIGURE_WIDTH = 880;
+    static final int FIGURE_HEIGHT = 520;
+
+    private final String sweep;
+    private final SweepTables tables;
+    private final SweepSchema schema;
+    private final SparkQueries queries;
+    private final SweepParameters parameters;
+    private final Map<SweepTable, List<String>> columns = new EnumMap<>(SweepTable.class);
+    private final List<Figure> figures = new ArrayList<>();
+
+    ExportContext(String sweep, SweepTables tables, SweepSchema schema, SparkQueries queries) {
+        this.sweep = sweep;
+        this.tables = tables;
+        this.schema = schema;
+        this.queries = queries;
+        this.parameters = SweepParameters.read(queries, schema);
+    }
+
+    String sweep() {
+        return sweep;
+    }
+
+    SweepTables tables() {
+        return tables;
+    }
+
+    SweepSchema schema() {
+        return schema;
+    }
+
+    SweepParameters parameters() {
+        return parameters;
+    }
+
+    /** Runs {@code query} with Spark SQL. */
+    ResultTable run(SqlQuery query, String purpose) {
+        return queries.run(query, purpose);
+    }
+
+    /** The statement as a DuckDB user runs it, on the Parquet files. */
+    String duckDb(SqlQuery query) {
+        return query.render(tables.duckDbSources());
+    }
+
+    /** Whether {@code table} is present and has every one of {@code names}. */
+    boolean hasColumns(SweepTable table, String... names) {
+        if (!tables.has(table)) {
+            return false;
+        }
+        List<String> have = columns.computeIfAbsent(table,
+                t -> queries.columns(new SqlQuery("SELECT * FROM " + t.placeholder())));
+        for (String n : names) {
+            if (!have.contains(n)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Why {@code table} cannot serve a section: absent, or lacking some of {@code names}; empty
+     * when it can.
+     */
+    Optional<String> missing(SweepTable table, String... names) {
+        if (!tables.has(table)) {
+            return Optional.of("the sweep has no " + table.directory() + " table (no Parquet files in `"
+                    + tables.location() + "/" + table.directory() + "`)"
+                    + (table == SweepTable.AGGREGATES ? "; `clsweep aggregate OUT` computes it" : ""));
+        }
+        List<String> absent = new ArrayList<>();
+        for (String n : names) {
+            if (!hasColumns(table, n)) {
+                absent.add("`" + n + "`");
+            }
+        }
+        return absent.isEmpty() ? Optional.empty()
+                : Optional.of("the " + table.directory() + " table has no column " + String.join(", ", absent));
+    }
+
+    /** Numbers and keeps a rendered figure. */
+    Figure addFigure(String slug, String caption, ErrorBarChart chart) {
+        Figure f = new Figure(figures.size() + 1, slug, caption, chart.png(FIGURE_WIDTH, FIGURE_HEIGHT));
+        figures.add(f);
+        return f;
+    }
+
+    /** The figures rendered so far, in order. */
+    List<Figure> figures() {
+        return Collections.unmodifiableList(figures);
+    }
+}

@@ -1,0 +1,75 @@
+package org.clsweep.jobs.export;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One exact SQL statement behind a table or figure, written once with table placeholders
+ * ({@code {runs}}, {@code {aggregates}}, {@code {trace}}, {@code {optima}}) and rendered for the
+ * engine that runs it: Spark SQL on temporary views, or DuckDB on the Parquet files. Templates use
+ * only SQL both engines read the same way: no array indexing or unnesting (Spark counts from 0,
+ * DuckDB from 1; arrays are expanded in Java), no reliance on NULL ordering, explicit
+ * {@code CAST}s, {@code STDDEV_SAMP} rather than engine-specific aliases.
+ *
+ * @param template the statement with placeholders
+ */
+public record SqlQuery(String template) {
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z_]+)}");
+
+    public SqlQuery {
+        Objects.requireNonNull(template, "template");
+        Matcher m = PLACEHOLDER.matcher(template);
+        while (m.find()) {
+            boolean known = false;
+            for (SweepTable t : SweepTable.values()) {
+                known |= t.directory().equals(m.group(1));
+            }
+            if (!known) {
+                throw new IllegalArgumentException("unknown table placeholder " + m.group() + " in: " + template);
+            }
+        }
+    }
+
+    /** {@code SELECT a,\n       b, …}: a select list, one column or expression per line. */
+    public static String select(List<String> columns) {
+        return "SELECT " + String.join(",\n       ", new LinkedHashSet<>(columns));
+    }
+
+    /** {@code column = 'value'}, the value quoted as an SQL string literal. */
+    public static String is(String column, String value) {
+        return column + " = '" + value.replace("'", "''") + "'";
+    }
+
+    /** {@code a, b, …}: the columns as a comma-separated list (GROUP BY, ORDER BY). */
+    public static String list(List<String> columns) {
+        return String.join(", ", new LinkedHashSet<>(columns));
+    }
+
+    /** The tables the statement reads. */
+    public boolean reads(SweepTable table) {
+        return template.contains(table.placeholder());
+    }
+
+    /**
+     * The statement with every placeholder replaced.
+     *
+     * @param sources how each table is referenced in the target engine. Not modified.
+     */
+    public String render(Map<SweepTable, String> sources) {
+        String sql = template;
+        for (SweepTable t : SweepTable.values()) {
+            if (reads(t)) {
+                String s = sources.get(t);
+                if (s == null) {
+                    throw new IllegalArgumentException("no source for table " + t.directory() + " in: " + template);
+                }
+                sql = sql.replace(t.placeholder(), s);
+            }
+        }
+        return sql;
+    }
+}
