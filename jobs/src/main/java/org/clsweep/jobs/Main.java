@@ -8,6 +8,7 @@ import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.cli.AggregateCommand;
 import org.clsweep.jobs.cli.ExitCodes;
 import org.clsweep.jobs.cli.ExportCommand;
+import org.clsweep.jobs.cli.RegressCommand;
 import org.clsweep.jobs.cli.RunCommand;
 import org.clsweep.jobs.cli.ValidateCommand;
 import org.clsweep.jobs.cli.VersionProvider;
@@ -17,15 +18,16 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * The clsweep command line: {@code run}, {@code validate}, {@code aggregate}, {@code export}. The
- * same verbs work through {@code bin/clsweep} (embedded Spark) and
+ * The clsweep command line: {@code run}, {@code validate}, {@code aggregate}, {@code export},
+ * {@code regress}. The same verbs work through {@code bin/clsweep} (embedded Spark) and
  * {@code spark-submit --class org.clsweep.jobs.Main}.
- * Exit codes: 0 success, 1 failed runs or a failed sweep, 2 bad usage or spec (nothing written).
+ * Exit codes: 0 success, 1 failed runs, a failed sweep or a regression, 2 bad usage or spec (nothing
+ * written) or an unusable regression baseline.
  */
 @Command(name = "clsweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sweeps over the training dynamics of contrastive learning, on Spark.",
         subcommands = {RunCommand.class, ValidateCommand.class, AggregateCommand.class, ExportCommand.class,
-            CommandLine.HelpCommand.class})
+            RegressCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @Spec
     CommandSpec spec;
@@ -61,6 +63,6 @@ public final class Main implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "missing command: run, validate, aggregate or export");
+                "missing command: run, validate, aggregate, export or regress");
     }
 }

@@ -64,6 +64,12 @@ public final class SpecParser {
     public static final String DEFAULTS_RESOURCE = "org/clsweep/jobs/spec/defaults.conf";
     /** The most seeds a sweep may list. */
     public static final int MAX_SEEDS = 100_000;
+    /**
+     * {@code sweep.regress}: the options of the regression check, read by
+     * {@code org.clsweep.jobs.regress.RegressSpecParser} from {@link #regressBlock}. How to compare is
+     * not what to run: the block is in neither {@link SweepSpec} nor the spec hash.
+     */
+    public static final String REGRESS = "regress";
 
     private static final Pattern NAME_PATTERN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
     private static final List<String> GRID_PATH = List.of(SWEEP, GRID);
@@ -78,6 +84,31 @@ public final class SpecParser {
      * @throws SpecException naming the key at fault
      */
     public static SweepSpec parseFile(Path file, List<String> overrides) {
+        return read(merge(load(file), overrides));
+    }
+
+    /**
+     * The {@value #REGRESS} block of a spec file after the overrides (an empty config when the spec
+     * has none), for the regression check's own parser.
+     *
+     * @param file      the spec file
+     * @param overrides {@code key=value} strings, applied in order
+     * @throws SpecException naming the key at fault
+     */
+    public static Config regressBlock(Path file, List<String> overrides) {
+        Config merged = merge(load(file), overrides);
+        String path = SWEEP + "." + REGRESS;
+        if (!merged.hasPath(path)) {
+            return ConfigFactory.empty();
+        }
+        ConfigValue v = merged.getValue(path);
+        if (v.valueType() != ConfigValueType.OBJECT) {
+            throw wrongType(REGRESS, "an object { … }", v);
+        }
+        return ((ConfigObject) v).toConfig();
+    }
+
+    private static Config load(Path file) {
         if (Files.isDirectory(file)) {
             throw new SpecException(SPEC, "cannot read spec " + file + ": it is a directory, not a file");
         }
@@ -87,13 +118,11 @@ public final class SpecParser {
         if (!Files.isReadable(file)) {
             throw new SpecException(SPEC, "cannot read spec " + file + ": permission denied");
         }
-        Config parsed;
         try {
-            parsed = ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
+            return ConfigFactory.parseFile(file.toFile(), ConfigParseOptions.defaults().setAllowMissing(false));
         } catch (ConfigException e) {
             throw new SpecException(SPEC, "cannot parse spec " + file + ": " + e.getMessage(), e);
         }
-        return parse(parsed, overrides);
     }
 
     /**
@@ -109,7 +138,7 @@ public final class SpecParser {
         } catch (ConfigException e) {
             throw new SpecException(SPEC, "cannot parse spec " + origin + ": " + e.getMessage(), e);
         }
-        return parse(parsed, overrides);
+        return read(merge(parsed, overrides));
     }
 
     /** The shipped defaults, normalised. */
@@ -119,7 +148,8 @@ public final class SpecParser {
         return normalise(d.resolve());
     }
 
-    private static SweepSpec parse(Config parsed, List<String> overrides) {
+    /** The spec layer over the defaults, with the overrides applied: the tree {@link #read} checks. */
+    private static Config merge(Config parsed, List<String> overrides) {
         Config file;
         try {
             file = normalise(parsed.resolve());
@@ -130,7 +160,7 @@ public final class SpecParser {
         for (String s : overrides) {
             merged = applyOverride(merged, s);
         }
-        return read(merged);
+        return merged;
     }
 
     // ---------------------------------------------------------------- normalisation and overrides
@@ -301,6 +331,12 @@ public final class SpecParser {
         for (String key : new TreeSet<>(sweep.keySet())) {
             ConfigValue v = sweep.get(key);
             if (key.equals(NAME) || key.equals(SEEDS) || key.equals(GRID) || Parameter.byKey(key).isPresent()) {
+                continue;
+            }
+            if (key.equals(REGRESS)) {
+                if (v.valueType() != ConfigValueType.OBJECT) {
+                    throw wrongType(key, "an object { … }", v);
+                }
                 continue;
             }
             if (!Parameter.blocks().contains(key)) {
