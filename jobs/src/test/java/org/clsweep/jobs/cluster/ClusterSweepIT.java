@@ -12,6 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.apache.hadoop.conf.Configuration;
@@ -80,21 +83,30 @@ class ClusterSweepIT {
         Path onCluster = dir.resolve("out-cluster");
         Path local = dir.resolve("out-local");
 
-        SubmitResult submitted = cluster.submit(shadedJar(), Main.class.getName(),
-                "run", spec.toString(), "--out", onCluster.toString());
-        assertThat(submitted.exitCode()).as("spark-submit exit code; logs:%n%s", cluster.diagnostics()).isZero();
-        assertThat(submitted.output()).as("driver output").contains("cluster-it: " + RUNS + " runs (9 cells × 4 seeds): " + RUNS + " OK");
+        Path jar = shadedJar();
+        // the local run overlaps the submission, which waits mostly for JVMs and executors to start
+        ExecutorService submitter = Executors.newSingleThreadExecutor();
+        try {
+            Future<SubmitResult> submission = submitter.submit(() -> cluster.submit(jar, Main.class.getName(),
+                    "run", spec.toString(), "--out", onCluster.toString()));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    "run", spec.toString(), "--out", local.toString(), "--master", "local[2]");
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(manifest(local).status()).isEqualTo(ManifestStatus.COMPLETE);
+
+            SubmitResult submitted = submission.get();
+            assertThat(submitted.exitCode()).as("spark-submit exit code; logs:%n%s", cluster.diagnostics()).isZero();
+            assertThat(submitted.output()).as("driver output")
+                    .contains("cluster-it: " + RUNS + " runs (9 cells × 4 seeds): " + RUNS + " OK");
+        } finally {
+            submitter.shutdownNow();
+        }
         Manifest manifest = manifest(onCluster);
         assertThat(manifest.status()).isEqualTo(ManifestStatus.COMPLETE);
         assertThat(manifest.count(RunStatus.OK)).isEqualTo(RUNS);
         assertThat(manifest.environment()).containsEntry("master", cluster.masterUrl());
-
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8),
-                "run", spec.toString(), "--out", local.toString(), "--master", "local[2]");
-        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(manifest(local).status()).isEqualTo(ManifestStatus.COMPLETE);
 
         assertThat(DuckDb.schema(onCluster.resolve(OutputDirectory.RUNS)))
                 .isEqualTo(DuckDb.schema(local.resolve(OutputDirectory.RUNS)));
