@@ -9,10 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
@@ -60,6 +63,9 @@ import picocli.CommandLine.Option;
 @Command(name = "scaling-benchmark", mixinStandardHelpOptions = true,
         description = "Runs one sweep on local[1], local[T] and as loops without Spark; prints throughput and overhead.")
 public final class ScalingBenchmark implements Callable<Integer> {
+    private static final String LOOP = "loop";
+    private static final String POOL = "pool";
+
     /** The default sweep, a classpath resource. */
     static final String DEFAULT_SPEC = "org/clsweep/jobs/bench/scaling.conf";
 
@@ -102,68 +108,64 @@ public final class ScalingBenchmark implements Callable<Integer> {
         RunLoop.sequential(plan, tasks(oneSeed, cells), new long[cells.size()]);
         sparkSweep(oneSeed, cells, parallel);
 
-        List<Measurement> all = new ArrayList<>();
-        List<SimulateStageListener.Summary> stages = new ArrayList<>();
+        List<RoundFigures> figures = new ArrayList<>();
         long[] cpuPerRun = new long[n];
         printf("%n%-5s %-10s %8s %7s %8s %10s %6s %11s   %s%n", "round", "variant", "wall s", "runs/s", "CPU s",
-                "CPU ms/run", "cores", "load", "Spark: session start | simulate jobs: wall, CPU, slot use, idle at end | rest: wall, CPU");
+                "CPU ms/run", "cores", "load", "Spark: session start | simulate jobs: wall, CPU, slot use, idle at"
+                        + " end | rest: wall, CPU");
         for (int r = 1; r <= rounds; r++) {
-            List<String> order = new ArrayList<>(List.of("loop", "local[1]", "pool", parallel));
+            List<String> order = new ArrayList<>(List.of(LOOP, "local[1]", POOL, parallel));
             if (r % 2 == 0) {
-                java.util.Collections.reverse(order);
+                Collections.reverse(order);
             }
+            Measurement loop = null;
+            Measurement pool = null;
+            SparkRun one = null;
+            SparkRun par = null;
             for (String variant : order) {
                 Measurement m;
                 String notes = "";
-                switch (variant) {
-                    case "loop" -> {
-                        Measurement.Clock c = Measurement.start();
-                        int ok = RunLoop.sequential(plan, tasks, cpuPerRun);
-                        m = c.stop("loop x1", n);
-                        checkOk(ok, n, m.label());
-                    }
-                    case "pool" -> {
-                        Measurement.Clock c = Measurement.start();
-                        int ok = RunLoop.pooled(plan, tasks, threads);
-                        m = c.stop("pool x" + threads, n);
-                        checkOk(ok, n, m.label());
-                    }
-                    default -> {
-                        SparkRun s = sparkSweep(spec, cells, variant);
-                        m = s.sweep();
-                        stages.add(s.stage());
-                        SimulateStageListener.Summary st = s.stage();
-                        notes = String.format(Locale.ROOT, "%.1f s | %.2f s, %.2f s, %.3f, %.2f s | %.2f s, %.2f s",
-                                s.start().wallSeconds(), st.spanMs() * 1e-3, st.processCpuNanos() * 1e-9,
-                                st.utilisation(), st.endIdleMs() * 1e-3, m.wallSeconds() - st.spanMs() * 1e-3,
-                                m.cpuSeconds() - st.processCpuNanos() * 1e-9);
+                if (variant.equals(LOOP)) {
+                    Measurement.Clock c = Measurement.start();
+                    int ok = RunLoop.sequential(plan, tasks, cpuPerRun);
+                    m = c.stop("loop x1", n);
+                    checkOk(ok, n, m.label());
+                    loop = m;
+                } else if (variant.equals(POOL)) {
+                    Measurement.Clock c = Measurement.start();
+                    int ok = RunLoop.pooled(plan, tasks, threads);
+                    m = c.stop("pool x" + threads, n);
+                    checkOk(ok, n, m.label());
+                    pool = m;
+                } else {
+                    SparkRun s = sparkSweep(spec, cells, variant);
+                    m = s.sweep();
+                    SimulateStageListener.Summary st = s.stage();
+                    notes = String.format(Locale.ROOT, "%.1f s | %.2f s, %.2f s, %.3f, %.2f s | %.2f s, %.2f s",
+                            s.start().wallSeconds(), st.spanMs() * 1e-3, st.processCpuNanos() * 1e-9,
+                            st.utilisation(), st.endIdleMs() * 1e-3, s.restWallSeconds(), s.restCpuSeconds());
+                    if (variant.equals(parallel)) {
+                        par = s;
+                    } else {
+                        one = s;
                     }
                 }
-                all.add(m);
                 printf("%-5d %-10s %8.2f %7.2f %8.2f %10.1f %6.2f %5.2f→%5.2f   %s%n", r, m.label(), m.wallSeconds(),
                         m.runsPerSecond(), m.cpuSeconds(), m.cpuMillisPerRun(), m.coresUsed(), m.loadBefore(),
                         m.loadAfter(), notes);
             }
+            figures.add(new RoundFigures(loop, sum(cpuPerRun), pool, one, par, threads));
         }
 
-        printf("%nper round: speed-up = wall local[1] / wall %s; overhead = Spark / loop − 1, as wall | process CPU,"
-                + " of the whole sweep and of its simulate jobs alone%n", parallel);
+        printf("%nspeed-up = local[1] / %s; overhead = Spark / loop − 1 (wall | process CPU): the whole sweep,"
+                + " its simulate jobs alone, and Σ task CPU / Σ run CPU; projection for %d idle cores%n", parallel,
+                threads);
         for (int r = 0; r < rounds; r++) {
-            Measurement loop = find(all, r, "loop x1");
-            Measurement pool = find(all, r, "pool x" + threads);
-            Measurement one = find(all, r, "local[1]");
-            Measurement par = find(all, r, parallel);
-            SimulateStageListener.Summary oneStage = stageOf(stages, r, 1, threads);
-            SimulateStageListener.Summary parStage = stageOf(stages, r, threads, threads);
-            printf("round %d: speed-up %.2f (pool/loop %.2f); overhead local[1] %+.0f %% | %+.0f %%, simulate %+.0f %% |"
-                            + " %+.0f %%; %s %+.0f %% | %+.0f %%, simulate %+.0f %% | %+.0f %%%n",
-                    r + 1, one.wallSeconds() / par.wallSeconds(), loop.wallSeconds() / pool.wallSeconds(),
-                    pct(one.wallNanos(), loop.wallNanos()), pct(one.cpuNanos(), loop.cpuNanos()),
-                    pct(oneStage.spanMs() * 1_000_000L, loop.wallNanos()), pct(oneStage.processCpuNanos(),
-                            loop.cpuNanos()),
-                    parallel, pct(par.wallNanos(), pool.wallNanos()), pct(par.cpuNanos(), pool.cpuNanos()),
-                    pct(parStage.spanMs() * 1_000_000L, pool.wallNanos()), pct(parStage.processCpuNanos(),
-                            pool.cpuNanos()));
+            RoundFigures f = figures.get(r);
+            printFigures("round " + (r + 1), metric -> metric.applyAsDouble(f));
+        }
+        if (rounds > 1) {
+            printFigures("median", metric -> median(figures, metric));
         }
 
         printf("%ncost model: CPU per run by cell (single-thread loop, last round); estimate = TaskLayout.cost"
@@ -173,7 +175,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
         for (String line : LayoutAnalysis.report(plan, tasks, cpuPerRun, threads)) {
             printf("%s%n", line);
         }
-        SimulateStageListener.Summary last = stageOf(stages, rounds - 1, threads, threads);
+        SimulateStageListener.Summary last = figures.get(rounds - 1).par().stage();
         long[] bins = last.cpuByPartition().clone();
         Arrays.sort(bins);
         printf("%s, last round: %d tasks, task CPU min/median/max %.0f / %.0f / %.0f ms%n", parallel, last.tasks(),
@@ -272,36 +274,52 @@ public final class ScalingBenchmark implements Callable<Integer> {
                 total / tasks.size(), total * 1e-3);
     }
 
-    private static SimulateStageListener.Summary stageOf(List<SimulateStageListener.Summary> stages, int round,
-                                                         int slots, int threads) {
-        // stages are recorded two per round (local[1] and local[T]) in the order they ran
-        for (int i = 2 * round; i < 2 * round + 2; i++) {
-            if (stages.get(i).slots() == slots) {
-                return stages.get(i);
-            }
-        }
-        throw new IllegalStateException("no local[" + slots + "] sweep in round " + (round + 1) + " (T = "
-                + threads + ")");
-    }
-
-    private static Measurement find(List<Measurement> all, int round, String label) {
-        // four measurements per round
-        for (int i = 4 * round; i < 4 * round + 4; i++) {
-            if (all.get(i).label().equals(label)) {
-                return all.get(i);
-            }
-        }
-        throw new IllegalStateException("no " + label + " in round " + (round + 1));
-    }
-
-    private static double pct(long spark, long loop) {
-        return 100.0 * ((double) spark / loop - 1.0);
-    }
-
     private static void checkOk(int ok, int runs, String variant) {
         if (ok != runs) {
             throw new IllegalStateException(variant + ": " + ok + " of " + runs + " runs OK; the benchmark needs all");
         }
+    }
+
+    /**
+     * One line of figures.
+     *
+     * @param value the value of a figure, e.g. of one round or the median over rounds
+     */
+    private void printFigures(String label, Function<ToDoubleFunction<RoundFigures>, Double> value) {
+        String t = "local[" + threads + "]";
+        printf("%-8s whole sweep    speed-up %4.2f (pool/loop %4.2f)   overhead local[1] %+6.1f %% | %+6.1f %%, %s %+6.1f %%"
+                        + " | %+6.1f %%%n", label, value.apply(RoundFigures::speedUp),
+                value.apply(RoundFigures::poolSpeedUp), 100 * value.apply(RoundFigures::overheadWall1),
+                100 * value.apply(RoundFigures::overheadCpu1), t, 100 * value.apply(RoundFigures::overheadWallT),
+                100 * value.apply(RoundFigures::overheadCpuT));
+        printf("%-8s simulate jobs                                   overhead local[1] %+6.1f %% | %+6.1f %%, %s %+6.1f %%"
+                        + " | %+6.1f %%%n", "", 100 * value.apply(RoundFigures::simulateOverheadWall1),
+                100 * value.apply(RoundFigures::simulateOverheadCpu1), t,
+                100 * value.apply(RoundFigures::simulateOverheadWallT),
+                100 * value.apply(RoundFigures::simulateOverheadCpuT));
+        printf("%-8s per run (Σ task CPU / Σ run CPU)                overhead local[1] %+6.1f %%,            %s %+6.1f %%%n",
+                "", 100 * value.apply(RoundFigures::taskOverhead1), t, 100 * value.apply(RoundFigures::taskOverheadT));
+        printf("%-8s projected      speed-up %4.2f                    overhead local[1] %+6.1f %%,            %s %+6.1f %%%n",
+                "", value.apply(RoundFigures::projectedSpeedUp), 100 * value.apply(RoundFigures::projectedOverhead1),
+                t, 100 * value.apply(RoundFigures::projectedOverheadT));
+    }
+
+    private static double median(List<RoundFigures> figures, ToDoubleFunction<RoundFigures> metric) {
+        double[] v = new double[figures.size()];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = metric.applyAsDouble(figures.get(i));
+        }
+        Arrays.sort(v);
+        int m = v.length / 2;
+        return v.length % 2 == 1 ? v[m] : 0.5 * (v[m - 1] + v[m]);
+    }
+
+    private static long sum(long[] v) {
+        long s = 0;
+        for (long x : v) {
+            s += x;
+        }
+        return s;
     }
 
     private void printf(String format, Object... args) {
@@ -317,9 +335,5 @@ public final class ScalingBenchmark implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("deleting " + root, e);
         }
-    }
-
-    /** The measurements of one Spark sweep. */
-    private record SparkRun(Measurement start, Measurement sweep, SimulateStageListener.Summary stage) {
     }
 }
