@@ -12,7 +12,7 @@ import org.apache.spark.api.java.JavaSparkContext;
  * executors, which must load this class from the submitted jar. Prints
  * {@code PROBE sum=<Σ i², i = 1..1000> executors=<ids of the executors that ran tasks>}.
  *
- * @see StandaloneSparkClusterIT
+ * @see ClusterSweepIT
  */
 public final class ClusterProbe {
     static final int N = 1000;
