@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.sweep.SparkSessions;
 import org.clsweep.jobs.sweep.SweepDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -22,26 +21,22 @@ public final class AggregateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "OUT", description = "a sweep's output directory")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master from spark-submit, else local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
-        SparkSessions.checkMaster(master);
+        String masterUrl = master.checked();
         String sweep;
         try (OutputDirectory probe = OutputDirectory.open(out, new Configuration())) {
-            if (!probe.hasTable(OutputDirectory.RUNS)) {
-                throw new SpecException(OutputDirectory.OUT_KEY, out + " has no " + OutputDirectory.RUNS
-                        + " table: not a finished clsweep output");
-            }
+            probe.requireRuns();
             sweep = probe.readManifest().map(Manifest::sweep).orElse("unnamed");
         }
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(master, "clsweep aggregate " + sweep);
+        SparkSession spark = SparkSessions.create(masterUrl, "clsweep aggregate " + sweep);
         try (OutputDirectory dir = OutputDirectory.open(out, spark.sparkContext().hadoopConfiguration())) {
             SweepDriver.reaggregate(spark, dir, sweep);
             command.commandLine().getOut().println(sweep + ": aggregates rewritten in " + dir.table(

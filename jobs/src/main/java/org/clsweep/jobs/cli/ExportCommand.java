@@ -6,12 +6,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
-import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.export.NotebookExport;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.sweep.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -32,25 +32,22 @@ public final class ExportCommand implements Callable<Integer> {
             description = "local directory to write into (created if absent)")
     Path to;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master from spark-submit, else local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
+        String masterUrl = master.checked();
         try (OutputDirectory probe = OutputDirectory.open(out, new Configuration())) {
-            if (!probe.hasTable(OutputDirectory.RUNS)) {
-                throw new SpecException("OUT", out + " has no " + OutputDirectory.RUNS
-                        + " table: not a finished clsweep output");
-            }
+            probe.requireRuns();
         }
         // the figures are drawn off-screen: no display is needed, nor used if one is set
         System.setProperty("java.awt.headless", "true");
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(master, "clsweep export " + out);
+        SparkSession spark = SparkSessions.create(masterUrl, "clsweep export " + out);
         try {
             NotebookExport.Result r = NotebookExport.export(spark, out, to);
             PrintWriter w = command.commandLine().getOut();

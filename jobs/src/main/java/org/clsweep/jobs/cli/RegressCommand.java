@@ -72,9 +72,8 @@ public final class RegressCommand implements Callable<Integer> {
             description = "write this run's results as the new baseline DIR instead of comparing")
     boolean updateBaseline;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master from spark-submit, else local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Spec
     CommandSpec command;
@@ -84,6 +83,7 @@ public final class RegressCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
         SweepSpec withSets = options.parse();
+        String masterUrl = master.checked();
         RegressSpec regress = RegressSpecParser.parse(SpecParser.regressBlock(options.spec, options.sets));
         long offset = seedOffset != null ? seedOffset
                 : regress.freshSeeds() ? SeedOffset.forDate(LocalDate.now(ZoneOffset.UTC)) : 0L;
@@ -105,7 +105,7 @@ public final class RegressCommand implements Callable<Integer> {
                     : ", baseline " + baseline) + ", output " + location);
             stderr.flush();
             boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-            SparkSession spark = SparkSessions.create(master, "clsweep regress " + current.name());
+            SparkSession spark = SparkSessions.create(masterUrl, "clsweep regress " + current.name());
             try (OutputDirectory dir = OutputDirectory.open(location, spark.sparkContext().hadoopConfiguration())) {
                 SweepResults baseResults = base == null ? null : RegressDriver.readBaseline(spark, regress, base, current);
                 Manifest m = RegressDriver.sweep(spark, current, cells, dir, stderr);

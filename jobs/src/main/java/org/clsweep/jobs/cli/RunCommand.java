@@ -45,9 +45,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "output directory, any Hadoop path (default: runs/<sweep.name>)")
     String out;
 
-    @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default: spark.master from spark-submit, else local[*])")
-    String master;
+    @Mixin
+    MasterOption master;
 
     @Option(names = "--retry-failed",
             description = "run again the runs whose committed result is FAILED (their rows are replaced)")
@@ -59,8 +58,8 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SweepSpec spec = options.parse();
+        String masterUrl = master.checked();
         List<Cell> cells = Grid.expand(spec);
-        SparkSessions.checkMaster(master);
         SweepOptions sweepOptions = SweepOptions.of(retryFailed);
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + spec.name();
         PrintWriter stdout = command.commandLine().getOut();
@@ -88,7 +87,7 @@ public final class RunCommand implements Callable<Integer> {
         stderr.println(Grid.describe(spec));
         stderr.flush();
         boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-        SparkSession spark = SparkSessions.create(master, "clsweep " + spec.name());
+        SparkSession spark = SparkSessions.create(masterUrl, "clsweep " + spec.name());
         try (OutputDirectory dir = OutputDirectory.open(location, spark.sparkContext().hadoopConfiguration())) {
             Manifest m = SweepDriver.run(spark, spec, cells, dir, sweepOptions, stderr);
             stdout.println(summary(m, dir.root()));

@@ -245,6 +245,17 @@ public final class OutputDirectory implements AutoCloseable {
         return fs.exists(new Path(root, name));
     }
 
+    /**
+     * Checks that this is a finished clsweep output, one with a runs table.
+     *
+     * @throws SpecException on key {@value #OUT_KEY} when there is no runs table
+     */
+    public void requireRuns() throws IOException {
+        if (!hasTable(RUNS)) {
+            throw new SpecException(OUT_KEY, root + " has no " + RUNS + " table: not a finished clsweep output");
+        }
+    }
+
     /** Removes a staged table if present. */
     public void clearStaged(String name) throws IOException {
         delete(new Path(staged(name)));
