@@ -179,7 +179,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
             printf("%s%n", line);
         }
         SimulateStageListener.Summary last = figures.get(rounds - 1).par().stage();
-        long[] bins = last.cpuByPartition().clone();
+        long[] bins = last.taskCpuNanos().clone();
         Arrays.sort(bins);
         printf("%s, last round: %d tasks, task CPU min/median/max %.0f / %.0f / %.0f ms%n", parallel, last.tasks(),
                 bins[0] * 1e-6, bins[bins.length / 2] * 1e-6, bins[bins.length - 1] * 1e-6);

@@ -13,9 +13,9 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 import org.apache.spark.scheduler.TaskInfo;
 
 /**
- * Records the tasks of the jobs whose description is the sweep's (the jobs that run the
- * simulations, labelled by the sweep driver), to see how busy the cores were. Read it only after
- * the SparkContext has stopped (stopping drains the listener bus).
+ * Records the tasks of the jobs that run the simulations — one job per bin, each described as the
+ * sweep's summary followed by its part ({@code SweepJob.simulate}) — to see how busy the cores were.
+ * Read it only after the SparkContext has stopped (stopping drains the listener bus).
  *
  * <pre>
  *   span          first job start → last job end (ms), and the process CPU time over it
@@ -29,7 +29,7 @@ final class SimulateStageListener extends SparkListener {
     /** The local property that holds a job's description ({@code SparkContext.SPARK_JOB_DESCRIPTION}). */
     static final String JOB_DESCRIPTION = "spark.job.description";
 
-    private final String description;
+    private final String prefix;
     private final Set<Integer> jobs = new HashSet<>();
     private final Set<Integer> stages = new HashSet<>();
     private final List<long[]> tasks = new ArrayList<>();
@@ -38,14 +38,14 @@ final class SimulateStageListener extends SparkListener {
     private long cpuAtStart = -1;
     private long cpuAtEnd = -1;
 
-    /** @param description the description of the jobs to record */
-    SimulateStageListener(String description) {
-        this.description = description;
+    /** @param prefix how the descriptions of the jobs to record begin: the sweep's summary */
+    SimulateStageListener(String prefix) {
+        this.prefix = prefix;
     }
 
     @Override
     public synchronized void onJobStart(SparkListenerJobStart start) {
-        if (start.properties() != null && description.equals(start.properties().getProperty(JOB_DESCRIPTION))) {
+        if (matches(start.properties())) {
             jobs.add(start.jobId());
             jobStart = Math.min(jobStart, start.time());
             if (cpuAtStart < 0) {
@@ -64,8 +64,7 @@ final class SimulateStageListener extends SparkListener {
 
     @Override
     public synchronized void onStageSubmitted(SparkListenerStageSubmitted submitted) {
-        if (submitted.properties() != null
-                && description.equals(submitted.properties().getProperty(JOB_DESCRIPTION))) {
+        if (matches(submitted.properties())) {
             stages.add(submitted.stageInfo().stageId());
         }
     }
@@ -74,9 +73,14 @@ final class SimulateStageListener extends SparkListener {
     public synchronized void onTaskEnd(SparkListenerTaskEnd end) {
         if (stages.contains(end.stageId()) && end.taskMetrics() != null) {
             TaskInfo info = end.taskInfo();
-            tasks.add(new long[] {info.index(), info.launchTime(), info.finishTime(),
+            tasks.add(new long[] {info.launchTime(), info.finishTime(),
                 end.taskMetrics().executorRunTime(), end.taskMetrics().executorCpuTime()});
         }
+    }
+
+    private boolean matches(java.util.Properties properties) {
+        String description = properties == null ? null : properties.getProperty(JOB_DESCRIPTION);
+        return description != null && description.startsWith(prefix);
     }
 
     /**
@@ -86,24 +90,20 @@ final class SimulateStageListener extends SparkListener {
      */
     synchronized Summary summary(int slots) {
         if (tasks.isEmpty()) {
-            throw new IllegalStateException("no task of a job described as '" + description + "' was recorded");
+            throw new IllegalStateException("no task of a job whose description begins '" + prefix + "' was recorded");
         }
-        int partitions = 0;
-        for (long[] t : tasks) {
-            partitions = Math.max(partitions, (int) t[0] + 1);
-        }
-        long[] cpuByPartition = new long[partitions];
+        long[] taskCpu = new long[tasks.size()];
         long[] finishes = new long[tasks.size()];
         long firstLaunch = Long.MAX_VALUE;
         long runMs = 0;
         long cpuNanos = 0;
         for (int i = 0; i < tasks.size(); i++) {
             long[] t = tasks.get(i);
-            cpuByPartition[(int) t[0]] += t[4];
-            firstLaunch = Math.min(firstLaunch, t[1]);
-            finishes[i] = t[2];
-            runMs += t[3];
-            cpuNanos += t[4];
+            taskCpu[i] = t[3];
+            firstLaunch = Math.min(firstLaunch, t[0]);
+            finishes[i] = t[1];
+            runMs += t[2];
+            cpuNanos += t[3];
         }
         Arrays.sort(finishes);
         long lastFinish = finishes[finishes.length - 1];
@@ -112,23 +112,23 @@ final class SimulateStageListener extends SparkListener {
             endIdle += lastFinish - finishes[finishes.length - k];
         }
         return new Summary(tasks.size(), jobEnd - jobStart, cpuAtEnd - cpuAtStart, lastFinish - firstLaunch, runMs,
-                cpuNanos, cpuByPartition, endIdle, slots);
+                cpuNanos, taskCpu, endIdle, slots);
     }
 
     /**
-     * @param tasks          tasks recorded (one per partition unless some were retried)
+     * @param tasks          tasks recorded (one per bin unless some were retried)
      * @param spanMs         first job start → last job end
      * @param processCpuNanos CPU time of the whole process over the span (read when the listener
      *                       saw the job events, which may lag them a little)
      * @param taskSpanMs     first launch → last finish
      * @param runMs          Σ task run time
      * @param cpuNanos       Σ task CPU time
-     * @param cpuByPartition task CPU time per partition (ns)
+     * @param taskCpuNanos   CPU time of each task (ns)
      * @param endIdleMs      slot time left idle at the end (see class comment)
      * @param slots          slots the figures refer to
      */
-    record Summary(int tasks, long spanMs, long processCpuNanos, long taskSpanMs, long runMs, long cpuNanos, long[] cpuByPartition,
-                   long endIdleMs, int slots) {
+    record Summary(int tasks, long spanMs, long processCpuNanos, long taskSpanMs, long runMs, long cpuNanos,
+                   long[] taskCpuNanos, long endIdleMs, int slots) {
         double utilisation() {
             return (double) runMs / ((double) slots * taskSpanMs);
         }
