@@ -46,8 +46,7 @@ final class BasinProbabilities implements NotebookSection {
                 s.basinProbability()));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE " + SqlQuery.is("model", model)
-                + " AND " + s.basinProbability() + " IS NOT NULL\nORDER BY " + SqlQuery.list(order));
+        SqlQuery q = SqlQuery.aggregatesOf(select, model, List.of(s.basinProbability() + " IS NOT NULL"), order);
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK one-layer "

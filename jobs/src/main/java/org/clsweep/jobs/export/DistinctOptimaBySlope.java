@@ -41,9 +41,8 @@ final class DistinctOptimaBySlope implements NotebookSection {
         select.addAll(List.of("leaky_slope", s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)));
         List<String> order = new ArrayList<>(keys);
         order.add("leaky_slope");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
-                + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + " AND "
-                + SqlQuery.is("activation", Activation.LEAKY_RELU.specName()) + "\nORDER BY " + SqlQuery.list(order));
+        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.ONELAYER.specName(),
+                List.of(SqlQuery.is("activation", Activation.LEAKY_RELU.specName())), order);
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer leaky_relu cells."));

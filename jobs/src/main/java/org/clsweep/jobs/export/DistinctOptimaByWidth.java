@@ -40,8 +40,7 @@ final class DistinctOptimaByWidth implements NotebookSection {
                 s.mean(m), s.ciLow(m), s.ciHigh(m)));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
-                + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + "\nORDER BY " + SqlQuery.list(order));
+        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.ONELAYER.specName(), List.of(), order);
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));

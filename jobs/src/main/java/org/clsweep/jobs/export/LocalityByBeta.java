@@ -39,8 +39,7 @@ final class LocalityByBeta implements NotebookSection {
                 s.mean(other), s.ciLow(other), s.ciHigh(other)));
         List<String> order = new ArrayList<>(keys);
         order.add("width");
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {aggregates}\nWHERE "
-                + SqlQuery.is("model", ModelKind.TWOLAYER.specName()) + "\nORDER BY " + SqlQuery.list(order));
+        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.TWOLAYER.specName(), List.of(), order);
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no two-layer cells."));

@@ -49,6 +49,24 @@ public record SqlQuery(String template) {
         return String.join(", ", new LinkedHashSet<>(columns));
     }
 
+    /**
+     * One model's cells of the aggregates table:
+     * {@code SELECT columns FROM {aggregates} WHERE model = 'model' [AND condition]… ORDER BY order}.
+     *
+     * @param columns    the select list. Not modified.
+     * @param model      the spec name of the model, e.g. {@code onelayer}
+     * @param conditions further conditions, joined with AND. Not modified.
+     * @param order      the ORDER BY columns. Not modified.
+     */
+    public static SqlQuery aggregatesOf(List<String> columns, String model, List<String> conditions,
+                                        List<String> order) {
+        StringBuilder where = new StringBuilder(is("model", model));
+        for (String c : conditions) {
+            where.append(" AND ").append(c);
+        }
+        return new SqlQuery(select(columns) + "\nFROM {aggregates}\nWHERE " + where + "\nORDER BY " + list(order));
+    }
+
     /** The tables the statement reads. */
     public boolean reads(SweepTable table) {
         return template.contains(table.placeholder());
