@@ -1,31 +1,19 @@
 package org.clsweep.jobs.aggregate;
 
-import static org.apache.spark.sql.functions.avg;
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_set;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.first;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.posexplode;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.stddev_samp;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.sql.Column;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.StructField;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.output.Columns;
@@ -33,18 +21,17 @@ import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.spec.Parameter;
 
 /**
- * Computes the aggregates table from a runs table. Spark reduces the runs per cell (counts, mean,
- * sample std and count of each metric over OK runs; mean basin share per pattern); the driver
- * then finishes the one-row-per-cell results (Student t intervals, pooled basin probabilities,
- * coverage predictions — see {@link CellSummary} and {@link AggregatesTable}), so the driver holds
- * one row per cell, never one per run. Rows are sorted by parameter values, in Parameter order.
+ * Computes the aggregates table from a runs table. One pass over the runs builds, per partition,
+ * the running statistics of each cell ({@link CellStatistics}: counts, Welford moments of each
+ * metric over OK runs, basin share sums); the driver merges the partitions' statistics in
+ * partition order and finishes the one-row-per-cell results (Student t intervals, pooled basin
+ * probabilities, coverage predictions — see {@link CellSummary} and {@link AggregatesTable}), so
+ * the driver holds one object per cell and partition, never one per run. Plain Java over the rows
+ * rather than SQL aggregates: Spark would generate and compile code for the hundred aggregate
+ * expressions on every sweep, which costs more than the aggregation itself. Rows are sorted by
+ * parameter values, in Parameter order.
  */
 public final class Aggregator {
-    private static final String COUNT = "_n";
-    private static final String DISTINCT_SEEDS = "distinct_seeds";
-    private static final String POS = "pos";
-    private static final String SHARE = "col";
-
     private Aggregator() {
     }
 
@@ -73,98 +60,77 @@ public final class Aggregator {
 
     /**
      * @param runs a runs table ({@link RunsTable#schema()} columns)
+     * @throws IllegalArgumentException naming the column if the runs table lacks one
      */
     public static Aggregates aggregate(SparkSession spark, Dataset<Row> runs) {
-        for (StructField f : RunsTable.schema().fields()) {
-            if (!Arrays.asList(runs.columns()).contains(f.name())) {
-                throw new IllegalArgumentException("the runs table has no column " + f.name()
-                        + " (written by another clsweep version?)");
+        CellStatistics.RowLayout columns = CellStatistics.RowLayout.of(runs.schema());
+        Map<String, CellStatistics> cells = new LinkedHashMap<>();
+        for (Map<String, CellStatistics> part : runs.toJavaRDD().mapPartitions(new PerPartition(columns)).collect()) {
+            for (CellStatistics c : part.values()) {
+                CellStatistics seen = cells.putIfAbsent(c.cellId(), c);
+                if (seen != null) {
+                    seen.merge(c);
+                }
             }
         }
-        Column ok = col(RunsTable.STATUS).equalTo(lit(RunStatus.OK.name()));
-        List<Column> aggs = new ArrayList<>();
-        aggs.add(count(lit(1)).as(AggregatesTable.N_RUNS));
-        aggs.add(countWhere(ok).as(AggregatesTable.N_OK));
-        aggs.add(countWhere(col(RunsTable.STATUS).equalTo(lit(RunStatus.DIVERGED.name())))
-                .as(AggregatesTable.N_DIVERGED));
-        aggs.add(countWhere(col(RunsTable.STATUS).equalTo(lit(RunStatus.FAILED.name()))).as(AggregatesTable.N_FAILED));
-        // size(collect_set) rather than countDistinct, which costs Spark an extra shuffle
-        aggs.add(size(collect_set(col(RunsTable.SEED))).cast("long").as(DISTINCT_SEEDS));
-        for (Parameter p : Parameter.values()) {
-            aggs.add(first(col(p.column())).as(p.column()));
-        }
-        for (RunMetric m : RunMetric.values()) {
-            Column v = when(ok, col(m.column()));
-            aggs.add(avg(v).as(m.column() + AggregatesTable.MEAN));
-            aggs.add(stddev_samp(v).as(m.column() + AggregatesTable.STD));
-            aggs.add(count(v).as(m.column() + COUNT));
-        }
-        List<Row> stats = runs.groupBy(col(RunsTable.SWEEP), col(RunsTable.CELL_ID))
-                .agg(aggs.get(0), aggs.subList(1, aggs.size()).toArray(new Column[0]))
-                .collectAsList();
-
-        Map<String, double[]> basin = new HashMap<>();
-        Map<String, Long> basinRuns = new HashMap<>();
-        List<Row> shares = runs.filter(ok.and(col(RunsTable.PATTERN_BASIN_SHARE).isNotNull()))
-                .select(col(RunsTable.CELL_ID), posexplode(col(RunsTable.PATTERN_BASIN_SHARE)))
-                .groupBy(col(RunsTable.CELL_ID), col(POS))
-                .agg(avg(col(SHARE)).as(SHARE), count(lit(1)).as(COUNT))
-                .collectAsList();
-        for (Row r : shares) {
-            String cell = r.getString(0);
-            int pos = r.getInt(1);
-            double[] p = basin.computeIfAbsent(cell, k -> new double[0]);
-            if (p.length <= pos) {
-                p = Arrays.copyOf(p, pos + 1);
-                basin.put(cell, p);
-            }
-            p[pos] = r.getDouble(2);
-            basinRuns.put(cell, r.getLong(3));
-        }
-        return new Aggregates(spark.createDataFrame(finish(stats, basin, basinRuns), AggregatesTable.schema()),
-                countRuns(stats));
+        List<CellStatistics> stats = new ArrayList<>(cells.values());
+        return new Aggregates(spark.createDataFrame(finish(stats), AggregatesTable.schema()), countRuns(stats));
     }
 
-    private static RunCounts countRuns(List<Row> stats) {
+    /** The statistics of each cell in one partition of the runs: one map per partition. */
+    private static final class PerPartition
+            implements FlatMapFunction<Iterator<Row>, Map<String, CellStatistics>> {
+        private static final long serialVersionUID = 1L;
+        private final CellStatistics.RowLayout columns;
+
+        PerPartition(CellStatistics.RowLayout columns) {
+            this.columns = columns;
+        }
+
+        @Override
+        public Iterator<Map<String, CellStatistics>> call(Iterator<Row> rows) {
+            Map<String, CellStatistics> cells = new LinkedHashMap<>();
+            while (rows.hasNext()) {
+                Row r = rows.next();
+                cells.computeIfAbsent(r.getString(columns.cellId()), k -> CellStatistics.of(r, columns)).add(r, columns);
+            }
+            return List.of(cells).iterator();
+        }
+    }
+
+    private static RunCounts countRuns(List<CellStatistics> stats) {
         long rows = 0;
         long distinct = 0;
         Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
-        for (Row s : stats) {
-            rows += s.<Long>getAs(AggregatesTable.N_RUNS);
-            distinct += s.<Long>getAs(DISTINCT_SEEDS);
-            byStatus.merge(RunStatus.OK, s.<Long>getAs(AggregatesTable.N_OK), Long::sum);
-            byStatus.merge(RunStatus.DIVERGED, s.<Long>getAs(AggregatesTable.N_DIVERGED), Long::sum);
-            byStatus.merge(RunStatus.FAILED, s.<Long>getAs(AggregatesTable.N_FAILED), Long::sum);
+        for (CellStatistics s : stats) {
+            rows += s.rows();
+            distinct += s.distinctSeeds();
+            for (RunStatus st : RunStatus.values()) {
+                byStatus.merge(st, s.count(st), Long::sum);
+            }
         }
         return new RunCounts(stats.size(), rows, distinct, byStatus);
     }
 
-    private static Column countWhere(Column condition) {
-        return sum(when(condition, lit(1L)).otherwise(lit(0L)));
-    }
-
     /** The driver-side part: one output row per cell. */
-    private static List<Row> finish(List<Row> stats, Map<String, double[]> basin, Map<String, Long> basinRuns) {
-        List<Cell> cells = new ArrayList<>(stats.size());
-        for (Row s : stats) {
-            cells.add(new Cell(s, params(s)));
-        }
-        cells.sort(Cell.ORDER);
+    private static List<Row> finish(List<CellStatistics> stats) {
+        List<CellStatistics> cells = new ArrayList<>(stats);
+        cells.sort(ORDER);
 
         // pooled basin probabilities over cells that differ only in width, node-weighted
         Map<List<Object>, double[]> pooledSum = new HashMap<>();
         Map<List<Object>, long[]> pooledNodesRuns = new HashMap<>();
-        for (Cell c : cells) {
-            double[] p = basin.get(c.id());
+        for (CellStatistics c : cells) {
+            double[] p = c.basinShares();
             if (p == null) {
                 continue;
             }
-            long runs = basinRuns.get(c.id());
+            long runs = c.basinRuns();
             long nodes = runs * (Integer) c.params().get(Parameter.WIDTH.ordinal());
-            double[] sumP = pooledSum.computeIfAbsent(c.poolKey(), k -> new double[p.length]);
-            long[] nr = pooledNodesRuns.computeIfAbsent(c.poolKey(), k -> new long[2]);
+            double[] sumP = pooledSum.computeIfAbsent(poolKey(c), k -> new double[p.length]);
+            long[] nr = pooledNodesRuns.computeIfAbsent(poolKey(c), k -> new long[2]);
             if (sumP.length != p.length) {
-                throw new IllegalStateException("cells " + c.id() + " and another with the same patterns have "
+                throw new IllegalStateException("cells " + c.cellId() + " and another with the same patterns have "
                         + "basin shares of different lengths");
             }
             for (int l = 0; l < p.length; l++) {
@@ -175,39 +141,37 @@ public final class Aggregator {
         }
 
         List<Row> out = new ArrayList<>(cells.size());
-        for (Cell c : cells) {
-            Row s = c.stats();
+        for (CellStatistics c : cells) {
             List<Object> v = new ArrayList<>(AggregatesTable.schema().size());
-            v.add(s.getAs(RunsTable.SWEEP));
-            v.add(c.id());
+            v.add(c.sweep());
+            v.add(c.cellId());
             for (Object p : c.params()) {
                 v.add(Columns.external(p));
             }
-            v.add(s.<Long>getAs(AggregatesTable.N_RUNS));
-            v.add(s.<Long>getAs(AggregatesTable.N_OK));
-            v.add(s.<Long>getAs(AggregatesTable.N_DIVERGED));
-            v.add(s.<Long>getAs(AggregatesTable.N_FAILED));
+            v.add(c.rows());
+            v.add(c.count(RunStatus.OK));
+            v.add(c.count(RunStatus.DIVERGED));
+            v.add(c.count(RunStatus.FAILED));
             for (RunMetric m : RunMetric.values()) {
-                Double mean = s.getAs(m.column() + AggregatesTable.MEAN);
-                Double std = s.getAs(m.column() + AggregatesTable.STD);
-                long n = s.<Long>getAs(m.column() + COUNT);
-                double half = std == null ? Double.NaN : CellSummary.ciHalfWidth(std, n);
-                v.add(mean);
-                v.add(n < 2 ? null : std);
+                double mean = c.mean(m);
+                double std = c.std(m);
+                double half = Double.isNaN(std) ? Double.NaN : CellSummary.ciHalfWidth(std, c.n(m));
+                v.add(Columns.orNull(mean));
+                v.add(Columns.orNull(std));
                 v.add(Double.isNaN(half) ? null : mean - half);
                 v.add(Double.isNaN(half) ? null : mean + half);
             }
             int width = (Integer) c.params().get(Parameter.WIDTH.ordinal());
-            double[] p = basin.get(c.id());
+            double[] p = c.basinShares();
             v.add(p);
             v.add(p == null ? null : Columns.orNull(CellSummary.predictedCoverage(p, width)));
-            double[] sumP = pooledSum.get(c.poolKey());
+            double[] sumP = pooledSum.get(poolKey(c));
             if (p == null || sumP == null) {
                 v.add(null);
                 v.add(null);
                 v.add(null);
             } else {
-                long[] nr = pooledNodesRuns.get(c.poolKey());
+                long[] nr = pooledNodesRuns.get(poolKey(c));
                 double[] pooled = new double[sumP.length];
                 for (int l = 0; l < pooled.length; l++) {
                     pooled[l] = sumP[l] / nr[0];
@@ -221,45 +185,29 @@ public final class Aggregator {
         return out;
     }
 
-    /** Parameter values of a stats row in Parameter order; array columns as Java lists. */
-    private static List<Object> params(Row s) {
-        List<Object> out = new ArrayList<>();
-        for (Parameter p : Parameter.values()) {
-            int i = s.fieldIndex(p.column());
-            out.add(p.type() == Parameter.Type.STRING_LIST ? List.copyOf(s.<String>getList(i)) : s.get(i));
-        }
-        return out;
+    /** Every parameter but width: cells with equal keys pool their basin probabilities. */
+    private static List<Object> poolKey(CellStatistics c) {
+        List<Object> k = new ArrayList<>(c.params());
+        k.remove(Parameter.WIDTH.ordinal());
+        return k;
     }
 
-    /** A cell's stats row with its parameter values. */
-    private record Cell(Row stats, List<Object> params) {
-        static final Comparator<Cell> ORDER = (a, b) -> {
-            for (int i = 0; i < a.params.size(); i++) {
-                int c = compare(a.params.get(i), b.params.get(i));
-                if (c != 0) {
-                    return c;
-                }
+    /** By parameter values in Parameter order, then cell id. */
+    private static final Comparator<CellStatistics> ORDER = (a, b) -> {
+        for (int i = 0; i < a.params().size(); i++) {
+            int c = compare(a.params().get(i), b.params().get(i));
+            if (c != 0) {
+                return c;
             }
-            return a.id().compareTo(b.id());
-        };
-
-        String id() {
-            return stats.getAs(RunsTable.CELL_ID);
         }
+        return a.cellId().compareTo(b.cellId());
+    };
 
-        /** Every parameter but width: cells with equal keys pool their basin probabilities. */
-        List<Object> poolKey() {
-            List<Object> k = new ArrayList<>(params);
-            k.remove(Parameter.WIDTH.ordinal());
-            return k;
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static int compare(Object x, Object y) {
+        if (x instanceof Comparable cx && x.getClass() == y.getClass()) {
+            return cx.compareTo(y);
         }
-
-        @SuppressWarnings({"unchecked", "rawtypes"})
-        private static int compare(Object x, Object y) {
-            if (x instanceof Comparable cx && x.getClass() == y.getClass()) {
-                return cx.compareTo(y);
-            }
-            return String.valueOf(x).compareTo(String.valueOf(y));
-        }
+        return String.valueOf(x).compareTo(String.valueOf(y));
     }
 }

@@ -2,7 +2,7 @@ package org.clsweep.jobs.sweep;
 
 import java.util.Iterator;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.util.LongAccumulator;
@@ -23,7 +23,7 @@ import org.ejml.concurrency.EjmlConcurrency;
  * the run's own fault and is recorded like an exception. Test-only faults
  * ({@link FaultInjection}) are applied here.
  */
-public final class SimulatePartition implements MapPartitionsFunction<RunTask, Row> {
+public final class SimulatePartition implements FlatMapFunction<Iterator<RunTask>, Row> {
     private static final long serialVersionUID = 1L;
     /** Stack frames kept in a FAILED run's error text. */
     static final int ERROR_FRAMES = 8;
@@ -86,13 +86,13 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
      * @param part the result part the row goes to
      */
     static Row simulate(SweepPlan plan, RunTask task, String part) {
-        RunSpec spec = plan.spec(task.getCellIndex());
-        RunIdentity id = plan.identity(task.getCellIndex());
+        RunSpec spec = plan.spec(task.cellIndex());
+        RunIdentity id = plan.identity(task.cellIndex());
         long start = System.nanoTime();
         RunResult result;
         try {
-            plan.faults().beforeRun(id.cellId(), task.getSeed());
-            result = plan.runner().run(spec, task.getSeed());
+            plan.faults().beforeRun(id.cellId(), task.seed());
+            result = plan.runner().run(spec, task.seed());
             if (result == null) {
                 throw new IllegalStateException("the run function returned no result");
             }
@@ -100,7 +100,7 @@ public final class SimulatePartition implements MapPartitionsFunction<RunTask, R
             result = RunResult.failed(errorText(e), (System.nanoTime() - start) / 1_000_000L);
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
-        return ResultTable.row(id, part, task.getSeed(), spec, result, wallMs);
+        return ResultTable.row(id, part, task.seed(), spec, result, wallMs);
     }
 
     /** The exception, its causes and the top stack frames, at most {@link #ERROR_CHARS} characters. */

@@ -106,7 +106,7 @@ public final class SweepDriver {
             if (!todo.isEmpty()) {
                 double[] costs = new double[todo.size()];
                 for (int i = 0; i < costs.length; i++) {
-                    costs[i] = TaskLayout.cost(plan.spec(todo.get(i).getCellIndex()));
+                    costs[i] = TaskLayout.cost(plan.spec(todo.get(i).cellIndex()));
                 }
                 int bins = TaskLayout.binCount(todo.size(), spark.sparkContext().defaultParallelism());
                 SweepJob.Progress progress = console == null ? null

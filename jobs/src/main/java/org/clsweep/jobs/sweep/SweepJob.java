@@ -18,11 +18,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkContext;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
@@ -45,7 +45,8 @@ import org.clsweep.jobs.output.TraceTable;
  * The Spark side of a sweep, a thin adapter.
  *
  * <p>{@link #simulate}: every bin of {@link RunTask}s ({@link TaskLayout}) is one Spark job of one
- * task, {@code mapPartitions(new SimulatePartition(broadcast plan, part))} into {@link ResultTable}
+ * task, {@code parallelize(bin, 1).mapPartitions(new SimulatePartition(broadcast plan, part))} into
+ * {@link ResultTable}
  * rows written as Parquet to a temporary location and then committed as a result part
  * ({@link ResultParts}). Up to two jobs per task slot are in flight, so a free core always finds
  * the next bin queued; bins are submitted heaviest first. Spark's output commit protocol keeps
@@ -158,10 +159,10 @@ public final class SweepJob {
         SparkContext sc = spark.sparkContext();
         sc.setJobGroup(group, label, false);
         try {
-            Dataset<RunTask> input = spark.createDataset(jsc.parallelize(bin, 1).rdd(), RunTask.ENCODER);
+            // plain RDD in, rows out: no input encoder and no Dataset operator to plan per bin
+            JavaRDD<Row> rows = jsc.parallelize(bin, 1).mapPartitions(new SimulatePartition(bc, part, done, failed));
             String temporary = parts.temporary(part);
-            input.mapPartitions(new SimulatePartition(bc, part, done, failed), Encoders.row(ResultTable.schema()))
-                    .write().mode(SaveMode.ErrorIfExists).parquet(temporary);
+            spark.createDataFrame(rows, ResultTable.schema()).write().mode(SaveMode.ErrorIfExists).parquet(temporary);
             parts.commit(temporary, part);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit result part " + part, e);

@@ -9,7 +9,7 @@ import org.clsweep.jobs.output.RunIdentity;
 
 /**
  * What executors need to do runs, broadcast once per attempt: the cells' run specs (indexed like
- * {@link RunTask#getCellIndex()}), the sweep-level columns, the run function and the (test-only)
+ * {@link RunTask#cellIndex()}), the sweep-level columns, the run function and the (test-only)
  * faults to inject. Immutable.
  */
 public final class SweepPlan implements Serializable {

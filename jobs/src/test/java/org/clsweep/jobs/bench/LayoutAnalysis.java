@@ -40,7 +40,7 @@ final class LayoutAnalysis {
         double[] actual = new double[tasks.size()];
         for (int i = 0; i < tasks.size(); i++) {
             measured.put(tasks.get(i), cpuNanos[i]);
-            estimated[i] = TaskLayout.cost(plan.spec(tasks.get(i).getCellIndex()));
+            estimated[i] = TaskLayout.cost(plan.spec(tasks.get(i).cellIndex()));
             actual[i] = cpuNanos[i];
         }
         int bins = TaskLayout.binCount(tasks.size(), cores);

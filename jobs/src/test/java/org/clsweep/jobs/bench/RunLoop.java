@@ -39,7 +39,7 @@ final class RunLoop {
         for (int i = 0; i < tasks.size(); i++) {
             RunTask t = tasks.get(i);
             long cpu0 = mx.getCurrentThreadCpuTime();
-            RunResult r = RunExecutor.execute(plan.spec(t.getCellIndex()), t.getSeed());
+            RunResult r = RunExecutor.execute(plan.spec(t.cellIndex()), t.seed());
             cpuNanosOut[i] = mx.getCurrentThreadCpuTime() - cpu0;
             if (r.status() == RunStatus.OK) {
                 ok++;
@@ -61,7 +61,7 @@ final class RunLoop {
         try {
             List<Future<RunResult>> results = new ArrayList<>(tasks.size());
             for (RunTask t : tasks) {
-                results.add(pool.submit(() -> RunExecutor.execute(plan.spec(t.getCellIndex()), t.getSeed())));
+                results.add(pool.submit(() -> RunExecutor.execute(plan.spec(t.cellIndex()), t.seed())));
             }
             int ok = 0;
             for (Future<RunResult> f : results) {

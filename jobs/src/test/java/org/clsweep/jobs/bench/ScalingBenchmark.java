@@ -251,7 +251,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
         double total = 0;
         double totalEstimate = 0;
         for (int i = 0; i < tasks.size(); i++) {
-            int cell = tasks.get(i).getCellIndex();
+            int cell = tasks.get(i).cellIndex();
             double ms = cpuPerRun[i] * 1e-6;
             sum[cell] += ms;
             min[cell] = Math.min(min[cell], ms);

@@ -22,10 +22,7 @@ class TaskLayoutTest {
     private static List<RunTask> tasks(int n) {
         List<RunTask> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            RunTask t = new RunTask();
-            t.setCellIndex(i);
-            t.setSeed(1);
-            out.add(t);
+            out.add(new RunTask(i, 1));
         }
         return out;
     }
@@ -37,7 +34,7 @@ class TaskLayoutTest {
         double[] load = new double[2];
         for (int b = 0; b < 2; b++) {
             for (RunTask t : bins.get(b)) {
-                load[b] += costs[t.getCellIndex()];
+                load[b] += costs[t.cellIndex()];
             }
         }
         assertThat(load).containsExactly(18, 18);
@@ -47,7 +44,7 @@ class TaskLayoutTest {
     void oneExpensiveRunGetsABinToItself() {
         double[] costs = {1000, 1, 1, 1, 1, 1};
         List<ArrayList<RunTask>> bins = TaskLayout.assign(tasks(6), costs, 3);
-        assertThat(bins.get(0)).extracting(RunTask::getCellIndex).containsExactly(0);
+        assertThat(bins.get(0)).extracting(RunTask::cellIndex).containsExactly(0);
     }
 
     @Test
@@ -130,7 +127,7 @@ class TaskLayoutTest {
         for (List<RunTask> bin : bins) {
             double load = 0;
             for (RunTask t : bin) {
-                load += costs[t.getCellIndex() * 4 + (int) t.getSeed() - 1];
+                load += costs[t.cellIndex() * 4 + (int) t.seed() - 1];
             }
             double finish = free.poll() + load;
             end = Math.max(end, finish);
