@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.aggregate.Aggregator;
@@ -29,9 +30,9 @@ import org.clsweep.jobs.spec.SweepSpec;
  * attempts in its history); simulate the runs that have no committed result yet — and, with
  * {@code retryFailed}, those whose result is FAILED — committing one result part per bin
  * ({@link SweepJob#simulate}); derive the runs, optima, trace and tokens tables from all committed
- * parts ({@link SweepJob#compact}); aggregate, counting the runs on the way, and check that each
- * (cell, seed) of the spec appears exactly once; move the tables into place; COMPLETE manifest
- * with counts per status. If the job itself fails, the manifest says ABORTED and no table is
+ * parts ({@link SweepJob#compact}) and, as soon as the runs table is written, aggregate it,
+ * counting the runs on the way; check that each (cell, seed) of the spec appears exactly once;
+ * move the tables into place; COMPLETE manifest with counts per status. If the job itself fails, the manifest says ABORTED and no table is
  * moved into place; the parts committed so far stay for the next attempt. Every Spark job is
  * labelled with the sweep's job group.
  */
@@ -116,13 +117,13 @@ public final class SweepDriver {
             }
             parts.clearTemporary();
 
-            spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables", false);
+            spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables and aggregating "
+                    + cells.size() + " cells", false);
+            AtomicReference<RunCounts> aggregated = new AtomicReference<>();
             SweepJob.compact(spark, plan, cells, spec.seeds(), parts.locations(parts.committed()),
-                    committed.hasDuplicates() || retried > 0, out);
-
-            spark.sparkContext().setJobGroup(group, spec.name() + ": aggregating " + cells.size() + " cells", false);
-            RunCounts counts = Aggregator.write(spark, out.staged(OutputDirectory.RUNS),
-                    out.staged(OutputDirectory.AGGREGATES));
+                    committed.hasDuplicates() || retried > 0, out, () -> aggregated.set(Aggregator.write(spark,
+                            out.staged(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES))));
+            RunCounts counts = aggregated.get();
             check(counts, cells.size(), runs);
 
             out.commit(OutputDirectory.TABLES);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -54,7 +55,8 @@ import org.clsweep.jobs.output.TraceTable;
  * become visible only by the rename of the whole part.
  *
  * <p>{@link #compact}: reads every committed part, keeps one row per (cell, seed) — the row of the
- * latest part — when parts overlap, and writes the runs, optima, trace and tokens tables.
+ * latest part — when parts overlap, and writes the runs table, then the optima, trace and tokens
+ * tables and whatever reads the runs table (aggregation) as concurrent jobs.
  */
 public final class SweepJob {
     /** Milliseconds between progress lines. */
@@ -188,9 +190,11 @@ public final class SweepJob {
      *                  greatest part name (the latest attempt) is kept (ties: the shorter wall_ms)
      * @param out       where the tables are staged: runs, optima, trace and tokens (the last three
      *                  written even when empty)
+     * @param fromRuns  work that reads only the staged runs table (aggregation): run once that table
+     *                  is written, concurrently with the other three writes
      */
     public static void compact(SparkSession spark, SweepPlan plan, List<Cell> cells, List<Long> seeds,
-                               List<String> locations, boolean dedupe, OutputDirectory out) {
+                               List<String> locations, boolean dedupe, OutputDirectory out, Runnable fromRuns) {
         Dataset<Row> all = spark.read().schema(ResultTable.schema()).parquet(locations.toArray(new String[0]));
         if (dedupe) {
             all = all.withColumn(RANK, row_number().over(Window.partitionBy(col(RunsTable.CELL_ID), col(RunsTable.SEED))
@@ -214,13 +218,52 @@ public final class SweepJob {
         few.sortWithinPartitions(CELL_INDEX, RunsTable.SEED)
                 .select(columns(RunsTable.schema().fieldNames()))
                 .write().mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.RUNS));
-        nested(few, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
-                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.OPTIMA));
-        nested(few, ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
-                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE));
-        nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
-                .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS));
-        few.unpersist();
+        // the runs write filled the cache; the driver plans one job while another one's task runs
+        try {
+            concurrently(List.of(fromRuns,
+                    () -> nested(few, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
+                            .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.OPTIMA)),
+                    () -> nested(few, ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
+                            .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE)),
+                    () -> nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
+                            .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS))));
+        } finally {
+            few.unpersist();
+        }
+    }
+
+    /**
+     * Runs the actions on threads of their own (which inherit the caller's Spark job group) and
+     * waits for all of them; then throws the first failure, if any, with the others suppressed.
+     */
+    static void concurrently(List<Runnable> actions) {
+        List<Thread> threads = new ArrayList<>(actions.size());
+        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
+        for (Runnable a : actions) {
+            Thread t = new Thread(() -> {
+                try {
+                    a.run();
+                } catch (RuntimeException e) {
+                    failures.add(e);
+                }
+            }, "clsweep-tables");
+            t.setDaemon(true);
+            t.start();
+            threads.add(t);
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing the run tables", e);
+            }
+        }
+        if (!failures.isEmpty()) {
+            RuntimeException first = failures.get(0);
+            failures.subList(1, failures.size()).forEach(first::addSuppressed);
+            throw first;
+        }
     }
 
     /** The Spark job group id of a sweep's jobs. */

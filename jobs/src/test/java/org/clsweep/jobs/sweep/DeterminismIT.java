@@ -106,7 +106,7 @@ class DeterminismIT {
             SweepJob.simulate(spark, plan, List.of(all), dir.results(), 1, "by hand", null, new AtomicLong());
             assertThat(dir.results().committed()).containsExactly("a00001-b000000");
             SweepJob.compact(spark, plan, cells, spec.seeds(), dir.results().locations(dir.results().committed()),
-                    false, dir);
+                    false, dir, () -> { });
         }
         for (String t : TABLES) {
             OutputTrees.copy(out.resolve(OutputDirectory.STAGING).resolve(t), out.resolve(t));

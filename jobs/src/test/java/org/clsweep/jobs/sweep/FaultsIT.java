@@ -102,7 +102,8 @@ class FaultsIT {
         assertThat(jobLabels).isNotEmpty().allSatisfy(l -> assertThat(l).startsWith("sweep-faults | faults: "));
         assertThat(jobLabels).anySatisfy(l -> assertThat(l).contains(
                 "faults: 4 cells × 3 seeds = 12 runs; activation ∈ {linear, relu} × width ∈ {1, 3} · part a00001-b"));
-        assertThat(jobLabels).anySatisfy(l -> assertThat(l).endsWith("faults: writing the run tables"));
+        assertThat(jobLabels).anySatisfy(l -> assertThat(l)
+                .endsWith("faults: writing the run tables and aggregating 4 cells"));
     }
 
     @AfterAll
