@@ -2,8 +2,8 @@ package org.clsweep.jobs.cli;
 
 import java.io.IOException;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.sweep.SparkSessions;
@@ -31,7 +31,7 @@ public final class AggregateCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         String masterUrl = master.checked();
         String sweep;
-        try (OutputDirectory probe = OutputDirectory.open(out, new Configuration())) {
+        try (OutputDirectory probe = OutputDirectory.open(out, HadoopSettings.beforeSpark())) {
             probe.requireRuns();
             sweep = probe.readManifest().map(Manifest::sweep).orElse("unnamed");
         }

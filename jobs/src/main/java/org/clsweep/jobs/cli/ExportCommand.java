@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.jobs.export.NotebookExport;
+import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.sweep.SparkSessions;
 import picocli.CommandLine.Command;
@@ -41,7 +41,7 @@ public final class ExportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         String masterUrl = master.checked();
-        try (OutputDirectory probe = OutputDirectory.open(out, new Configuration())) {
+        try (OutputDirectory probe = OutputDirectory.open(out, HadoopSettings.beforeSpark())) {
             probe.requireRuns();
         }
         // the figures are drawn off-screen: no display is needed, nor used if one is set

@@ -7,13 +7,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.regress.Baseline;
@@ -94,10 +94,10 @@ public final class RegressCommand implements Callable<Integer> {
         try {
             Baseline base = null;
             if (!updateBaseline) {
-                base = Baseline.open(new Configuration(), baseline, SpecParser.parseFile(options.spec, List.of()),
+                base = Baseline.open(HadoopSettings.beforeSpark(), baseline, SpecParser.parseFile(options.spec, List.of()),
                         current);
             }
-            try (OutputDirectory probe = OutputDirectory.open(location, new Configuration())) {
+            try (OutputDirectory probe = OutputDirectory.open(location, HadoopSettings.beforeSpark())) {
                 probe.inspect(current);
             }
             stderr.println("regress: " + current.name() + ", seeds " + seedRange(current) + (offset == 0 ? ""

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.spec.SweepSpec;
@@ -65,7 +65,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
 
-        try (OutputDirectory probe = OutputDirectory.open(location, new Configuration())) {
+        try (OutputDirectory probe = OutputDirectory.open(location, HadoopSettings.beforeSpark())) {
             OutputDirectory.Inspection found = probe.inspect(spec);
             if (found.completeAsIs()) {
                 Manifest m = found.manifest().orElseThrow();

@@ -1,16 +1,18 @@
 package org.clsweep.jobs.export;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.clsweep.dynamics.activation.Activation;
 
 /**
  * The rows of a {@link ResultTable} split into series by the values of some key columns, in order
  * of first appearance (queries sort by their keys, so this is the sort order). Each group has a
- * legend label made of its key values: the activation as is, BatchNorm as {@code BN} /
- * {@code no BN}, any other column as {@code name=value}.
+ * legend label made of the key values that tell it apart from the other groups: the activation as
+ * is, BatchNorm as {@code BN} / {@code no BN}, any other column as {@code name=value}.
  */
 final class RowGroups {
     private static final String ACTIVATION = "activation";
@@ -41,7 +43,10 @@ final class RowGroups {
     private RowGroups() {
     }
 
-    /** Groups {@code table}'s rows by {@code keys} (no keys: one group of all rows, label ""). */
+    /**
+     * Groups {@code table}'s rows by {@code keys} (no keys: one group of all rows, label ""). The
+     * labels name only the key columns needed to tell the groups apart ({@link #labelColumns}).
+     */
     static List<Group> of(ResultTable table, List<String> keys) {
         Map<List<Object>, List<Integer>> rows = new LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
@@ -51,15 +56,58 @@ final class RowGroups {
             }
             rows.computeIfAbsent(k, x -> new ArrayList<>()).add(r);
         }
+        List<Integer> shown = labelColumns(new ArrayList<>(rows.keySet()), keys);
         List<Group> groups = new ArrayList<>(rows.size());
         for (Map.Entry<List<Object>, List<Integer>> e : rows.entrySet()) {
             Map<String, Object> key = new LinkedHashMap<>();
+            Map<String, Object> labelled = new LinkedHashMap<>();
             for (int i = 0; i < keys.size(); i++) {
                 key.put(keys.get(i), e.getKey().get(i));
+                if (shown.contains(i)) {
+                    labelled.put(keys.get(i), e.getKey().get(i));
+                }
             }
-            groups.add(new Group(label(key), key, List.copyOf(e.getValue())));
+            groups.add(new Group(label(labelled), key, List.copyOf(e.getValue())));
         }
         return groups;
+    }
+
+    /**
+     * The positions of the key columns a legend shows: all of them, less — trying the last column
+     * first — every column whose removal leaves the groups' keys distinct (a setting that follows
+     * from the ones shown, or is the same in every group, is left out). The activation is always
+     * shown: the checks speak of it.
+     */
+    static List<Integer> labelColumns(List<List<Object>> groupKeys, List<String> keys) {
+        List<Integer> shown = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            shown.add(i);
+        }
+        for (int i = keys.size() - 1; i >= 0; i--) {
+            if (keys.get(i).equals(ACTIVATION)) {
+                continue;
+            }
+            List<Integer> without = new ArrayList<>(shown);
+            without.remove(Integer.valueOf(i));
+            if (distinct(groupKeys, without)) {
+                shown = without;
+            }
+        }
+        return shown;
+    }
+
+    private static boolean distinct(List<List<Object>> groupKeys, List<Integer> columns) {
+        Set<List<Object>> seen = new HashSet<>();
+        for (List<Object> k : groupKeys) {
+            List<Object> projected = new ArrayList<>(columns.size());
+            for (int c : columns) {
+                projected.add(k.get(c));
+            }
+            if (!seen.add(projected)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -68,6 +68,11 @@ public final class ScalingBenchmark implements Callable<Integer> {
     private static final String LOOP = "loop";
     private static final String POOL = "pool";
 
+    /** Goal: runs per second of local[2] over local[1]. */
+    static final double GOAL_SPEED_UP = 1.8;
+    /** Goal: Spark's wall-clock overhead over the loop without Spark. */
+    static final double GOAL_OVERHEAD = 0.10;
+
     /** The default sweep, a classpath resource. */
     static final String DEFAULT_SPEC = "org/clsweep/jobs/bench/scaling.conf";
 
@@ -170,6 +175,7 @@ public final class ScalingBenchmark implements Callable<Integer> {
         if (rounds > 1) {
             printFigures("median", metric -> median(figures, metric));
         }
+        printGoals(metric -> median(figures, metric));
 
         printf("%ncost model: CPU per run by cell (single-thread loop, last round); estimate = TaskLayout.cost"
                 + " scaled to the same total%n");
@@ -306,6 +312,17 @@ public final class ScalingBenchmark implements Callable<Integer> {
         printf("%-8s projected      speed-up %4.2f                    overhead local[1] %+6.1f %%,            %s %+6.1f %%%n",
                 "", value.apply(RoundFigures::projectedSpeedUp), 100 * value.apply(RoundFigures::projectedOverhead1),
                 t, 100 * value.apply(RoundFigures::projectedOverheadT));
+    }
+
+    /** The goals, judged on the median over rounds of wall-clock figures. */
+    private void printGoals(Function<ToDoubleFunction<RoundFigures>, Double> value) {
+        double speedUp = value.apply(RoundFigures::speedUp);
+        double over1 = value.apply(RoundFigures::overheadWall1);
+        double overT = value.apply(RoundFigures::overheadWallT);
+        printf("%ngoals (median over rounds, wall clock): speed-up local[%d] / local[1] %.2f (goal >= %.1f: %s);"
+                        + " overhead local[1] / loop %+.1f %% and local[%d] / pool %+.1f %% (goal <= %.0f %%: %s)%n",
+                threads, speedUp, GOAL_SPEED_UP, speedUp >= GOAL_SPEED_UP ? "met" : "NOT met", 100 * over1, threads,
+                100 * overT, 100 * GOAL_OVERHEAD, Math.max(over1, overT) <= GOAL_OVERHEAD ? "met" : "NOT met");
     }
 
     private static double median(List<RoundFigures> figures, ToDoubleFunction<RoundFigures> metric) {
