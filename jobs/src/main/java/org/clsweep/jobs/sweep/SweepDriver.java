@@ -32,9 +32,9 @@ import org.clsweep.jobs.spec.SweepSpec;
  * ({@link SweepJob#simulate}); derive the runs, optima, trace and tokens tables from all committed
  * parts ({@link SweepJob#compact}) and, as soon as the runs table is written, aggregate it,
  * counting the runs on the way; check that each (cell, seed) of the spec appears exactly once;
- * move the tables into place; COMPLETE manifest with counts per status. If the job itself fails, the manifest says ABORTED and no table is
- * moved into place; the parts committed so far stay for the next attempt. Every Spark job is
- * labelled with the sweep's job group.
+ * move the tables into place; COMPLETE manifest with counts per status. If the job itself fails,
+ * the manifest says ABORTED and no table is moved into place; the parts committed so far stay for
+ * the next attempt. Every Spark job is labelled with the sweep's job group.
  */
 public final class SweepDriver {
     private SweepDriver() {
@@ -109,10 +109,11 @@ public final class SweepDriver {
                 for (int i = 0; i < costs.length; i++) {
                     costs[i] = TaskLayout.cost(plan.spec(todo.get(i).cellIndex()));
                 }
-                int bins = TaskLayout.binCount(todo.size(), spark.sparkContext().defaultParallelism());
+                int slots = TaskSlots.planned(spark.sparkContext());
+                int bins = TaskLayout.binCount(todo.size(), slots);
                 SweepJob.Progress progress = console == null ? null
                         : new SweepJob.Progress(console, runs, reused, kept.getOrDefault(RunStatus.FAILED, 0L));
-                SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), parts, attempt,
+                SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), slots, parts, attempt,
                         Grid.describe(spec), progress, computed);
             }
             parts.clearTemporary();

@@ -91,13 +91,15 @@ public final class SweepJob {
      * @param spark       the session
      * @param plan        the plan, broadcast to executors. Not modified.
      * @param bins        the runs to do, in submission order. Not modified.
+     * @param slots       the task slots planned for ({@link TaskSlots}): up to
+     *                    {@value #JOBS_PER_SLOT} jobs per slot are in flight
      * @param parts       where parts are committed
      * @param attempt     this attempt's number
      * @param description the Spark job description prefix (the sweep's summary)
      * @param progress    where progress lines go, or null for none
      * @param committed   counts the runs of the committed parts. Modified.
      */
-    public static void simulate(SparkSession spark, SweepPlan plan, List<ArrayList<RunTask>> bins,
+    public static void simulate(SparkSession spark, SweepPlan plan, List<ArrayList<RunTask>> bins, int slots,
                                 ResultParts parts, int attempt, String description, Progress progress,
                                 AtomicLong committed) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -105,7 +107,7 @@ public final class SweepJob {
         LongAccumulator done = jsc.sc().longAccumulator("runs done");
         LongAccumulator failed = jsc.sc().longAccumulator("runs failed");
         String group = jobGroup(plan.sweep());
-        int threads = Math.max(1, Math.min(bins.size(), JOBS_PER_SLOT * jsc.defaultParallelism()));
+        int threads = (int) Math.max(1, Math.min(bins.size(), (long) JOBS_PER_SLOT * slots));
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "clsweep-bins");
             t.setDaemon(true);

@@ -19,7 +19,7 @@ import org.clsweep.data.spec.RunSpec;
  *                onelayer population   L · d                  factor 1.0
  *                onelayer sgd          batch · (d + batch)    factor 0.5
  *                twolayer (sgd)        batch · K · P · field_dim   factor 1.3
- *   bins       = min(runs, max(8 · parallelism, ⌈runs / 256⌉))
+ *   bins       = min(runs, max(8 · slots, ⌈runs / 256⌉))      slots: {@link TaskSlots}
  *   assignment : runs by decreasing cost, each to the bin with the least total cost so far;
  *                bins then ordered by decreasing total cost
  * </pre>
@@ -60,9 +60,9 @@ public final class TaskLayout {
         return perStep * s.train().steps();
     }
 
-    /** How many bins (Spark partitions) to use for {@code runs} runs on {@code parallelism} cores. */
-    public static int binCount(int runs, int parallelism) {
-        long wanted = Math.max((long) BINS_PER_CORE * Math.max(1, parallelism),
+    /** How many bins (Spark jobs of one task) to use for {@code runs} runs on {@code slots} task slots. */
+    public static int binCount(int runs, int slots) {
+        long wanted = Math.max((long) BINS_PER_CORE * Math.max(1, slots),
                 (runs + (long) MAX_RUNS_PER_BIN - 1) / MAX_RUNS_PER_BIN);
         return (int) Math.max(1, Math.min(runs, wanted));
     }

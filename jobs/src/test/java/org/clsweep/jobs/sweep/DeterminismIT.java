@@ -103,7 +103,7 @@ class DeterminismIT {
                     null));
             SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), org.clsweep.jobs.output.Provenance.codeVersion(),
                     cells, RunFunction.EXECUTOR, FaultInjection.NONE);
-            SweepJob.simulate(spark, plan, List.of(all), dir.results(), 1, "by hand", null, new AtomicLong());
+            SweepJob.simulate(spark, plan, List.of(all), 1, dir.results(), 1, "by hand", null, new AtomicLong());
             assertThat(dir.results().committed()).containsExactly("a00001-b000000");
             SweepJob.compact(spark, plan, cells, spec.seeds(), dir.results().locations(dir.results().committed()),
                     false, dir, () -> { });
