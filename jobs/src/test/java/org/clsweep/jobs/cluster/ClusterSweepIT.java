@@ -17,12 +17,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
+import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.Main;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.testing.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +55,8 @@ class ClusterSweepIT {
             + " grid = [ { activation = [linear, relu], width = [1, 4, 8] },\n"
             + "          { activation = [leaky_relu], leaky_slope = [0.2], width = [1, 4, 8] } ]\n}\n";
     static final int RUNS = 9 * 4;
+    /** spark.cores.max of the submitted sweep: one more than the worker offers. */
+    static final int REQUESTED_CORES = StandaloneSparkCluster.WORKER_CORES + 1;
     /** Columns that may differ between two runs of the same spec. */
     static final String VARYING_COLUMNS = "wall_ms";
 
@@ -87,8 +91,11 @@ class ClusterSweepIT {
         // the local run overlaps the submission, which waits mostly for JVMs and executors to start
         ExecutorService submitter = Executors.newSingleThreadExecutor();
         try {
-            Future<SubmitResult> submission = submitter.submit(() -> cluster.submit(jar, Main.class.getName(),
-                    "run", spec.toString(), "--out", onCluster.toString()));
+            // asks for one core more than the worker has: the sweep plans for the 3 requested cores
+            // (8 bins per slot) even though Spark's default parallelism says 2 at its start
+            Future<SubmitResult> submission = submitter.submit(() -> cluster.submit(
+                    Map.of("spark.cores.max", Integer.toString(REQUESTED_CORES)), jar, Main.class.getName(),
+                    List.of("run", spec.toString(), "--out", onCluster.toString())));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             int code = Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
                     new PrintStream(err, true, StandardCharsets.UTF_8),
@@ -107,6 +114,10 @@ class ClusterSweepIT {
         assertThat(manifest.status()).isEqualTo(ManifestStatus.COMPLETE);
         assertThat(manifest.count(RunStatus.OK)).isEqualTo(RUNS);
         assertThat(manifest.environment()).containsEntry("master", cluster.masterUrl());
+        try (Stream<Path> parts = Files.list(onCluster.resolve(ResultParts.DIR))) {
+            assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> n.matches("a\\d{5}-b\\d{6}")))
+                    .as("one committed part per bin").hasSize(8 * REQUESTED_CORES);
+        }
 
         assertThat(DuckDb.schema(onCluster.resolve(OutputDirectory.RUNS)))
                 .isEqualTo(DuckDb.schema(local.resolve(OutputDirectory.RUNS)));
