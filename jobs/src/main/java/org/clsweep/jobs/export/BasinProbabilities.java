@@ -38,15 +38,9 @@ final class BasinProbabilities implements NotebookSection {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
         String model = ModelKind.ONELAYER.specName();
-        List<String> keys = new ArrayList<>();
-        keys.add("activation");
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
-        List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_kind", "cell_id", s.aggregateRuns(),
-                s.basinProbability()));
-        List<String> order = new ArrayList<>(keys);
-        order.add("width");
-        SqlQuery q = SqlQuery.aggregatesOf(select, model, List.of(s.basinProbability() + " IS NOT NULL"), order);
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_kind", "cell_id",
+                s.aggregateRuns(), s.basinProbability()), model, List.of(s.basinProbability() + " IS NOT NULL"));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK one-layer "

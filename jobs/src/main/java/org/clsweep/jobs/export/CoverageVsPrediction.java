@@ -32,18 +32,13 @@ final class CoverageVsPrediction implements NotebookSection {
         }
         boolean pooled = ctx.hasColumns(SweepTable.AGGREGATES, s.pooledCoveragePrediction());
         String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
-        List<String> keys = new ArrayList<>();
-        keys.add("activation");
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
-        List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_patterns", s.aggregateRuns(), s.mean(m), s.ciLow(m),
-                s.ciHigh(m), s.coveragePrediction()));
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        List<String> columns = new ArrayList<>(List.of("leaky_slope", "geometry_patterns", s.aggregateRuns(),
+                s.mean(m), s.ciLow(m), s.ciHigh(m), s.coveragePrediction()));
         if (pooled) {
-            select.add(s.pooledCoveragePrediction());
+            columns.add(s.pooledCoveragePrediction());
         }
-        List<String> order = new ArrayList<>(keys);
-        order.add("width");
-        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.ONELAYER.specName(), List.of(), order);
+        SqlQuery q = SqlQuery.seriesOf(keys, "width", columns, ModelKind.ONELAYER.specName(), List.of());
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));

@@ -34,15 +34,11 @@ final class DistinctOptimaBySlope implements NotebookSection {
         if (!ctx.parameters().varyingExcept(ModelKind.ONELAYER).contains("leaky_slope")) {
             return List.of(SectionCells.skipped(TITLE, "`leaky_slope` is not a grid axis of this sweep."));
         }
-        List<String> keys = new ArrayList<>();
-        keys.add("width");
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width", "leaky_slope"));
-        List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("leaky_slope", s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)));
-        List<String> order = new ArrayList<>(keys);
-        order.add("leaky_slope");
-        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.ONELAYER.specName(),
-                List.of(SqlQuery.is("activation", Activation.LEAKY_RELU.specName())), order);
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("width"), "activation",
+                "leaky_slope");
+        SqlQuery q = SqlQuery.seriesOf(keys, "leaky_slope", List.of(s.aggregateRuns(), s.mean(m), s.ciLow(m),
+                s.ciHigh(m)), ModelKind.ONELAYER.specName(),
+                List.of(SqlQuery.is("activation", Activation.LEAKY_RELU.specName())));
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer leaky_relu cells."));

@@ -32,15 +32,9 @@ final class DistinctOptimaByWidth implements NotebookSection {
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
-        List<String> keys = new ArrayList<>();
-        keys.add("activation");
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.ONELAYER, "activation", "width"));
-        List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", "geometry_mag_start", "geometry_mag_end", s.aggregateRuns(),
-                s.mean(m), s.ciLow(m), s.ciHigh(m)));
-        List<String> order = new ArrayList<>(keys);
-        order.add("width");
-        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.ONELAYER.specName(), List.of(), order);
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
+                s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)), ModelKind.ONELAYER.specName(), List.of());
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));

@@ -32,14 +32,11 @@ final class LocalityByBeta implements NotebookSection {
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
-        List<String> keys = new ArrayList<>(List.of("activation", "net_batchnorm"));
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.TWOLAYER, "activation", "net_batchnorm", "width"));
-        List<String> select = new ArrayList<>(keys);
-        select.addAll(List.of("width", "leaky_slope", s.aggregateRuns(), s.mean(all), s.ciLow(all), s.ciHigh(all),
-                s.mean(other), s.ciLow(other), s.ciHigh(other)));
-        List<String> order = new ArrayList<>(keys);
-        order.add("width");
-        SqlQuery q = SqlQuery.aggregatesOf(select, ModelKind.TWOLAYER.specName(), List.of(), order);
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
+                "width");
+        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", s.aggregateRuns(), s.mean(all),
+                s.ciLow(all), s.ciHigh(all), s.mean(other), s.ciLow(other), s.ciHigh(other)),
+                ModelKind.TWOLAYER.specName(), List.of());
         ResultTable t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no two-layer cells."));

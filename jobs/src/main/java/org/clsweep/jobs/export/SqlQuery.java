@@ -1,5 +1,6 @@
 package org.clsweep.jobs.export;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,26 @@ public record SqlQuery(String template) {
             where.append(" AND ").append(c);
         }
         return new SqlQuery(select(columns) + "\nFROM {aggregates}\nWHERE " + where + "\nORDER BY " + list(order));
+    }
+
+    /**
+     * One model's cells of the aggregates table as series along {@code x}:
+     * {@code SELECT keys, x, columns … ORDER BY keys, x} (see {@link #aggregatesOf}).
+     *
+     * @param keys       the columns that tell series apart. Not modified.
+     * @param x          the column along a series
+     * @param columns    the other selected columns. Not modified.
+     * @param model      the spec name of the model
+     * @param conditions further conditions, joined with AND. Not modified.
+     */
+    public static SqlQuery seriesOf(List<String> keys, String x, List<String> columns, String model,
+                                    List<String> conditions) {
+        List<String> select = new ArrayList<>(keys);
+        select.add(x);
+        select.addAll(columns);
+        List<String> order = new ArrayList<>(keys);
+        order.add(x);
+        return aggregatesOf(select, model, conditions, order);
     }
 
     /** The tables the statement reads. */

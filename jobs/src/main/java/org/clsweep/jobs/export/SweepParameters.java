@@ -97,6 +97,21 @@ final class SweepParameters {
     }
 
     /**
+     * The columns that tell a figure's series apart: {@code leading}, then every other parameter
+     * that varies among the runs of {@code model}, except {@code excluded}.
+     *
+     * @param leading  the columns every series is named by. Not modified.
+     * @param excluded further parameters that are not series keys (e.g. the x axis)
+     */
+    List<String> seriesKeys(ModelKind model, List<String> leading, String... excluded) {
+        List<String> ex = new ArrayList<>(leading);
+        ex.addAll(Arrays.asList(excluded));
+        List<String> keys = new ArrayList<>(leading);
+        keys.addAll(varyingExcept(model, ex.toArray(new String[0])));
+        return keys;
+    }
+
+    /**
      * The parameters that vary among the runs of {@code model} (all runs when the table has no
      * {@code model} column), other than {@code excluded}, in table order.
      */

@@ -34,8 +34,8 @@ final class TokenLearningTime implements NotebookSection {
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
-        List<String> keys = new ArrayList<>(List.of("activation", "net_batchnorm"));
-        keys.addAll(ctx.parameters().varyingExcept(ModelKind.TWOLAYER, "activation", "net_batchnorm", "width"));
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
+                "width");
         List<String> group = new ArrayList<>();
         for (String k : keys) {
             group.add("r." + k);
