@@ -27,7 +27,7 @@ import org.clsweep.jobs.spec.Parameter;
  * partition order and finishes the one-row-per-cell results (Student t intervals, pooled basin
  * probabilities, coverage predictions — see {@link CellSummary} and {@link AggregatesTable}), so
  * the driver holds one object per cell and partition, never a run's row (only each cell's seeds,
- * to count distinct runs: 8 bytes and a set entry per run). Plain Java over the rows
+ * to count distinct runs: a set entry, ≈ 60 bytes, per run). Plain Java over the rows
  * rather than SQL aggregates: Spark would generate and compile code for the hundred aggregate
  * expressions on every sweep, which costs more than the aggregation itself. Rows are sorted by
  * parameter values, in Parameter order.
