@@ -34,7 +34,6 @@ final class CellStatistics implements Serializable {
     private final String sweep;
     private final String cellId;
     private final List<Object> params;
-    private long rows;
     private final long[] byStatus = new long[RunStatus.values().length];
     private final Set<Long> seeds = new HashSet<>();
     private final long[] n = new long[RunMetric.values().length];
@@ -87,7 +86,6 @@ final class CellStatistics implements Serializable {
 
     /** Adds one row of this cell. */
     void add(Row row, RowLayout c) {
-        rows++;
         seeds.add(row.getLong(c.seed()));
         RunStatus status = RunStatus.valueOf(row.getString(c.status()));
         byStatus[status.ordinal()]++;
@@ -121,7 +119,6 @@ final class CellStatistics implements Serializable {
 
     /** Adds the rows counted in {@code other}, a part of the same cell. */
     void merge(CellStatistics other) {
-        rows += other.rows;
         seeds.addAll(other.seeds);
         for (int s = 0; s < byStatus.length; s++) {
             byStatus[s] += other.byStatus[s];
@@ -166,7 +163,12 @@ final class CellStatistics implements Serializable {
         return params;
     }
 
+    /** Rows of every status. */
     long rows() {
+        long rows = 0;
+        for (long k : byStatus) {
+            rows += k;
+        }
         return rows;
     }
 
