@@ -10,12 +10,12 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.spark.SparkContext;
@@ -108,11 +108,7 @@ public final class SweepJob {
         LongAccumulator failed = jsc.sc().longAccumulator("runs failed");
         String group = jobGroup(plan.sweep());
         int threads = (int) Math.max(1, Math.min(bins.size(), (long) JOBS_PER_SLOT * slots));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "clsweep-bins");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, daemonThreads("clsweep-bins"));
         AtomicReference<RuntimeException> firstFailure = new AtomicReference<>();
         ProgressReporter reporter = progress == null ? null : new ProgressReporter(plan.sweep(), progress.total(),
                 progress.doneBefore(), () -> progress.doneBefore() + done.value(),
@@ -239,33 +235,44 @@ public final class SweepJob {
      * waits for all of them; then throws the first failure, if any, with the others suppressed.
      */
     static void concurrently(List<Runnable> actions) {
-        List<Thread> threads = new ArrayList<>(actions.size());
-        List<RuntimeException> failures = Collections.synchronizedList(new ArrayList<>());
-        for (Runnable a : actions) {
-            Thread t = new Thread(() -> {
+        ExecutorService pool = Executors.newFixedThreadPool(actions.size(), daemonThreads("clsweep-tables"));
+        try {
+            Throwable first = null;
+            for (Future<Object> f : pool.invokeAll(actions.stream().map(Executors::callable).toList())) {
                 try {
-                    a.run();
-                } catch (RuntimeException e) {
-                    failures.add(e);
+                    f.get();
+                } catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause();
+                    } else {
+                        first.addSuppressed(e.getCause());
+                    }
                 }
-            }, "clsweep-tables");
-            t.setDaemon(true);
-            t.start();
-            threads.add(t);
-        }
-        for (Thread t : threads) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing the run tables", e);
             }
+            if (first instanceof RuntimeException r) {
+                throw r;
+            }
+            if (first instanceof Error err) {
+                throw err;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing the run tables", e);
+        } finally {
+            pool.shutdownNow();
         }
-        if (!failures.isEmpty()) {
-            RuntimeException first = failures.get(0);
-            failures.subList(1, failures.size()).forEach(first::addSuppressed);
-            throw first;
-        }
+    }
+
+    /**
+     * Daemon threads named {@code name}. A pool creates them on the thread that submits its first
+     * tasks, so they inherit that thread's Spark job group.
+     */
+    private static ThreadFactory daemonThreads(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** The Spark job group id of a sweep's jobs. */
