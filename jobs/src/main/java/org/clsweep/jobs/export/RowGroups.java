@@ -78,7 +78,7 @@ final class RowGroups {
      * from the ones shown, or is the same in every group, is left out). The activation is always
      * shown: the checks speak of it.
      */
-    static List<Integer> labelColumns(List<List<Object>> groupKeys, List<String> keys) {
+    private static List<Integer> labelColumns(List<List<Object>> groupKeys, List<String> keys) {
         List<Integer> shown = new ArrayList<>();
         for (int i = 0; i < keys.size(); i++) {
             shown.add(i);
