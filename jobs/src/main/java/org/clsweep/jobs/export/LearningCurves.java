@@ -34,14 +34,7 @@ final class LearningCurves implements NotebookSection {
         }
         List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
                 "width");
-        List<String> group = new ArrayList<>();
-        for (String k : keys) {
-            group.add("r." + k);
-        }
-        if (!keys.contains("leaky_slope")) {
-            group.add("r.leaky_slope");
-        }
-        group.add("r.width");
+        List<String> group = SqlQuery.runSeriesColumns(keys);
         group.add("t." + s.traceIteration());
         List<String> select = new ArrayList<>(group);
         select.addAll(List.of("COUNT(*) AS runs",

@@ -88,6 +88,25 @@ public record SqlQuery(String template) {
         return aggregatesOf(select, model, conditions, order);
     }
 
+    /**
+     * The columns of the runs table, aliased {@code r}, that group a series' rows per width: the
+     * series keys, the leaky slope (which the checks read for the activation's regime) unless it
+     * is a key, and the width.
+     *
+     * @param keys the series keys. Not modified.
+     */
+    public static List<String> runSeriesColumns(List<String> keys) {
+        List<String> group = new ArrayList<>();
+        for (String k : keys) {
+            group.add("r." + k);
+        }
+        if (!keys.contains("leaky_slope")) {
+            group.add("r.leaky_slope");
+        }
+        group.add("r.width");
+        return group;
+    }
+
     /** The tables the statement reads. */
     public boolean reads(SweepTable table) {
         return template.contains(table.placeholder());

@@ -36,14 +36,7 @@ final class TokenLearningTime implements NotebookSection {
         }
         List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
                 "width");
-        List<String> group = new ArrayList<>();
-        for (String k : keys) {
-            group.add("r." + k);
-        }
-        if (!keys.contains("leaky_slope")) {
-            group.add("r.leaky_slope");
-        }
-        group.add("r.width");
+        List<String> group = SqlQuery.runSeriesColumns(keys);
         group.add("k." + s.tokenPatternsUsing());
         String time = "k." + s.tokenLearningTime();
         List<String> select = new ArrayList<>(group);
