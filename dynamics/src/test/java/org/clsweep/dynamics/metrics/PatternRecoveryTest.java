@@ -4,24 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
 
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class PatternRecoveryTest {
     private static final double TOL_EXACT = 1e-12;
 
-    private static DMatrixRMaj identity(int n) {
-        DMatrixRMaj id = new DMatrixRMaj(n, n);
-        for (int a = 0; a < n; a++) {
-            id.set(a, a, 1.0);
-        }
-        return id;
-    }
-
     @Test
     void scoresFollowTheFormulaOnAHandExample() {
         // K = 1, M = 2, n = 3, one-hot; filter 0 = (3, 4, 0), filter 1 = (0, −1, 0)
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{3, 4, 0}, {0, -1, 0}});
-        PatternRecovery pr = new PatternRecovery(1, 2, identity(3), new int[][] {{2, 0, 1}}, false);
+        PatternRecovery pr = new PatternRecovery(1, 2, CommonOps_DDRM.identity(3), new int[][] {{2, 0, 1}}, false);
         double[] s = new double[3];
         pr.scores(w, s);
         double eps = 4.0 / 1000;
@@ -38,11 +31,11 @@ class PatternRecoveryTest {
     @Test
     void linearActivationScoresTheAbsoluteValue() {
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{-2, 0}, {0, 0.5}});
-        PatternRecovery pr = new PatternRecovery(1, 2, identity(2), new int[][] {{1, 0}}, true);
+        PatternRecovery pr = new PatternRecovery(1, 2, CommonOps_DDRM.identity(2), new int[][] {{1, 0}}, true);
         double[] s = new double[2];
         pr.scores(w, s);
         assertThat(s[0]).isCloseTo(2 / (2 + 2e-3), offset(TOL_EXACT));
-        PatternRecovery signed = new PatternRecovery(1, 2, identity(2), new int[][] {{1, 0}}, false);
+        PatternRecovery signed = new PatternRecovery(1, 2, CommonOps_DDRM.identity(2), new int[][] {{1, 0}}, false);
         signed.scores(w, s);
         assertThat(s[0]).isCloseTo(0.0, offset(TOL_EXACT));
     }
@@ -56,7 +49,7 @@ class PatternRecoveryTest {
         w.set(2, 0, 1.5);
         w.set(3, 0, 1.0);
         int[][] usage = {{0, 3, 0, 1}, {5, 0, 0, 0}};
-        PatternRecovery pr = new PatternRecovery(2, 2, identity(4), usage, false);
+        PatternRecovery pr = new PatternRecovery(2, 2, CommonOps_DDRM.identity(4), usage, false);
         double[] s = new double[8];
         pr.scores(w, s);
         LocationSummary sum = pr.summarise(s);
@@ -69,7 +62,7 @@ class PatternRecoveryTest {
     @Test
     void locationsThatNoPatternFixesAreLeftOutAndCounted() {
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{1, 0}, {0, 1}});
-        PatternRecovery pr = new PatternRecovery(2, 1, identity(2), new int[][] {{1, 0}, {0, 0}}, false);
+        PatternRecovery pr = new PatternRecovery(2, 1, CommonOps_DDRM.identity(2), new int[][] {{1, 0}, {0, 0}}, false);
         double[] s = new double[4];
         pr.scores(w, s);
         LocationSummary sum = pr.summarise(s);

@@ -14,6 +14,7 @@ import org.clsweep.dynamics.objective.ContrastiveLoss;
 import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -175,7 +176,7 @@ class TwoLayerPassTest {
     void oneHotLookupEqualsDenseProductOnOneHotData(ActivationFunction act, Bn bn, String lossName,
                                                     Supplier<ContrastiveLoss> loss) {
         TokenEmbedding lookup = TokenEmbedding.oneHot(magnitudes());
-        TokenEmbedding dense = TokenEmbedding.dense(identity(VOCAB), magnitudes());
+        TokenEmbedding dense = TokenEmbedding.dense(CommonOps_DDRM.identity(VOCAB), magnitudes());
         assertThat(lookup.isOneHot()).isTrue();
         assertThat(dense.isOneHot()).isFalse();
         TwoLayerNet net = net(VOCAB, act, bn, 8);
@@ -193,14 +194,6 @@ class TwoLayerPassTest {
         for (int e = 0; e < gv1.data.length; e++) {
             assertThat(gv1.data[e]).isCloseTo(gv2.data[e], offset(TOL_EXACT));
         }
-    }
-
-    private static DMatrixRMaj identity(int n) {
-        DMatrixRMaj id = new DMatrixRMaj(n, n);
-        for (int a = 0; a < n; a++) {
-            id.set(a, a, 1.0);
-        }
-        return id;
     }
 
     @Test
