@@ -94,8 +94,8 @@ public final class RegressCommand implements Callable<Integer> {
         try {
             Baseline base = null;
             if (!updateBaseline) {
-                base = Baseline.open(HadoopSettings.beforeSpark(), baseline, SpecParser.parseFile(options.spec, List.of()),
-                        current);
+                base = Baseline.open(HadoopSettings.beforeSpark(), baseline,
+                        SpecParser.parseFile(options.spec, List.of()), current);
             }
             try (OutputDirectory probe = OutputDirectory.open(location, HadoopSettings.beforeSpark())) {
                 probe.inspect(current);
