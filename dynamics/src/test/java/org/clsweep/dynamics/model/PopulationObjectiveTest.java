@@ -3,6 +3,7 @@ package org.clsweep.dynamics.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Vectors.unit;
 
 import java.util.SplittableRandom;
 import org.clsweep.dynamics.activation.Activation;
@@ -39,17 +40,6 @@ class PopulationObjectiveTest {
                 Arguments.of(ActivationFunction.of(Activation.LEAKY_RELU, 0.2), 0.0));
     }
 
-    private static double[] unit(double... v) {
-        double n = 0.0;
-        for (double x : v) {
-            n += x * x;
-        }
-        double[] u = v.clone();
-        for (int i = 0; i < u.length; i++) {
-            u[i] /= Math.sqrt(n);
-        }
-        return u;
-    }
 
     /**
      * A direction with wᵀμ_l of both signs, away from the σ = 0 hinges; wᵀμ_2 ≈ 0.18 makes the

@@ -3,6 +3,7 @@ package org.clsweep.dynamics.optima;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Vectors.unit;
 
 import java.util.SplittableRandom;
 import org.clsweep.dynamics.activation.Activation;
@@ -33,17 +34,6 @@ class OptimumAnalysisTest {
         return new DMatrixRMaj(r);
     }
 
-    private static double[] unit(double... v) {
-        double n = 0.0;
-        for (double x : v) {
-            n += x * x;
-        }
-        double[] u = v.clone();
-        for (int i = 0; i < u.length; i++) {
-            u[i] /= Math.sqrt(n);
-        }
-        return u;
-    }
 
     @Test
     void reluClustersNodesCountsBasinsAndMatchesPatterns() {
