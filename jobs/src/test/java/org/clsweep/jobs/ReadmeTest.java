@@ -11,7 +11,7 @@ import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +36,7 @@ class ReadmeTest {
         for (String k : new String[] {SpecParser.NAME, SpecParser.SEEDS, SpecParser.GRID}) {
             documented(k);
         }
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             assertThat(README).contains("| `" + p.key() + "` |").contains(p.description().replace("|", "\\|"));
         }
     }
@@ -51,8 +51,8 @@ class ReadmeTest {
     @Test
     void everyOtherColumnOfEveryTable() {
         for (StructField f : RunsTable.schema().fields()) {
-            boolean parameterOrMetric = Parameter.byKey(f.name().replace('_', '.')).isPresent()
-                    || java.util.Arrays.stream(Parameter.values()).anyMatch(p -> p.column().equals(f.name()))
+            boolean parameterOrMetric = SpecKey.byKey(f.name().replace('_', '.')).isPresent()
+                    || java.util.Arrays.stream(SpecKey.values()).anyMatch(p -> p.column().equals(f.name()))
                     || java.util.Arrays.stream(RunMetric.values()).anyMatch(m -> m.column().equals(f.name()));
             if (!parameterOrMetric) {
                 documented(f.name());
@@ -68,7 +68,7 @@ class ReadmeTest {
             documented(f.name());
         }
         for (StructField f : AggregatesTable.schema().fields()) {
-            boolean perParameterOrMetric = java.util.Arrays.stream(Parameter.values())
+            boolean perParameterOrMetric = java.util.Arrays.stream(SpecKey.values())
                     .anyMatch(p -> p.column().equals(f.name()))
                     || java.util.Arrays.stream(RunMetric.values()).anyMatch(m -> f.name().startsWith(m.column() + "_"));
             if (!perParameterOrMetric) {

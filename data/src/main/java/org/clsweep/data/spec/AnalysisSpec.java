@@ -12,7 +12,14 @@ import java.io.Serializable;
  */
 public record AnalysisSpec(double matchCosine, double sameOptimumCosine) implements Serializable {
     public AnalysisSpec {
-        Check.inRange("analysis.match_cosine", matchCosine, 0.0, 1.0, true, false);
-        Check.inRange("analysis.same_optimum_cosine", sameOptimumCosine, 0.0, 1.0, true, false);
+        SpecKey.ANALYSIS_MATCH_COSINE.check(matchCosine);
+        SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE.check(sameOptimumCosine);
+    }
+
+    /** The block's record from its keys. */
+    static AnalysisSpec from(SpecValues v) {
+        return new AnalysisSpec(
+                v.real(SpecKey.ANALYSIS_MATCH_COSINE),
+                v.real(SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE));
     }
 }

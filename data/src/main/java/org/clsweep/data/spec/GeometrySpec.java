@@ -19,36 +19,37 @@ public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosi
                            double magStart, double magEnd, ProbsKind probs, double zipfExponent)
         implements Serializable {
     public GeometrySpec {
-        Check.notNull("geometry.kind", kind);
-        Check.notNull("geometry.probs", probs);
-        Check.atLeast("geometry.patterns", patterns, 1);
-        Check.atLeast("geometry.dim", dim, 1);
-        Check.nonNegative("geometry.noise", noise);
-        Check.positive("geometry.mag_start", magStart);
-        Check.positive("geometry.mag_end", magEnd);
-        Check.nonNegative("geometry.zipf_exponent", zipfExponent);
+        SpecKey.GEOMETRY_KIND.requirePresent(kind);
+        SpecKey.GEOMETRY_PROBS.requirePresent(probs);
+        SpecKey.GEOMETRY_PATTERNS.check(patterns);
+        SpecKey.GEOMETRY_DIM.check(dim);
+        SpecKey.GEOMETRY_NOISE.check(noise);
+        SpecKey.GEOMETRY_MAG_START.check(magStart);
+        SpecKey.GEOMETRY_MAG_END.check(magEnd);
+        SpecKey.GEOMETRY_ZIPF_EXPONENT.check(zipfExponent);
+        String dimKey = SpecKey.GEOMETRY_DIM.key();
         switch (kind) {
             case ORTHOGONAL:
-                if (dim < patterns) {
-                    throw new SpecException("geometry.dim", "geometry.dim must be >= geometry.patterns for "
-                            + "orthogonal patterns, found dim " + dim + " < patterns " + patterns);
-                }
-                break;
             case EQUIANGULAR:
                 if (dim < patterns) {
-                    throw new SpecException("geometry.dim", "geometry.dim must be >= geometry.patterns for "
-                            + "equiangular patterns, found dim " + dim + " < patterns " + patterns);
+                    throw new SpecException(dimKey, dimKey + " must be >= " + SpecKey.GEOMETRY_PATTERNS.key()
+                            + " for " + kind.specName() + " patterns, found dim " + dim + " < patterns " + patterns);
+                }
+                if (kind == GeometryKind.ORTHOGONAL) {
+                    break;
                 }
                 double lower = patterns > 1 ? -1.0 / (patterns - 1) : -1.0;
                 if (!(cosine > lower && cosine < 1.0)) {
-                    throw new SpecException("geometry.cosine", "geometry.cosine must be in (" + lower
+                    String key = SpecKey.GEOMETRY_COSINE.key();
+                    throw new SpecException(key, key + " must be in (" + lower
                             + ", 1) for " + patterns + " equiangular patterns, found " + cosine);
                 }
                 break;
             case PAIRS:
                 long maxPairs = (long) dim * (dim - 1) / 2;
                 if (patterns > maxPairs) {
-                    throw new SpecException("geometry.patterns", "geometry.patterns must be <= dim·(dim−1)/2 = "
+                    String key = SpecKey.GEOMETRY_PATTERNS.key();
+                    throw new SpecException(key, key + " must be <= dim·(dim−1)/2 = "
                             + maxPairs + " for two-hot pairs in dim " + dim + ", found " + patterns);
                 }
                 break;
@@ -57,5 +58,19 @@ public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosi
             default:
                 throw new AssertionError(kind);
         }
+    }
+
+    /** The block's record from its keys. */
+    static GeometrySpec from(SpecValues v) {
+        return new GeometrySpec(
+                v.geometryKind(SpecKey.GEOMETRY_KIND),
+                v.integer(SpecKey.GEOMETRY_PATTERNS),
+                v.integer(SpecKey.GEOMETRY_DIM),
+                v.real(SpecKey.GEOMETRY_COSINE),
+                v.real(SpecKey.GEOMETRY_NOISE),
+                v.real(SpecKey.GEOMETRY_MAG_START),
+                v.real(SpecKey.GEOMETRY_MAG_END),
+                v.probs(SpecKey.GEOMETRY_PROBS),
+                v.real(SpecKey.GEOMETRY_ZIPF_EXPONENT));
     }
 }

@@ -13,6 +13,15 @@ import java.io.Serializable;
 public record NetSpec(int outDim, boolean batchnorm, boolean bnBackpropMean, boolean bnBackpropVar)
         implements Serializable {
     public NetSpec {
-        Check.atLeast("net.out_dim", outDim, 1);
+        SpecKey.NET_OUT_DIM.check(outDim);
+    }
+
+    /** The block's record from its keys. */
+    static NetSpec from(SpecValues v) {
+        return new NetSpec(
+                v.integer(SpecKey.NET_OUT_DIM),
+                v.bool(SpecKey.NET_BATCHNORM),
+                v.bool(SpecKey.NET_BN_BACKPROP_MEAN),
+                v.bool(SpecKey.NET_BN_BACKPROP_VAR));
     }
 }

@@ -1,9 +1,6 @@
 package org.clsweep.data.spec;
 
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 
@@ -27,24 +24,42 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
                       GeometrySpec geometry, TokenSpec tokens, NetSpec net, TrainSpec train,
                       AnalysisSpec analysis) implements Serializable {
     public RunSpec {
-        Check.notNull("model", model);
-        Check.notNull("mode", mode);
-        Check.notNull("activation", activation);
-        Check.notNull("geometry", geometry);
-        Check.notNull("tokens", tokens);
-        Check.notNull("net", net);
-        Check.notNull("train", train);
-        Check.notNull("analysis", analysis);
-        Check.inRange("leaky_slope", leakySlope, 0.0, 1.0, false, false);
-        Check.atLeast("width", width, 1);
+        SpecKey.MODEL.requirePresent(model);
+        SpecKey.MODE.requirePresent(mode);
+        SpecKey.ACTIVATION.requirePresent(activation);
+        SpecKey.Block.GEOMETRY.requirePresent(geometry);
+        SpecKey.Block.TOKENS.requirePresent(tokens);
+        SpecKey.Block.NET.requirePresent(net);
+        SpecKey.Block.TRAIN.requirePresent(train);
+        SpecKey.Block.ANALYSIS.requirePresent(analysis);
+        SpecKey.LEAKY_SLOPE.check(leakySlope);
+        SpecKey.WIDTH.check(width);
+        String modeKey = SpecKey.MODE.key();
+        String modelKey = SpecKey.MODEL.key();
         if (model == ModelKind.TWOLAYER && mode == Mode.POPULATION) {
-            throw new SpecException("mode", "mode = population is only defined for model = onelayer; "
-                    + "use mode = sgd for model = twolayer");
+            throw new SpecException(modeKey, modeKey + " = population is only defined for " + modelKey
+                    + " = onelayer; use " + modeKey + " = sgd for " + modelKey + " = twolayer");
         }
         if (mode == Mode.POPULATION && !activation.isHomogeneous()) {
-            throw new SpecException("activation", "activation = " + activation.specName()
-                    + " is a non-homogeneous control, allowed only with mode = sgd");
+            String key = SpecKey.ACTIVATION.key();
+            throw new SpecException(key, key + " = " + activation.specName()
+                    + " is a non-homogeneous control, allowed only with " + modeKey + " = sgd");
         }
+    }
+
+    /** The run spec from every key's value; each block's record is built from its keys. */
+    static RunSpec from(SpecValues v) {
+        return new RunSpec(
+                v.model(SpecKey.MODEL),
+                v.mode(SpecKey.MODE),
+                v.activation(SpecKey.ACTIVATION),
+                v.real(SpecKey.LEAKY_SLOPE),
+                v.integer(SpecKey.WIDTH),
+                GeometrySpec.from(v),
+                TokenSpec.from(v),
+                NetSpec.from(v),
+                TrainSpec.from(v),
+                AnalysisSpec.from(v));
     }
 
     /** The activation with its slope bound. */
@@ -54,7 +69,7 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
 
     /**
      * A stable id of this cell's resolved parameters: the first 16 hex digits of the SHA-256 of
-     * the record's canonical text. Equal parameters give equal ids on every machine and run.
+     * its {@link CellText canonical text}. Equal parameters give equal ids on every machine and run.
      */
     public String cellId() {
         return String.format("%016x", cellKey());
@@ -62,15 +77,6 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
 
     /** {@link #cellId()} as a number, the key from which a run's random streams derive. */
     public long cellKey() {
-        try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(toString().getBytes(StandardCharsets.UTF_8));
-            long k = 0;
-            for (int i = 0; i < 8; i++) {
-                k = (k << 8) | (h[i] & 0xff);
-            }
-            return k;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+        return CellText.key(CellText.of(this));
     }
 }

@@ -28,7 +28,7 @@ public final class TokenPatternFormat {
     /** A wildcard in the parsed table. */
     public static final int WILDCARD_ID = -1;
 
-    private static final String KEY = "tokens.explicit_patterns";
+    private static final String KEY = SpecKey.TOKENS_EXPLICIT_PATTERNS.key();
 
     private TokenPatternFormat() {
     }
@@ -62,7 +62,7 @@ public final class TokenPatternFormat {
     private static int[] parseOne(String p, int vocab, int locations, int augDegree) {
         if (p.length() != locations) {
             throw new SpecException(KEY, KEY + ": pattern '" + p + "' has " + p.length()
-                    + " symbols, expected tokens.locations = " + locations);
+                    + " symbols, expected " + SpecKey.TOKENS_LOCATIONS.key() + " = " + locations);
         }
         int[] row = new int[locations];
         int wildcards = 0;
@@ -75,7 +75,7 @@ public final class TokenPatternFormat {
                 int a = c - 'A';
                 if (a >= vocab) {
                     throw new SpecException(KEY, KEY + ": pattern '" + p + "' uses token " + c + " (id " + a
-                            + "), but tokens.vocab = " + vocab);
+                            + "), but " + SpecKey.TOKENS_VOCAB.key() + " = " + vocab);
                 }
                 row[k] = a;
             } else {
@@ -88,7 +88,7 @@ public final class TokenPatternFormat {
         }
         if (wildcards < augDegree) {
             throw new SpecException(KEY, KEY + ": pattern '" + p + "' has " + wildcards
-                    + " wildcards, fewer than tokens.aug_degree = " + augDegree);
+                    + " wildcards, fewer than " + SpecKey.TOKENS_AUG_DEGREE.key() + " = " + augDegree);
         }
         return row;
     }

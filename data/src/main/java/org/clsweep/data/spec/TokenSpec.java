@@ -24,29 +24,45 @@ public record TokenSpec(int vocab, int locations, int perLocation, int patterns,
                         int augDegree, int embedDim, double magSplit, List<String> explicitPatterns)
         implements Serializable {
     public TokenSpec {
-        explicitPatterns = List.copyOf(Check.notNull("tokens.explicit_patterns", explicitPatterns));
-        Check.atLeast("tokens.vocab", vocab, 1);
-        Check.atLeast("tokens.locations", locations, 1);
-        Check.atLeast("tokens.per_location", perLocation, 1);
-        if (perLocation > vocab) {
-            throw new SpecException("tokens.per_location", "tokens.per_location must be <= tokens.vocab ("
-                    + vocab + "), found " + perLocation);
+        explicitPatterns = List.copyOf(SpecKey.TOKENS_EXPLICIT_PATTERNS.requirePresent(explicitPatterns));
+        SpecKey.TOKENS_VOCAB.check(vocab);
+        SpecKey.TOKENS_LOCATIONS.check(locations);
+        SpecKey.TOKENS_PER_LOCATION.check(perLocation);
+        atMost(SpecKey.TOKENS_PER_LOCATION, perLocation, SpecKey.TOKENS_VOCAB.key(), vocab);
+        SpecKey.TOKENS_PATTERNS.check(patterns);
+        SpecKey.TOKENS_PATTERN_LEN.check(patternLen);
+        atMost(SpecKey.TOKENS_PATTERN_LEN, patternLen, SpecKey.TOKENS_LOCATIONS.key(), locations);
+        SpecKey.TOKENS_AUG_DEGREE.check(augDegree);
+        if (explicitPatterns.isEmpty()) {
+            atMost(SpecKey.TOKENS_AUG_DEGREE, augDegree, SpecKey.TOKENS_LOCATIONS.key() + " − "
+                    + SpecKey.TOKENS_PATTERN_LEN.key(), locations - patternLen);
         }
-        Check.atLeast("tokens.patterns", patterns, 1);
-        Check.atLeast("tokens.pattern_len", patternLen, 1);
-        if (patternLen > locations) {
-            throw new SpecException("tokens.pattern_len", "tokens.pattern_len must be <= tokens.locations ("
-                    + locations + "), found " + patternLen);
-        }
-        Check.atLeast("tokens.aug_degree", augDegree, 0);
-        if (explicitPatterns.isEmpty() && augDegree > locations - patternLen) {
-            throw new SpecException("tokens.aug_degree", "tokens.aug_degree must be <= tokens.locations − "
-                    + "tokens.pattern_len (" + (locations - patternLen) + "), found " + augDegree);
-        }
-        Check.atLeast("tokens.embed_dim", embedDim, 0);
-        Check.positive("tokens.mag_split", magSplit);
+        SpecKey.TOKENS_EMBED_DIM.check(embedDim);
+        SpecKey.TOKENS_MAG_SPLIT.check(magSplit);
         if (!explicitPatterns.isEmpty()) {
             TokenPatternFormat.parse(explicitPatterns, vocab, locations, augDegree);
+        }
+    }
+
+    /** The block's record from its keys. */
+    static TokenSpec from(SpecValues v) {
+        return new TokenSpec(
+                v.integer(SpecKey.TOKENS_VOCAB),
+                v.integer(SpecKey.TOKENS_LOCATIONS),
+                v.integer(SpecKey.TOKENS_PER_LOCATION),
+                v.integer(SpecKey.TOKENS_PATTERNS),
+                v.integer(SpecKey.TOKENS_PATTERN_LEN),
+                v.integer(SpecKey.TOKENS_AUG_DEGREE),
+                v.integer(SpecKey.TOKENS_EMBED_DIM),
+                v.real(SpecKey.TOKENS_MAG_SPLIT),
+                v.strings(SpecKey.TOKENS_EXPLICIT_PATTERNS));
+    }
+
+    /** {@code key ≤ bound}, the bound named by {@code boundName} in the message. */
+    private static void atMost(SpecKey key, int value, String boundName, int bound) {
+        if (value > bound) {
+            throw new SpecException(key.key(), key.key() + " must be <= " + boundName + " (" + bound + "), found "
+                    + value);
         }
     }
 

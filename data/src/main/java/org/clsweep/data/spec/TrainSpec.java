@@ -23,14 +23,30 @@ public record TrainSpec(LossType loss, double temperature, double lr, double mom
                         int batch, int steps, boolean normalizeRows, boolean normalizeOutput, double tol,
                         int traceEvery) implements Serializable {
     public TrainSpec {
-        Check.notNull("train.loss", loss);
-        Check.positive("train.temperature", temperature);
-        Check.positive("train.lr", lr);
-        Check.inRange("train.momentum", momentum, 0.0, 1.0, false, true);
-        Check.nonNegative("train.weight_decay", weightDecay);
-        Check.atLeast("train.batch", batch, 2);
-        Check.atLeast("train.steps", steps, 1);
-        Check.positive("train.tol", tol);
-        Check.atLeast("train.trace_every", traceEvery, 1);
+        SpecKey.TRAIN_LOSS.requirePresent(loss);
+        SpecKey.TRAIN_TEMPERATURE.check(temperature);
+        SpecKey.TRAIN_LR.check(lr);
+        SpecKey.TRAIN_MOMENTUM.check(momentum);
+        SpecKey.TRAIN_WEIGHT_DECAY.check(weightDecay);
+        SpecKey.TRAIN_BATCH.check(batch);
+        SpecKey.TRAIN_STEPS.check(steps);
+        SpecKey.TRAIN_TOL.check(tol);
+        SpecKey.TRAIN_TRACE_EVERY.check(traceEvery);
+    }
+
+    /** The block's record from its keys. */
+    static TrainSpec from(SpecValues v) {
+        return new TrainSpec(
+                v.loss(SpecKey.TRAIN_LOSS),
+                v.real(SpecKey.TRAIN_TEMPERATURE),
+                v.real(SpecKey.TRAIN_LR),
+                v.real(SpecKey.TRAIN_MOMENTUM),
+                v.real(SpecKey.TRAIN_WEIGHT_DECAY),
+                v.integer(SpecKey.TRAIN_BATCH),
+                v.integer(SpecKey.TRAIN_STEPS),
+                v.bool(SpecKey.TRAIN_NORMALIZE_ROWS),
+                v.bool(SpecKey.TRAIN_NORMALIZE_OUTPUT),
+                v.real(SpecKey.TRAIN_TOL),
+                v.integer(SpecKey.TRAIN_TRACE_EVERY));
     }
 }

@@ -34,7 +34,7 @@ public final class ActivationFunction implements Serializable {
      */
     public static ActivationFunction of(Activation kind, double slope) {
         if (kind == Activation.LEAKY_RELU && !(slope >= 0.0 && slope <= 1.0)) {
-            throw new IllegalArgumentException("leaky_slope must be in [0, 1], found " + slope);
+            throw new IllegalArgumentException("slope must be in [0, 1], found " + slope);
         }
         return new ActivationFunction(kind, kind == Activation.LEAKY_RELU ? slope : negativeSlopeOf(kind));
     }

@@ -11,9 +11,9 @@ public final class ContrastiveLosses {
     }
 
     /**
-     * @param type        {@code train.loss}
-     * @param temperature {@code train.temperature}, τ &gt; 0
-     * @param normalize   {@code train.normalize_output}
+     * @param type        the loss
+     * @param temperature τ &gt; 0
+     * @param normalize   row-normalise the outputs first
      * @param batch       N, rows of z1 and z2
      * @param dim         m, columns of z1 and z2
      * @return a loss with its workspace allocated for N×m; one per run, not thread-safe

@@ -33,14 +33,14 @@ public final class InfoNceLoss extends SimilarityLoss {
 
     /**
      * @param temperature τ &gt; 0
-     * @param normalize   row-normalise the outputs first ({@code train.normalize_output})
+     * @param normalize   row-normalise the outputs first
      * @param batch       N ≥ 2 (with one sample there is no negative)
      * @param dim         m ≥ 1
      */
     public InfoNceLoss(double temperature, boolean normalize, int batch, int dim) {
         super(temperature, normalize, batch, dim);
         if (batch < 2) {
-            throw new IllegalArgumentException("train.batch must be >= 2 for infonce, found " + batch);
+            throw new IllegalArgumentException("batch must be >= 2 for infonce, found " + batch);
         }
         this.sim = new DMatrixRMaj(batch, batch);
         this.symGrad = new DMatrixRMaj(batch, batch);

@@ -1,6 +1,6 @@
 package org.clsweep.dynamics.objective;
 
-/** The contrastive losses of SCIENCE.md §1: spec key {@code train.loss}. */
+/** The contrastive losses of SCIENCE.md §1. */
 public enum LossType {
     /** InfoNCE, reference form: negatives from view 1 only, temperature τ. */
     INFONCE,

@@ -29,7 +29,7 @@ public final class QuadraticLoss extends SimilarityLoss {
 
     /**
      * @param temperature τ &gt; 0
-     * @param normalize   row-normalise the outputs first ({@code train.normalize_output})
+     * @param normalize   row-normalise the outputs first
      * @param batch       N ≥ 1
      * @param dim         m ≥ 1
      */

@@ -39,10 +39,10 @@ public abstract class SimilarityLoss implements ContrastiveLoss {
      */
     protected SimilarityLoss(double temperature, boolean normalize, int batch, int dim) {
         if (!(temperature > 0.0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("train.temperature must be > 0 and finite, found " + temperature);
+            throw new IllegalArgumentException("temperature must be > 0 and finite, found " + temperature);
         }
         if (batch < 1) {
-            throw new IllegalArgumentException("train.batch must be >= 1, found " + batch);
+            throw new IllegalArgumentException("batch must be >= 1, found " + batch);
         }
         if (dim < 1) {
             throw new IllegalArgumentException("output dimension must be >= 1, found " + dim);

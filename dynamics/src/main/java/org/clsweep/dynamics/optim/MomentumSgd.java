@@ -12,7 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  *   v ← μ·v + g            v starts at 0, so the first step is v = g, as PyTorch's buffer
  *   θ ← θ − lr·v
  * </pre>
- * Symbols: lr = {@code train.lr}, μ = {@code train.momentum}, wd = {@code train.weight_decay}.
+ * Symbols: lr the step size, μ the momentum, wd the coupled weight decay.
  * The velocity is allocated once for the parameter's shape; {@link #step} does not allocate.
  * Make one instance per parameter matrix and per run; not thread-safe.
  */
@@ -31,13 +31,13 @@ public final class MomentumSgd {
      */
     public MomentumSgd(double lr, double momentum, double weightDecay, int rows, int cols) {
         if (!(lr > 0.0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("train.lr must be > 0 and finite, found " + lr);
+            throw new IllegalArgumentException("lr must be > 0 and finite, found " + lr);
         }
         if (!(momentum >= 0.0 && momentum < 1.0)) {
-            throw new IllegalArgumentException("train.momentum must be in [0, 1), found " + momentum);
+            throw new IllegalArgumentException("momentum must be in [0, 1), found " + momentum);
         }
         if (!(weightDecay >= 0.0) || Double.isInfinite(weightDecay)) {
-            throw new IllegalArgumentException("train.weight_decay must be >= 0 and finite, found " + weightDecay);
+            throw new IllegalArgumentException("weightDecay must be >= 0 and finite, found " + weightDecay);
         }
         if (rows < 1 || cols < 1) {
             throw new IllegalArgumentException("parameter shape must be at least 1×1, found " + rows + "×" + cols);

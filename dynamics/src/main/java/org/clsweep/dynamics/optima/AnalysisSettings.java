@@ -11,8 +11,8 @@ package org.clsweep.dynamics.optima;
  *                    ε = roughnessStep
  * </pre>
  *
- * @param matchCosine       spec {@code analysis.match_cosine}, in (0, 1]
- * @param sameOptimumCosine spec {@code analysis.same_optimum_cosine}, in (0, 1]
+ * @param matchCosine       a pattern is matched at cosine ≥ this, in (0, 1]
+ * @param sameOptimumCosine two directions are one optimum at cosine ≥ this, in (0, 1]
  * @param topEigenTol       relative tolerance of the top-eigenvector flag, &gt; 0. At a fixed point
  *                          with residual r the Rayleigh quotient wᵀAw is within O(r²/gap) of its
  *                          eigenvalue, so 1e-6 separates the top eigenvector from the others once
@@ -30,10 +30,10 @@ public record AnalysisSettings(double matchCosine, double sameOptimumCosine, dou
 
     public AnalysisSettings {
         if (!(matchCosine > 0.0 && matchCosine <= 1.0)) {
-            throw new IllegalArgumentException("analysis.match_cosine must be in (0, 1], found " + matchCosine);
+            throw new IllegalArgumentException("matchCosine must be in (0, 1], found " + matchCosine);
         }
         if (!(sameOptimumCosine > 0.0 && sameOptimumCosine <= 1.0)) {
-            throw new IllegalArgumentException("analysis.same_optimum_cosine must be in (0, 1], found "
+            throw new IllegalArgumentException("sameOptimumCosine must be in (0, 1], found "
                     + sameOptimumCosine);
         }
         if (!(topEigenTol > 0.0)) {

@@ -14,7 +14,7 @@ import org.ejml.data.DMatrixRMaj;
  *   (X₁, X₂) ~ source                          N fresh positive pairs
  *   L, ∇_W L = network.lossAndGradient(W, X₁, X₂)
  *   W ← MomentumSgd(W, ∇_W L)                  coupled weight decay, momentum
- *   w_k ← w_k / ‖w_k‖  for every row k          when train.normalize_rows
+ *   w_k ← w_k / ‖w_k‖  for every row k          when rows are normalised
  * </pre>
  * A non-finite loss is returned without updating W, and a step whose update leaves a non-finite
  * entry in W returns NaN, so the {@link StopRule#standard() standard stop rule} ends the run as
@@ -44,7 +44,7 @@ public final class OneLayerSgd implements SteppedModel {
      * @param source        minibatches of N pairs in R^d
      * @param loss          sized for N×n
      * @param optimizer     sized for n×d
-     * @param normalizeRows {@code train.normalize_rows}
+     * @param normalizeRows renormalise each row to unit norm after every step
      */
     public OneLayerSgd(DMatrixRMaj weights, OneLayerNetwork network, ViewPairSource source, ContrastiveLoss loss,
                        MomentumSgd optimizer, boolean normalizeRows) {

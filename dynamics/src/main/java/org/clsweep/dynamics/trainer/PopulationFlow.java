@@ -35,8 +35,8 @@ public final class PopulationFlow implements SteppedModel {
     /**
      * @param objective the population objective
      * @param init      initial W, n×d with d = objective.dim(), non-zero rows (normalised here). Not modified.
-     * @param lr        Euler step η &gt; 0 (spec {@code train.lr})
-     * @param tol       residual tolerance &gt; 0 (spec {@code train.tol})
+     * @param lr        Euler step η &gt; 0
+     * @param tol       residual tolerance &gt; 0
      */
     public PopulationFlow(PopulationObjective objective, DMatrixRMaj init, double lr, double tol) {
         if (init.numCols != objective.dim()) {
@@ -44,10 +44,10 @@ public final class PopulationFlow implements SteppedModel {
                     + " columns, the patterns have dimension " + objective.dim());
         }
         if (!(lr > 0.0) || Double.isInfinite(lr)) {
-            throw new IllegalArgumentException("train.lr must be > 0 and finite, found " + lr);
+            throw new IllegalArgumentException("lr must be > 0 and finite, found " + lr);
         }
         if (!(tol > 0.0)) {
-            throw new IllegalArgumentException("train.tol must be > 0, found " + tol);
+            throw new IllegalArgumentException("tol must be > 0, found " + tol);
         }
         if (init.numRows < 1) {
             throw new IllegalArgumentException("the flow needs at least one node, found 0 rows");

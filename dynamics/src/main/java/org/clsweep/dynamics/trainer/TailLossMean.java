@@ -13,7 +13,7 @@ public final class TailLossMean implements StepObserver {
     private final double[] ring;
     private int count;
 
-    /** @param window k ≥ 1, e.g. {@code train.trace_every} */
+    /** @param window k ≥ 1, e.g. the trace interval */
     public TailLossMean(int window) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be >= 1, found " + window);

@@ -42,9 +42,9 @@ public final class TwoLayerSgd implements SteppedModel {
      * @param source      the minibatch source. Modified by every step.
      * @param batchSize   N
      * @param loss        the loss, sized for N×out
-     * @param lr          {@code train.lr}
-     * @param momentum    {@code train.momentum}
-     * @param weightDecay {@code train.weight_decay}
+     * @param lr          step size &gt; 0
+     * @param momentum    in [0, 1)
+     * @param weightDecay coupled weight decay ≥ 0
      */
     public TwoLayerSgd(TwoLayerNet net, TokenEmbedding embedding, TokenPairSource source, int batchSize,
                        ContrastiveLoss loss, double lr, double momentum, double weightDecay) {

@@ -49,7 +49,7 @@ class ActivationFunctionTest {
     void leakySlopeOutsideUnitIntervalIsRejectedWithTheKey() {
         assertThatThrownBy(() -> ActivationFunction.of(Activation.LEAKY_RELU, 1.5))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("leaky_slope").hasMessageContaining("1.5");
+                .hasMessageContaining("slope must be").hasMessageContaining("1.5");
     }
 
     @Test

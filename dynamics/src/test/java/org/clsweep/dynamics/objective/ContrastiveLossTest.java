@@ -162,7 +162,7 @@ class ContrastiveLossTest {
                 .hasMessageContaining("z1 must be 7×5, found 7×6");
         assertThatThrownBy(() -> ContrastiveLosses.create(LossType.QUADRATIC, 0.0, true, N, M))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("train.temperature must be > 0");
+                .hasMessageContaining("temperature must be > 0");
     }
 
     // ---- naive reference, written straight from SCIENCE.md §1 ----

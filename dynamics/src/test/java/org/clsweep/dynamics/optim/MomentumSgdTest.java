@@ -65,9 +65,9 @@ class MomentumSgdTest {
 
     @Test
     void rejectsBadSettingsNamingTheKey() {
-        assertThatThrownBy(() -> new MomentumSgd(0.0, 0.9, 0.0, 1, 1)).hasMessageContaining("train.lr");
-        assertThatThrownBy(() -> new MomentumSgd(0.1, 1.0, 0.0, 1, 1)).hasMessageContaining("train.momentum");
-        assertThatThrownBy(() -> new MomentumSgd(0.1, 0.9, -1.0, 1, 1)).hasMessageContaining("train.weight_decay");
+        assertThatThrownBy(() -> new MomentumSgd(0.0, 0.9, 0.0, 1, 1)).hasMessageContaining("lr must");
+        assertThatThrownBy(() -> new MomentumSgd(0.1, 1.0, 0.0, 1, 1)).hasMessageContaining("momentum must");
+        assertThatThrownBy(() -> new MomentumSgd(0.1, 0.9, -1.0, 1, 1)).hasMessageContaining("weightDecay must");
         MomentumSgd sgd = new MomentumSgd(0.1, 0.9, 0.0, 2, 2);
         assertThatThrownBy(() -> sgd.step(new DMatrixRMaj(2, 3), new DMatrixRMaj(2, 2)))
                 .isInstanceOf(IllegalArgumentException.class);

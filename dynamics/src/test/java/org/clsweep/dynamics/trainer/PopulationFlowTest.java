@@ -196,9 +196,9 @@ class PopulationFlowTest {
         assertThatThrownBy(() -> new PopulationFlow(objective, new DMatrixRMaj(2, 5), 1.0, 1e-9))
                 .hasMessageContaining("5 columns");
         assertThatThrownBy(() -> new PopulationFlow(objective, randomRows(2, 4, 1), -1.0, 1e-9))
-                .hasMessageContaining("train.lr").hasMessageContaining("-1.0");
+                .hasMessageContaining("lr must").hasMessageContaining("-1.0");
         assertThatThrownBy(() -> new PopulationFlow(objective, randomRows(2, 4, 1), 1.0, 0.0))
-                .hasMessageContaining("train.tol");
+                .hasMessageContaining("tol must");
         assertThatThrownBy(() -> new PopulationFlow(objective, new DMatrixRMaj(2, 4), 1.0, 1e-9))
                 .hasMessageContaining("row 0");
     }

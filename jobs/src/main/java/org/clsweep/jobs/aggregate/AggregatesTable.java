@@ -8,14 +8,14 @@ import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.jobs.output.Columns;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * The aggregates table, {@code OUT/aggregates}: one row per cell, recomputable from the runs table
  * ({@code clsweep aggregate OUT}). See {@link CellSummary} for the statistics.
  *
  * <pre>
- *   sweep string, cell_id string, one column per Parameter (as in the runs table),
+ *   sweep string, cell_id string, one column per SpecKey (as in the runs table),
  *   n_runs, n_ok, n_diverged, n_failed bigint,
  *   per RunMetric m: m_mean, m_std, m_ci_low, m_ci_high double  (over OK runs; NULL if undefined)
  *   basin_prob array&lt;double&gt;         p_l = mean over OK runs of pattern_basin_share[l]: the share
@@ -57,7 +57,7 @@ public final class AggregatesTable {
         List<StructField> f = new ArrayList<>();
         f.add(DataTypes.createStructField(RunsTable.SWEEP, DataTypes.StringType, false));
         f.add(DataTypes.createStructField(RunsTable.CELL_ID, DataTypes.StringType, false));
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             f.add(DataTypes.createStructField(p.column(), Columns.sqlType(p), false));
         }
         for (String n : List.of(N_RUNS, N_OK, N_DIVERGED, N_FAILED)) {

@@ -18,7 +18,7 @@ import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.output.Columns;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * Computes the aggregates table from a runs table. One pass over the runs builds, per partition,
@@ -30,7 +30,7 @@ import org.clsweep.jobs.spec.Parameter;
  * to count distinct runs: a set entry, ≈ 60 bytes, per run). Plain Java over the rows
  * rather than SQL aggregates: Spark would generate and compile code for the hundred aggregate
  * expressions on every sweep, which costs more than the aggregation itself. Rows are sorted by
- * parameter values, in Parameter order.
+ * parameter values, in SpecKey order.
  */
 public final class Aggregator {
     private Aggregator() {
@@ -127,7 +127,7 @@ public final class Aggregator {
                 continue;
             }
             long runs = c.basinRuns();
-            long nodes = runs * (Integer) c.params().get(Parameter.WIDTH.ordinal());
+            long nodes = runs * (Integer) c.params().get(SpecKey.WIDTH.ordinal());
             double[] sumP = pooledSum.computeIfAbsent(poolKey(c), k -> new double[p.length]);
             long[] nr = pooledNodesRuns.computeIfAbsent(poolKey(c), k -> new long[2]);
             if (sumP.length != p.length) {
@@ -162,7 +162,7 @@ public final class Aggregator {
                 v.add(Double.isNaN(half) ? null : mean - half);
                 v.add(Double.isNaN(half) ? null : mean + half);
             }
-            int width = (Integer) c.params().get(Parameter.WIDTH.ordinal());
+            int width = (Integer) c.params().get(SpecKey.WIDTH.ordinal());
             double[] p = c.basinShares();
             v.add(p);
             v.add(p == null ? null : Columns.orNull(CellSummary.predictedCoverage(p, width)));
@@ -189,11 +189,11 @@ public final class Aggregator {
     /** Every parameter but width: cells with equal keys pool their basin probabilities. */
     private static List<Object> poolKey(CellStatistics c) {
         List<Object> k = new ArrayList<>(c.params());
-        k.remove(Parameter.WIDTH.ordinal());
+        k.remove(SpecKey.WIDTH.ordinal());
         return k;
     }
 
-    /** By parameter values in Parameter order, then cell id. */
+    /** By parameter values in SpecKey order, then cell id. */
     private static final Comparator<CellStatistics> ORDER = (a, b) -> {
         for (int i = 0; i < a.params().size(); i++) {
             int c = compare(a.params().get(i), b.params().get(i));

@@ -11,7 +11,7 @@ import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * The running statistics of one cell's rows of a runs table: what {@link Aggregator} needs, in a
@@ -60,8 +60,8 @@ final class CellStatistics implements Serializable {
                             + " (written by another clsweep version?)");
                 }
             }
-            int[] params = new int[Parameter.values().length];
-            for (Parameter p : Parameter.values()) {
+            int[] params = new int[SpecKey.values().length];
+            for (SpecKey p : SpecKey.values()) {
                 params[p.ordinal()] = schema.fieldIndex(p.column());
             }
             int[] metrics = new int[RunMetric.values().length];
@@ -77,9 +77,9 @@ final class CellStatistics implements Serializable {
     /** Empty statistics for the cell of {@code row}, with its parameter values. */
     static CellStatistics of(Row row, RowLayout c) {
         List<Object> params = new ArrayList<>(c.params().length);
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             int i = c.params()[p.ordinal()];
-            params.add(p.type() == Parameter.Type.STRING_LIST ? List.copyOf(row.<String>getList(i)) : row.get(i));
+            params.add(p.type() == SpecKey.Type.STRING_LIST ? List.copyOf(row.<String>getList(i)) : row.get(i));
         }
         return new CellStatistics(row.getString(c.sweep()), row.getString(c.cellId()), params);
     }
@@ -158,7 +158,7 @@ final class CellStatistics implements Serializable {
         return cellId;
     }
 
-    /** Parameter values in Parameter order; lists for list parameters. */
+    /** SpecKey values in SpecKey order; lists for list parameters. */
     List<Object> params() {
         return params;
     }

@@ -4,14 +4,14 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import org.clsweep.jobs.grid.Cell;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /** Prints cells as an aligned text table: index, cell id, and one column per grid axis. */
 final class CellTable {
     private CellTable() {
     }
 
-    static void print(PrintWriter out, List<Cell> cells, List<Parameter> axes) {
+    static void print(PrintWriter out, List<Cell> cells, List<SpecKey> axes) {
         List<String[]> rows = new ArrayList<>();
         String[] header = new String[2 + axes.size()];
         header[0] = "#";

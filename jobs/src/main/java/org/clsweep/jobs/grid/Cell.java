@@ -5,17 +5,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.StringJoiner;
 import org.clsweep.data.spec.RunSpec;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * One grid cell: a fully resolved, validated run spec and where it came from.
  *
  * @param index position in the expansion order of {@link Grid#expand}, 0-based
  * @param block the grid block the cell belongs to, 0-based
- * @param point the values of the block's axes, in {@link Parameter} order
+ * @param point the values of the block's axes, in {@link SpecKey} order
  * @param spec  the resolved parameters
  */
-public record Cell(int index, int block, Map<Parameter, Object> point, RunSpec spec) {
+public record Cell(int index, int block, Map<SpecKey, Object> point, RunSpec spec) {
     public Cell {
         point = Collections.unmodifiableMap(new LinkedHashMap<>(point));
     }
@@ -31,12 +31,12 @@ public record Cell(int index, int block, Map<Parameter, Object> point, RunSpec s
     }
 
     /** {@link #label()} of any point. */
-    static String label(Map<Parameter, Object> point) {
+    static String label(Map<SpecKey, Object> point) {
         if (point.isEmpty()) {
             return "(no grid axes)";
         }
         StringJoiner j = new StringJoiner(", ");
-        for (Map.Entry<Parameter, Object> e : point.entrySet()) {
+        for (Map.Entry<SpecKey, Object> e : point.entrySet()) {
             j.add(e.getKey().key() + "=" + e.getValue());
         }
         return j.toString();

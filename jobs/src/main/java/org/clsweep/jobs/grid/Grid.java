@@ -12,7 +12,7 @@ import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.spec.GridAxis;
 import org.clsweep.jobs.spec.GridBlock;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 
@@ -21,7 +21,7 @@ import org.clsweep.jobs.spec.SweepSpec;
  *
  * <pre>
  *   order: blocks in spec order; within a block the cartesian product of its axes taken in
- *          Parameter order (model, mode, activation, leaky_slope, width, geometry.*, …) with the
+ *          SpecKey order (model, mode, activation, leaky_slope, width, geometry.*, …) with the
  *          first axis varying slowest and each axis's values in the order the spec lists them
  *          (nested loops, last axis innermost).
  *   cell:  base values, overridden by the cell's axis values, built into a RunSpec (validated).
@@ -61,7 +61,7 @@ public final class Grid {
             int[] at = new int[axes.size()];
             long size = spec.grid().get(b).size();
             for (long k = 0; k < size; k++) {
-                Map<Parameter, Object> point = new LinkedHashMap<>();
+                Map<SpecKey, Object> point = new LinkedHashMap<>();
                 for (int a = 0; a < axes.size(); a++) {
                     point.put(axes.get(a).parameter(), axes.get(a).values().get(at[a]));
                 }
@@ -78,9 +78,9 @@ public final class Grid {
         return cells;
     }
 
-    /** The parameters that are an axis of at least one block, in {@link Parameter} order. */
-    public static List<Parameter> axes(SweepSpec spec) {
-        Set<Parameter> out = EnumSet.noneOf(Parameter.class);
+    /** The parameters that are an axis of at least one block, in {@link SpecKey} order. */
+    public static List<SpecKey> axes(SweepSpec spec) {
+        Set<SpecKey> out = EnumSet.noneOf(SpecKey.class);
         for (GridBlock b : spec.grid()) {
             for (GridAxis a : b.axes()) {
                 out.add(a.parameter());
@@ -114,7 +114,7 @@ public final class Grid {
         return n + " " + noun + (n == 1 ? "" : "s");
     }
 
-    private static RunSpec build(SweepSpec spec, Map<Parameter, Object> point) {
+    private static RunSpec build(SweepSpec spec, Map<SpecKey, Object> point) {
         try {
             return spec.base().with(point).toRunSpec();
         } catch (SpecException e) {

@@ -3,7 +3,7 @@ package org.clsweep.jobs.output;
 import java.util.List;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /** Column helpers shared by the output tables: SQL types of parameters, NaN to NULL. */
 public final class Columns {
@@ -11,7 +11,7 @@ public final class Columns {
     }
 
     /** The SQL type of a parameter's column. */
-    public static DataType sqlType(Parameter p) {
+    public static DataType sqlType(SpecKey p) {
         switch (p.type()) {
             case INT:
                 return DataTypes.IntegerType;

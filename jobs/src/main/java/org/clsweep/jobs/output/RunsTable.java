@@ -9,15 +9,15 @@ import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunResult;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.RunSpec;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * The runs table, {@code OUT/runs}: one row per run (cell × seed). The schema is derived from
- * {@link Parameter} and {@link RunMetric}, so adding either adds a column:
+ * {@link SpecKey} and {@link RunMetric}, so adding either adds a column:
  *
  * <pre>
  *   sweep string, spec_hash string, cell_id string, seed bigint,
- *   one column per Parameter (dots → underscores; INT int, DOUBLE double, BOOLEAN boolean,
+ *   one column per SpecKey (dots → underscores; INT int, DOUBLE double, BOOLEAN boolean,
  *                             CHOICE string, STRING_LIST array&lt;string&gt;),
  *   status string (OK | DIVERGED | FAILED), error string (NULL when OK),
  *   one column per RunMetric (integral: int, else double; NULL when the metric does not apply),
@@ -58,7 +58,7 @@ public final class RunsTable {
 
     private static StructType buildSchema() {
         List<StructField> f = new ArrayList<>(keyFields());
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             f.add(DataTypes.createStructField(p.column(), Columns.sqlType(p), false));
         }
         f.add(DataTypes.createStructField(STATUS, DataTypes.StringType, false));
@@ -91,7 +91,7 @@ public final class RunsTable {
         v[i++] = id.specHash();
         v[i++] = id.cellId();
         v[i++] = seed;
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             v[i++] = Columns.external(p.valueOf(spec));
         }
         v[i++] = result.status().name();

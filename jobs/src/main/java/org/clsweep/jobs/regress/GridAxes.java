@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 
 /**
@@ -25,7 +25,7 @@ public final class GridAxes {
 
     /**
      * @param sweeps {@code sweep} objects of resolved specs
-     * @return the dotted keys of their grid axes, in {@link Parameter} order
+     * @return the dotted keys of their grid axes, in {@link SpecKey} order
      */
     public static List<String> of(ConfigObject... sweeps) {
         TreeSet<String> keys = new TreeSet<>();
@@ -50,7 +50,7 @@ public final class GridAxes {
     }
 
     private static int rank(String key) {
-        return Parameter.byKey(key).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
+        return SpecKey.byKey(key).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
     }
 
     private static void leaves(String prefix, ConfigObject obj, TreeSet<String> out) {

@@ -26,7 +26,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.aggregate.AggregatesTable;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * Reads one side of the comparison from a sweep output directory: per cell, the run counts by
@@ -205,7 +205,7 @@ public final class SweepResultsReader {
 
     /** The table column of a dotted spec key: dots become underscores. */
     static String column(String key) {
-        return Parameter.byKey(key).map(Parameter::column).orElseGet(() -> key.replace('.', '_'));
+        return SpecKey.byKey(key).map(SpecKey::column).orElseGet(() -> key.replace('.', '_'));
     }
 
     private static Column count(RunStatus s) {

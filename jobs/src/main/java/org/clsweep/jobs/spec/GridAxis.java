@@ -1,5 +1,6 @@
 package org.clsweep.jobs.spec;
 
+import org.clsweep.data.spec.SpecKey;
 import java.util.List;
 
 /**
@@ -8,7 +9,7 @@ import java.util.List;
  * @param parameter the parameter the axis varies
  * @param values    distinct values of the parameter's canonical type, at least one
  */
-public record GridAxis(Parameter parameter, List<Object> values) {
+public record GridAxis(SpecKey parameter, List<Object> values) {
     public GridAxis {
         values = List.copyOf(values);
         if (values.isEmpty()) {

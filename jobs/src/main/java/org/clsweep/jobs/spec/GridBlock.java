@@ -1,12 +1,13 @@
 package org.clsweep.jobs.spec;
 
+import org.clsweep.data.spec.SpecKey;
 import java.util.List;
 
 /**
- * One cartesian product of a sweep's grid: the axes in {@link Parameter} order. A block without
+ * One cartesian product of a sweep's grid: the axes in {@link SpecKey} order. A block without
  * axes is the single cell of the base values.
  *
- * @param axes distinct parameters, sorted by {@link Parameter#ordinal()}
+ * @param axes distinct parameters, sorted by {@link SpecKey#ordinal()}
  */
 public record GridBlock(List<GridAxis> axes) {
     public GridBlock {

@@ -1,5 +1,7 @@
 package org.clsweep.jobs.spec;
 
+import org.clsweep.data.spec.SpecValues;
+import org.clsweep.data.spec.SpecKey;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -28,7 +30,7 @@ import org.clsweep.data.spec.SpecException;
 
 /**
  * Reads a sweep spec (HOCON) into a {@link SweepSpec}. The only class that touches Typesafe
- * Config; the sweep-level keys are the constants below, the parameter keys are {@link Parameter}.
+ * Config; the sweep-level keys are the constants below, the parameter keys are {@link SpecKey}.
  *
  * <p><b>Precedence</b>, highest first: {@code --set key=value} overrides (later ones win) &gt; the
  * spec file &gt; the defaults shipped in {@value #DEFAULTS_RESOURCE}. Substitutions
@@ -319,18 +321,18 @@ public final class SpecParser {
         checkKeys(sweep);
         String name = readName(sweep.get(NAME));
         List<Long> seeds = readSeeds(sweep.get(SEEDS));
-        Map<Parameter, Object> base = new EnumMap<>(Parameter.class);
-        for (Parameter p : Parameter.values()) {
+        Map<SpecKey, Object> base = new EnumMap<>(SpecKey.class);
+        for (SpecKey p : SpecKey.values()) {
             base.put(p, readValue(p, lookup(sweep, Arrays.asList(p.key().split("\\."))), p.key()));
         }
         List<GridBlock> grid = readGrid(sweep.get(GRID));
-        return new SweepSpec(name, seeds, ParameterValues.of(base), grid);
+        return new SweepSpec(name, seeds, SpecValues.of(base), grid);
     }
 
     private static void checkKeys(ConfigObject sweep) {
         for (String key : new TreeSet<>(sweep.keySet())) {
             ConfigValue v = sweep.get(key);
-            if (key.equals(NAME) || key.equals(SEEDS) || key.equals(GRID) || Parameter.byKey(key).isPresent()) {
+            if (key.equals(NAME) || key.equals(SEEDS) || key.equals(GRID) || SpecKey.byKey(key).isPresent()) {
                 continue;
             }
             if (key.equals(REGRESS)) {
@@ -339,7 +341,7 @@ public final class SpecParser {
                 }
                 continue;
             }
-            if (!Parameter.blocks().contains(key)) {
+            if (!SpecKey.blocks().contains(key)) {
                 throw new SpecException(key, "unknown key " + key + at(v) + suggestion(key));
             }
             if (v.valueType() != ConfigValueType.OBJECT) {
@@ -348,7 +350,7 @@ public final class SpecParser {
             ConfigObject block = (ConfigObject) v;
             for (String child : new TreeSet<>(block.keySet())) {
                 String full = key + "." + child;
-                if (Parameter.byKey(full).isEmpty()) {
+                if (SpecKey.byKey(full).isEmpty()) {
                     throw new SpecException(full, "unknown key " + full + at(block.get(child)) + suggestion(full));
                 }
             }
@@ -441,12 +443,12 @@ public final class SpecParser {
     }
 
     private static GridBlock readBlock(ConfigObject block, String where) {
-        Map<Parameter, GridAxis> axes = new EnumMap<>(Parameter.class);
+        Map<SpecKey, GridAxis> axes = new EnumMap<>(SpecKey.class);
         collectAxes(block, "", where, axes);
         return new GridBlock(new ArrayList<>(axes.values()));
     }
 
-    private static void collectAxes(ConfigObject obj, String prefix, String where, Map<Parameter, GridAxis> axes) {
+    private static void collectAxes(ConfigObject obj, String prefix, String where, Map<SpecKey, GridAxis> axes) {
         for (String key : new TreeSet<>(obj.keySet())) {
             String path = prefix.isEmpty() ? key : prefix + "." + key;
             String full = where + "." + path;
@@ -455,7 +457,7 @@ public final class SpecParser {
                 collectAxes((ConfigObject) v, path, where, axes);
                 continue;
             }
-            Parameter p = Parameter.byKey(path).orElse(null);
+            SpecKey p = SpecKey.byKey(path).orElse(null);
             if (p == null) {
                 if (path.equals(NAME) || path.equals(SEEDS)) {
                     throw new SpecException(full, full + at(v) + ": " + path + " cannot be a grid axis"
@@ -484,7 +486,7 @@ public final class SpecParser {
     }
 
     /** Reads one value of parameter p; {@code where} names it in messages (a key, or a grid element). */
-    private static Object readValue(Parameter p, ConfigValue v, String where) {
+    private static Object readValue(SpecKey p, ConfigValue v, String where) {
         if (v == null || v.valueType() == ConfigValueType.NULL) {
             throw new SpecException(where, where + " is missing" + (v == null ? "" : at(v)));
         }
@@ -593,7 +595,7 @@ public final class SpecParser {
     /** "; did you mean X?" for the closest known key within a small edit distance, else "". */
     private static String suggestion(String key) {
         List<String> known = new ArrayList<>(List.of(NAME, SEEDS, GRID));
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             known.add(p.key());
         }
         String best = null;

@@ -1,5 +1,7 @@
 package org.clsweep.jobs.spec;
 
+import org.clsweep.data.spec.SpecValues;
+import org.clsweep.data.spec.SpecKey;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
@@ -27,7 +29,7 @@ import java.util.Map;
  * @param base  every parameter's value outside the grid
  * @param grid  at least one block
  */
-public record SweepSpec(String name, List<Long> seeds, ParameterValues base, List<GridBlock> grid) {
+public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<GridBlock> grid) {
     public SweepSpec {
         seeds = List.copyOf(seeds);
         grid = List.copyOf(grid);
@@ -44,7 +46,7 @@ public record SweepSpec(String name, List<Long> seeds, ParameterValues base, Lis
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put(SpecParser.NAME, name);
         sweep.put(SpecParser.SEEDS, seeds);
-        for (Map.Entry<Parameter, Object> e : base.asMap().entrySet()) {
+        for (Map.Entry<SpecKey, Object> e : base.asMap().entrySet()) {
             putPath(sweep, e.getKey().key(), e.getValue());
         }
         List<Object> blocks = new ArrayList<>();

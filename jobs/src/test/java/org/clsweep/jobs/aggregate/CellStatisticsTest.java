@@ -15,7 +15,7 @@ import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.junit.jupiter.api.Test;
 import scala.collection.immutable.ArraySeq;
 
@@ -85,7 +85,7 @@ class CellStatisticsTest {
         assertThat(s.basinRuns()).isEqualTo(2);
         assertThat(s.n(RunMetric.LOC_ALL)).as("never set").isZero();
         assertThat(s.mean(RunMetric.LOC_ALL)).isNaN();
-        assertThat(s.params().get(Parameter.WIDTH.ordinal())).isEqualTo(4);
+        assertThat(s.params().get(SpecKey.WIDTH.ordinal())).isEqualTo(4);
     }
 
     @Test
@@ -129,9 +129,9 @@ class CellStatisticsTest {
         v[SCHEMA.fieldIndex(RunsTable.CELL_ID)] = cell;
         v[SCHEMA.fieldIndex(RunsTable.SEED)] = seed;
         v[SCHEMA.fieldIndex(RunsTable.STATUS)] = status.name();
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             v[SCHEMA.fieldIndex(p.column())] = switch (p.type()) {
-                case INT -> p == Parameter.WIDTH ? 4 : 1;
+                case INT -> p == SpecKey.WIDTH ? 4 : 1;
                 case DOUBLE -> 0.5;
                 case BOOLEAN -> true;
                 case CHOICE -> p.choices().get(0);

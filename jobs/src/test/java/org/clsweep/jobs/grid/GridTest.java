@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class GridTest {
         assertThat(cells.get(11).spec().geometry().noise()).isEqualTo(0.2);
         assertThat(cells.get(11).spec().width()).isEqualTo(16);
         assertThat(Grid.axes(parse("grid { width = [1], activation = [relu] }")))
-                .containsExactly(Parameter.ACTIVATION, Parameter.WIDTH);
+                .containsExactly(SpecKey.ACTIVATION, SpecKey.WIDTH);
     }
 
     @Test

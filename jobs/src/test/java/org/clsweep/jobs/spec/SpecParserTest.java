@@ -1,5 +1,6 @@
 package org.clsweep.jobs.spec;
 
+import org.clsweep.data.spec.SpecKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -42,10 +43,10 @@ class SpecParserTest {
     @Test
     void fileValuesOverrideDefaultsAndAreTyped() {
         SweepSpec s = parse("activation = LEAKY_RELU\nleaky_slope = 0\ngeometry { noise = 1, kind = random }");
-        assertThat(s.base().get(Parameter.ACTIVATION)).isEqualTo("leaky_relu");
-        assertThat(s.base().get(Parameter.LEAKY_SLOPE)).isEqualTo(0.0);
-        assertThat(s.base().get(Parameter.GEOMETRY_NOISE)).isEqualTo(1.0);
-        assertThat(s.base().get(Parameter.GEOMETRY_KIND)).isEqualTo("random");
+        assertThat(s.base().get(SpecKey.ACTIVATION)).isEqualTo("leaky_relu");
+        assertThat(s.base().get(SpecKey.LEAKY_SLOPE)).isEqualTo(0.0);
+        assertThat(s.base().get(SpecKey.GEOMETRY_NOISE)).isEqualTo(1.0);
+        assertThat(s.base().get(SpecKey.GEOMETRY_KIND)).isEqualTo("random");
     }
 
     @Test
@@ -55,26 +56,26 @@ class SpecParserTest {
         assertThat(quoted).isEqualTo(nested);
         assertThat(quoted.hash()).isEqualTo(nested.hash());
         assertThat(axes(quoted)).extracting(GridAxis::parameter)
-                .containsExactly(Parameter.WIDTH, Parameter.GEOMETRY_NOISE);
+                .containsExactly(SpecKey.WIDTH, SpecKey.GEOMETRY_NOISE);
         assertThat(axes(quoted).get(1).values()).containsExactly(0.05, 0.2);
     }
 
     @Test
     void quotedDottedKeysOutsideTheGridAreNestedToo() {
-        assertThat(parse("\"geometry.noise\" = 0.3").base().get(Parameter.GEOMETRY_NOISE)).isEqualTo(0.3);
+        assertThat(parse("\"geometry.noise\" = 0.3").base().get(SpecKey.GEOMETRY_NOISE)).isEqualTo(0.3);
     }
 
     @Test
     void setOverridesFileAndDefaultsLaterSetWins() {
         SweepSpec s = parse("width = 2", "width=4", "train.lr=0.5", "width = 16", "geometry { dim = 32 }");
-        assertThat(s.base().get(Parameter.WIDTH)).isEqualTo(16);
-        assertThat(s.base().get(Parameter.TRAIN_LR)).isEqualTo(0.5);
-        assertThat(s.base().get(Parameter.GEOMETRY_DIM)).isEqualTo(32);
+        assertThat(s.base().get(SpecKey.WIDTH)).isEqualTo(16);
+        assertThat(s.base().get(SpecKey.TRAIN_LR)).isEqualTo(0.5);
+        assertThat(s.base().get(SpecKey.GEOMETRY_DIM)).isEqualTo(32);
     }
 
     @Test
     void setAcceptsKeysWithTheSweepPrefix() {
-        assertThat(parse("", "sweep.width=3").base().get(Parameter.WIDTH)).isEqualTo(3);
+        assertThat(parse("", "sweep.width=3").base().get(SpecKey.WIDTH)).isEqualTo(3);
     }
 
     @Test
@@ -82,17 +83,17 @@ class SpecParserTest {
         SweepSpec s = parse("grid { \"geometry.noise\" = [0.05, 0.2], width = [1, 4] }",
                 "grid.width=[1,2]", "grid.geometry.noise=[0.3]", "grid.activation=[linear, relu]");
         assertThat(axes(s)).containsExactly(
-                new GridAxis(Parameter.ACTIVATION, List.of("linear", "relu")),
-                new GridAxis(Parameter.WIDTH, List.of(1, 2)),
-                new GridAxis(Parameter.GEOMETRY_NOISE, List.of(0.3)));
+                new GridAxis(SpecKey.ACTIVATION, List.of("linear", "relu")),
+                new GridAxis(SpecKey.WIDTH, List.of(1, 2)),
+                new GridAxis(SpecKey.GEOMETRY_NOISE, List.of(0.3)));
     }
 
     @Test
     void setOfAParameterPinsItAndRemovesItsAxis() {
         SweepSpec s = parse("grid { width = [1, 4], \"geometry.noise\" = [0.1, 0.2] }", "width=4", "geometry.noise=0.3");
         assertThat(axes(s)).isEmpty();
-        assertThat(s.base().get(Parameter.WIDTH)).isEqualTo(4);
-        assertThat(s.base().get(Parameter.GEOMETRY_NOISE)).isEqualTo(0.3);
+        assertThat(s.base().get(SpecKey.WIDTH)).isEqualTo(4);
+        assertThat(s.base().get(SpecKey.GEOMETRY_NOISE)).isEqualTo(0.3);
     }
 
     @Test
@@ -106,12 +107,12 @@ class SpecParserTest {
                 + " { activation = [leaky_relu], leaky_slope = [0.05, 0.5] } ]", "grid.width=[1,2]");
         assertThat(s.grid()).hasSize(2);
         assertThat(s.grid().get(0).axes()).containsExactly(
-                new GridAxis(Parameter.ACTIVATION, List.of("linear", "relu")),
-                new GridAxis(Parameter.WIDTH, List.of(1, 2)));
+                new GridAxis(SpecKey.ACTIVATION, List.of("linear", "relu")),
+                new GridAxis(SpecKey.WIDTH, List.of(1, 2)));
         assertThat(s.grid().get(1).axes()).containsExactly(
-                new GridAxis(Parameter.ACTIVATION, List.of("leaky_relu")),
-                new GridAxis(Parameter.LEAKY_SLOPE, List.of(0.05, 0.5)),
-                new GridAxis(Parameter.WIDTH, List.of(1, 2)));
+                new GridAxis(SpecKey.ACTIVATION, List.of("leaky_relu")),
+                new GridAxis(SpecKey.LEAKY_SLOPE, List.of(0.05, 0.5)),
+                new GridAxis(SpecKey.WIDTH, List.of(1, 2)));
         assertThat(s.cellCount()).isEqualTo(4 + 4);
     }
 
@@ -135,10 +136,10 @@ class SpecParserTest {
 
     @Test
     void everyParameterHasAColumnAndDefaults() {
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             assertThat(p.column()).doesNotContain(".");
             assertThat(parse("").base().get(p)).as(p.key()).isNotNull();
-            assertThat(Parameter.byKey(p.key())).contains(p);
+            assertThat(SpecKey.byKey(p.key())).contains(p);
         }
     }
 }

@@ -27,7 +27,7 @@ import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
-import org.clsweep.jobs.spec.Parameter;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.testing.DuckDb;
@@ -126,7 +126,7 @@ class SweepJobIT extends SparkTestBase {
         for (RunMetric m : RunMetric.values()) {
             assertThat(schema).containsEntry(m.column(), m.isIntegral() ? "INTEGER" : "DOUBLE");
         }
-        for (Parameter p : Parameter.values()) {
+        for (SpecKey p : SpecKey.values()) {
             assertThat(schema).containsKey(p.column());
         }
     }
