@@ -82,20 +82,20 @@ public final class RegressCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
-        SweepSpec withSets = options.parse();
+        SpecParser.RegressInput input = SpecParser.parseForRegress(options.spec, options.sets);
+        SweepSpec withSets = input.current();
         String masterUrl = master.checked();
-        RegressSpec regress = RegressSpecParser.parse(SpecParser.regressBlock(options.spec, options.sets));
+        RegressSpec regress = RegressSpecParser.parse(input.regress());
         long offset = seedOffset != null ? seedOffset
                 : regress.freshSeeds() ? SeedOffset.forDate(LocalDate.now(ZoneOffset.UTC)) : 0L;
         SweepSpec current = SeedOffset.apply(withSets, offset);
         List<Cell> cells = Grid.expand(current);
-        checkExactAxes(regress, GridAxes.of(current.toConfig().getObject(SpecParser.SWEEP)));
+        checkExactAxes(regress, GridAxes.of(current));
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + current.name() + "/seeds+" + offset;
         try {
             Baseline base = null;
             if (!updateBaseline) {
-                base = Baseline.open(HadoopSettings.beforeSpark(), baseline,
-                        SpecParser.parseFile(options.spec, List.of()), current);
+                base = Baseline.open(HadoopSettings.beforeSpark(), baseline, input.fileOnly(), current);
             }
             try (OutputDirectory probe = OutputDirectory.open(location, HadoopSettings.beforeSpark())) {
                 probe.inspect(current);

@@ -154,6 +154,11 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
      *
      * @throws IllegalArgumentException if the text is not a manifest of a known format
      */
+    /** The resolved spec as concise JSON, parseable as a spec file. */
+    public String specJson() {
+        return spec.root().render(ConfigRenderOptions.concise());
+    }
+
     public static Manifest parse(String json) {
         try {
             Config c = ConfigFactory.parseString(json, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));

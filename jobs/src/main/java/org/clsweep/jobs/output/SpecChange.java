@@ -1,19 +1,13 @@
 package org.clsweep.jobs.output;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
-import java.util.TreeSet;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 
@@ -32,7 +26,7 @@ import org.clsweep.jobs.spec.SweepSpec;
  * </pre>
  * A cell is identified by its cell id, a hash of all its resolved parameters, so how a spec is
  * written (block order, quoted or nested keys) does not matter. {@link #keys()} names every key
- * whose value differs, with what changed: {@code seeds (+5, 6)}, {@code grid.width (-4)},
+ * whose value differs ({@link SpecDiff}), with what changed: {@code seeds (+5, 6)}, {@code grid.width (-4)},
  * {@code train.lr (0.02 → 0.5)}.
  *
  * @param kind      the relation
@@ -48,7 +42,6 @@ public record SpecChange(Kind kind, List<String> keys, long addedRuns, long drop
 
     private static final int MAX_VALUE_CHARS = 40;
     private static final int MAX_LIST_VALUES = 8;
-    private static final String SWEEP_PREFIX = SpecParser.SWEEP + ".";
 
     public SpecChange {
         keys = List.copyOf(keys);
@@ -62,7 +55,7 @@ public record SpecChange(Kind kind, List<String> keys, long addedRuns, long drop
         if (held.hash().equals(wanted.hash())) {
             return new SpecChange(Kind.SAME, List.of(), 0, 0);
         }
-        List<String> keys = describeDifferences(held.toConfig(), wanted.toConfig());
+        List<String> keys = describeDifferences(held, wanted);
         List<Cell> heldCells = Grid.expand(held);
         List<Cell> wantedCells = Grid.expand(wanted);
         Set<String> wantedIds = new HashSet<>();
@@ -92,64 +85,26 @@ public record SpecChange(Kind kind, List<String> keys, long addedRuns, long drop
         return keys.isEmpty() ? "no key (the spec was written by another clsweep version)" : String.join(", ", keys);
     }
 
-    /** Dotted spec keys (without {@code sweep.}) whose values differ, sorted, each with its change. */
-    static List<String> describeDifferences(Config a, Config b) {
+    /** Each differing key with its change: {@code train.lr (0.02 → 0.5)}, {@code seeds (+5, 6)}. */
+    static List<String> describeDifferences(SweepSpec held, SweepSpec wanted) {
         List<String> out = new ArrayList<>();
-        List<String> keys = differingKeys(a, b);
-        for (String k : keys) {
-            if (underAnother(k, keys)) {
-                continue;
-            }
-            String path = SWEEP_PREFIX + k;
-            ConfigValue va = a.hasPath(path) ? a.getValue(path) : null;
-            ConfigValue vb = b.hasPath(path) ? b.getValue(path) : null;
-            out.add(k + " (" + (k.equals(SpecParser.GRID) ? blocks(va) + " → " + blocks(vb) : change(va, vb)) + ")");
+        for (SpecDiff.Difference d : SpecDiff.between(held, wanted)) {
+            String change = d.key().equals(SpecParser.GRID) ? blocks(d.before()) + " → " + blocks(d.after())
+                    : change(d.before(), d.after());
+            out.add(d.key() + " (" + change + ")");
         }
         return out;
     }
 
-    /** Dotted spec keys (without {@code sweep.}) whose values differ between two resolved specs, sorted. */
-    static List<String> differingKeys(Config a, Config b) {
-        TreeSet<String> keys = new TreeSet<>();
-        for (Map.Entry<String, ConfigValue> e : a.entrySet()) {
-            keys.add(e.getKey());
-        }
-        for (Map.Entry<String, ConfigValue> e : b.entrySet()) {
-            keys.add(e.getKey());
-        }
-        List<String> out = new ArrayList<>();
-        for (String k : keys) {
-            Object va = a.hasPath(k) ? a.getValue(k).unwrapped() : null;
-            Object vb = b.hasPath(k) ? b.getValue(k).unwrapped() : null;
-            if (va == null ? vb != null : !numbersAware(va).equals(numbersAware(vb))) {
-                out.add(k.startsWith(SWEEP_PREFIX) ? k.substring(SWEEP_PREFIX.length()) : k);
-            }
-        }
-        return out;
-    }
-
-    /** Whether a key lies under another differing key (a grid that became a list of blocks). */
-    private static boolean underAnother(String key, List<String> keys) {
-        for (String k : keys) {
-            if (key.startsWith(k + ".")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** "1 block" / "3 blocks": a grid is one object of axes or a list of them. */
-    private static String blocks(ConfigValue grid) {
-        int n = grid == null ? 0 : grid.valueType() == ConfigValueType.LIST ? ((List<?>) grid.unwrapped()).size() : 1;
+    /** "1 block" / "3 blocks". */
+    private static String blocks(Object count) {
+        int n = (Integer) count;
         return n + (n == 1 ? " block" : " blocks");
     }
 
-    /** "+5, 6" / "-4" for lists of plain values, else "old → new". */
-    private static String change(ConfigValue a, ConfigValue b) {
-        if (a != null && b != null && a.valueType() == ConfigValueType.LIST && b.valueType() == ConfigValueType.LIST
-                && plain((List<?>) a.unwrapped()) && plain((List<?>) b.unwrapped())) {
-            Set<Object> before = normalised((List<?>) a.unwrapped());
-            Set<Object> after = normalised((List<?>) b.unwrapped());
+    /** "+5, 6" / "-4" for two lists, else "old → new". */
+    private static String change(Object a, Object b) {
+        if (a instanceof List<?> before && b instanceof List<?> after) {
             StringJoiner j = new StringJoiner("; ");
             List<Object> added = new ArrayList<>(after);
             added.removeAll(before);
@@ -166,42 +121,20 @@ public record SpecChange(Kind kind, List<String> keys, long addedRuns, long drop
         return render(a) + " → " + render(b);
     }
 
-    private static boolean plain(List<?> l) {
-        for (Object o : l) {
-            if (o instanceof Map || o instanceof List) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static Set<Object> normalised(List<?> l) {
-        Set<Object> out = new LinkedHashSet<>();
-        for (Object o : l) {
-            out.add(numbersAware(o));
-        }
-        return out;
-    }
-
     private static String values(List<Object> l) {
         StringJoiner j = new StringJoiner(", ");
         for (int i = 0; i < Math.min(l.size(), MAX_LIST_VALUES); i++) {
             Object o = l.get(i);
-            j.add(o instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString(d.longValue())
-                    : String.valueOf(o));
+            j.add(o instanceof String str ? str : SpecDiff.text(o));
         }
         return j + (l.size() > MAX_LIST_VALUES ? " and " + (l.size() - MAX_LIST_VALUES) + " more" : "");
     }
 
-    private static String render(ConfigValue v) {
+    private static String render(Object v) {
         if (v == null) {
             return "absent";
         }
-        String s = v.render(ConfigRenderOptions.concise());
+        String s = SpecDiff.text(v);
         return s.length() > MAX_VALUE_CHARS ? s.substring(0, MAX_VALUE_CHARS) + "…" : s;
-    }
-
-    private static Object numbersAware(Object v) {
-        return v instanceof Number n ? (Object) n.doubleValue() : v == null ? "null" : v;
     }
 }

@@ -1,6 +1,5 @@
 package org.clsweep.jobs.regress;
 
-import com.typesafe.config.ConfigObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +13,8 @@ import org.apache.hadoop.fs.Path;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.data.spec.SpecException;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 
@@ -32,10 +33,10 @@ import org.clsweep.jobs.spec.SweepSpec;
  *
  * @param dir           the baseline directory as given
  * @param manifest      its manifest
- * @param sweep         the {@code sweep} object of its resolved spec
+ * @param spec          its resolved spec
  * @param perturbations how the current run deliberately differs from it
  */
-public record Baseline(String dir, Manifest manifest, ConfigObject sweep, List<SpecDiff.Difference> perturbations) {
+public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecDiff.Difference> perturbations) {
     public Baseline {
         perturbations = List.copyOf(perturbations);
     }
@@ -54,10 +55,10 @@ public record Baseline(String dir, Manifest manifest, ConfigObject sweep, List<S
             throw new UnusableInputException("baseline " + dir + " is not a complete sweep: its manifest says "
                     + m.status() + (m.error() == null ? "" : " (" + m.error() + ")"));
         }
-        ConfigObject base = m.spec().getObject(SpecParser.SWEEP);
-        List<SpecDiff.Difference> diff = SpecDiff.between(base, sweepOf(current));
+        SweepSpec base = specOf(m, dir);
+        List<SpecDiff.Difference> diff = comparable(SpecDiff.between(base, current));
         Set<String> set = new HashSet<>();
-        for (SpecDiff.Difference d : SpecDiff.between(sweepOf(fileOnly), sweepOf(current))) {
+        for (SpecDiff.Difference d : SpecDiff.between(fileOnly, current)) {
             set.add(d.key());
         }
         List<String> unexplained = new ArrayList<>();
@@ -75,8 +76,24 @@ public record Baseline(String dir, Manifest manifest, ConfigObject sweep, List<S
         return new Baseline(dir, m, base, diff);
     }
 
-    private static ConfigObject sweepOf(SweepSpec s) {
-        return s.toConfig().getObject(SpecParser.SWEEP);
+    /** The differences a baseline may not have, i.e. all but the seeds (fresh every night). */
+    private static List<SpecDiff.Difference> comparable(List<SpecDiff.Difference> diff) {
+        List<SpecDiff.Difference> out = new ArrayList<>();
+        for (SpecDiff.Difference d : diff) {
+            if (!d.key().equals(SpecParser.SEEDS)) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static SweepSpec specOf(Manifest m, String dir) {
+        try {
+            return SpecParser.parseString(m.specJson(), dir + "/" + OutputDirectory.MANIFEST, List.of());
+        } catch (SpecException e) {
+            throw new UnusableInputException("baseline " + dir + " holds a spec this clsweep version cannot read: "
+                    + e.getMessage(), e);
+        }
     }
 
     private static Manifest readManifest(Configuration conf, String dir) {

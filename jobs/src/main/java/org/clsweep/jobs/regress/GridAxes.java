@@ -1,16 +1,12 @@
 package org.clsweep.jobs.regress;
 
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
+import java.util.Set;
 import org.clsweep.data.spec.SpecKey;
-import org.clsweep.jobs.spec.SpecParser;
+import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.spec.SweepSpec;
 
 /**
  * The grid axes that identify a cell in a comparison: the union of the axes of every grid block
@@ -24,43 +20,18 @@ public final class GridAxes {
     }
 
     /**
-     * @param sweeps {@code sweep} objects of resolved specs
+     * @param specs resolved specs. Not modified.
      * @return the dotted keys of their grid axes, in {@link SpecKey} order
      */
-    public static List<String> of(ConfigObject... sweeps) {
-        TreeSet<String> keys = new TreeSet<>();
-        for (ConfigObject s : sweeps) {
-            ConfigValue grid = s.get(SpecParser.GRID);
-            if (grid == null) {
-                continue;
-            }
-            if (grid.valueType() == ConfigValueType.LIST) {
-                for (ConfigValue block : (ConfigList) grid) {
-                    if (block.valueType() == ConfigValueType.OBJECT) {
-                        leaves("", (ConfigObject) block, keys);
-                    }
-                }
-            } else if (grid.valueType() == ConfigValueType.OBJECT) {
-                leaves("", (ConfigObject) grid, keys);
-            }
+    public static List<String> of(SweepSpec... specs) {
+        Set<SpecKey> keys = EnumSet.noneOf(SpecKey.class);
+        for (SweepSpec s : specs) {
+            keys.addAll(Grid.axes(s));
         }
-        List<String> out = new ArrayList<>(keys);
-        out.sort(Comparator.comparingInt(GridAxes::rank));
+        List<String> out = new ArrayList<>();
+        for (SpecKey k : keys) {
+            out.add(k.key());
+        }
         return out;
-    }
-
-    private static int rank(String key) {
-        return SpecKey.byKey(key).map(Enum::ordinal).orElse(Integer.MAX_VALUE);
-    }
-
-    private static void leaves(String prefix, ConfigObject obj, TreeSet<String> out) {
-        for (Map.Entry<String, ConfigValue> e : obj.entrySet()) {
-            String key = prefix.isEmpty() ? e.getKey() : prefix + "." + e.getKey();
-            if (e.getValue().valueType() == ConfigValueType.OBJECT) {
-                leaves(key, (ConfigObject) e.getValue(), out);
-            } else {
-                out.add(key);
-            }
-        }
     }
 }

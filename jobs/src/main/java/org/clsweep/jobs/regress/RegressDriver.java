@@ -16,6 +16,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.sweep.SweepOptions;
@@ -68,7 +69,7 @@ public final class RegressDriver {
      * current spec's axes.
      */
     public static List<String> axes(Baseline baseline, SweepSpec current) {
-        return GridAxes.of(baseline.sweep(), current.toConfig().getObject(SpecParser.SWEEP));
+        return GridAxes.of(baseline.spec(), current);
     }
 
     /**

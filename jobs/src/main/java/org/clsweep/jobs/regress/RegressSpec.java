@@ -42,32 +42,35 @@ public record RegressSpec(List<RunMetric> metrics, Map<RunMetric, Double> tolera
                           double alpha, Correction correction, boolean freshSeeds) {
     /** The default false-alarm budget. */
     public static final double DEFAULT_ALPHA = 0.01;
+    private static final String METRICS_KEY = RegressSpecParser.key(RegressSpecParser.METRICS);
 
     public RegressSpec {
         if (metrics == null || metrics.isEmpty()) {
-            throw new SpecException("regress.metrics", "regress.metrics must name at least one metric, found "
+            throw new SpecException(METRICS_KEY, METRICS_KEY + " must name at least one metric, found "
                     + metrics);
         }
         if (Set.copyOf(metrics).size() != metrics.size()) {
-            throw new SpecException("regress.metrics", "regress.metrics lists a metric twice: " + metrics);
+            throw new SpecException(METRICS_KEY, METRICS_KEY + " lists a metric twice: " + metrics);
         }
         metrics = List.copyOf(metrics);
         EnumMap<RunMetric, Double> tol = new EnumMap<>(RunMetric.class);
         for (Map.Entry<RunMetric, Double> e : tolerance.entrySet()) {
             double v = e.getValue();
             if (!(v >= 0.0) || Double.isInfinite(v)) {
-                throw new SpecException("regress.tolerance." + e.getKey().column(), "regress.tolerance."
-                        + e.getKey().column() + " must be >= 0 and finite, found " + v);
+                String key = RegressSpecParser.key(RegressSpecParser.TOLERANCE) + "." + e.getKey().column();
+                throw new SpecException(key, key + " must be >= 0 and finite, found " + v);
             }
             tol.put(e.getKey(), v);
         }
         tolerance = Collections.unmodifiableMap(tol);
         exact = Collections.unmodifiableMap(exact.isEmpty() ? new EnumMap<>(RunMetric.class) : new EnumMap<>(exact));
         if (!(alpha > 0.0 && alpha < 1.0)) {
-            throw new SpecException("regress.alpha", "regress.alpha must be in (0, 1), found " + alpha);
+            String key = RegressSpecParser.key(RegressSpecParser.ALPHA);
+            throw new SpecException(key, key + " must be in (0, 1), found " + alpha);
         }
         if (correction == null) {
-            throw new SpecException("regress.correction", "regress.correction is missing");
+            String key = RegressSpecParser.key(RegressSpecParser.CORRECTION);
+            throw new SpecException(key, key + " is missing");
         }
     }
 

@@ -1,11 +1,5 @@
 package org.clsweep.jobs.regress;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigList;
-import com.typesafe.config.ConfigObject;
-import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueType;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -17,6 +11,7 @@ import java.util.TreeSet;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.regress.stat.Correction;
+import org.clsweep.jobs.spec.SpecParser;
 
 /**
  * Reads the {@code regress} block of a sweep spec into a {@link RegressSpec}. The block is
@@ -25,7 +20,7 @@ import org.clsweep.jobs.regress.stat.Correction;
  */
 public final class RegressSpecParser {
     /** The block's key under {@code sweep}. */
-    public static final String BLOCK = "regress";
+    public static final String BLOCK = SpecParser.REGRESS;
     public static final String METRICS = "metrics";
     public static final String TOLERANCE = "tolerance";
     public static final String EXACT = "exact";
@@ -38,41 +33,41 @@ public final class RegressSpecParser {
     }
 
     /**
-     * @param block the {@code regress} block, or null when the spec has none
+     * @param block the {@code regress} block as plain values ({@link SpecParser#regressBlock}), or
+     *              null when the spec has none
      * @return the validated settings
      * @throws SpecException naming the key at fault
      */
-    public static RegressSpec parse(Config block) {
+    public static RegressSpec parse(Map<String, Object> block) {
         RegressSpec d = RegressSpec.defaults();
         if (block == null) {
             return d;
         }
-        for (String key : block.root().keySet()) {
+        for (String key : block.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new SpecException(BLOCK + "." + key, "unknown key " + BLOCK + "." + key + "; known keys: "
                         + new TreeSet<>(KEYS));
             }
         }
-        List<RunMetric> metrics = block.hasPath(METRICS) ? metrics(METRICS, strings(block, METRICS)) : d.metrics();
+        List<RunMetric> metrics = block.containsKey(METRICS) ? metrics(METRICS, strings(block, METRICS)) : d.metrics();
         Map<RunMetric, Double> tolerance = new EnumMap<>(RunMetric.class);
-        if (block.hasPath(TOLERANCE)) {
-            ConfigValue tv = block.getValue(TOLERANCE);
-            if (tv.valueType() != ConfigValueType.OBJECT) {
+        if (block.containsKey(TOLERANCE)) {
+            Object tv = block.get(TOLERANCE);
+            if (!(tv instanceof Map<?, ?> tol)) {
                 throw new SpecException(BLOCK + "." + TOLERANCE, BLOCK + "." + TOLERANCE
-                        + " must be an object metric → absolute tolerance, found " + tv.render());
+                        + " must be an object metric → absolute tolerance, found " + render(tv));
             }
-            Config tol = ((ConfigObject) tv).toConfig();
-            for (String name : tol.root().keySet()) {
-                String key = BLOCK + "." + TOLERANCE + "." + name;
-                RunMetric m = metric(key, name);
-                tolerance.put(m, number(tol, "\"" + name + "\"", key));
+            for (Map.Entry<?, ?> e : tol.entrySet()) {
+                String key = BLOCK + "." + TOLERANCE + "." + e.getKey();
+                RunMetric m = metric(key, (String) e.getKey());
+                tolerance.put(m, number(e.getValue(), key));
             }
         }
-        Map<RunMetric, CellFilter> exact = block.hasPath(EXACT) ? exact(block) : d.exact();
-        double alpha = block.hasPath(ALPHA) ? number(block, ALPHA, BLOCK + "." + ALPHA) : d.alpha();
+        Map<RunMetric, CellFilter> exact = block.containsKey(EXACT) ? exact(block) : d.exact();
+        double alpha = block.containsKey(ALPHA) ? number(block.get(ALPHA), BLOCK + "." + ALPHA) : d.alpha();
         Correction correction = d.correction();
-        if (block.hasPath(CORRECTION)) {
-            String name = block.getValue(CORRECTION).unwrapped().toString();
+        if (block.containsKey(CORRECTION)) {
+            String name = String.valueOf(block.get(CORRECTION));
             correction = Correction.fromSpecName(name);
             if (correction == null) {
                 throw new SpecException(BLOCK + "." + CORRECTION, BLOCK + "." + CORRECTION
@@ -80,75 +75,79 @@ public final class RegressSpecParser {
             }
         }
         boolean fresh = d.freshSeeds();
-        if (block.hasPath(FRESH_SEEDS)) {
-            try {
-                fresh = block.getBoolean(FRESH_SEEDS);
-            } catch (ConfigException.WrongType e) {
+        if (block.containsKey(FRESH_SEEDS)) {
+            if (!(block.get(FRESH_SEEDS) instanceof Boolean b)) {
                 throw new SpecException(BLOCK + "." + FRESH_SEEDS, BLOCK + "." + FRESH_SEEDS
-                        + " must be true or false, found " + block.getValue(FRESH_SEEDS).render(), e);
+                        + " must be true or false, found " + render(block.get(FRESH_SEEDS)));
             }
+            fresh = b;
         }
         return new RegressSpec(metrics, tolerance, exact, alpha, correction, fresh);
     }
 
-    private static List<String> strings(Config c, String path) {
-        try {
-            return c.getStringList(path);
-        } catch (ConfigException.WrongType e) {
-            throw new SpecException(BLOCK + "." + path, BLOCK + "." + path + " must be a list of metric names, found "
-                    + c.getValue(path).render(), e);
+    private static List<String> strings(Map<String, Object> block, String key) {
+        Object v = block.get(key);
+        if (v instanceof List<?> l && l.stream().allMatch(o -> o instanceof String)) {
+            List<String> out = new ArrayList<>();
+            l.forEach(o -> out.add((String) o));
+            return out;
         }
+        throw new SpecException(BLOCK + "." + key, BLOCK + "." + key + " must be a list of metric names, found "
+                + render(v));
     }
 
-    private static double number(Config c, String path, String key) {
-        try {
-            return c.getDouble(path);
-        } catch (ConfigException.WrongType e) {
-            throw new SpecException(key, key + " must be a number, found " + c.getValue(path).render(), e);
+    /** The dotted spec key of a key of the block, e.g. {@code regress.alpha}. */
+    static String key(String name) {
+        return BLOCK + "." + name;
+    }
+
+    private static double number(Object v, String key) {
+        if (!(v instanceof Number n)) {
+            throw new SpecException(key, key + " must be a number, found " + render(v));
         }
+        return n.doubleValue();
     }
 
     /** {@code exact = [m, …]} (every cell) or {@code exact { m { axis = [v, …], … }, … }}. */
-    private static Map<RunMetric, CellFilter> exact(Config block) {
+    private static Map<RunMetric, CellFilter> exact(Map<String, Object> block) {
         Map<RunMetric, CellFilter> out = new EnumMap<>(RunMetric.class);
-        ConfigValue v = block.getValue(EXACT);
-        if (v.valueType() == ConfigValueType.LIST) {
+        Object v = block.get(EXACT);
+        if (v instanceof List) {
             for (RunMetric m : metrics(EXACT, strings(block, EXACT))) {
                 out.put(m, CellFilter.ALL);
             }
             return out;
         }
-        if (v.valueType() != ConfigValueType.OBJECT) {
+        if (!(v instanceof Map<?, ?> metrics)) {
             throw new SpecException(BLOCK + "." + EXACT, BLOCK + "." + EXACT
-                    + " must be a list of metrics or an object metric → cells, found " + v.render());
+                    + " must be a list of metrics or an object metric → cells, found " + render(v));
         }
-        ConfigObject metrics = (ConfigObject) v;
-        for (Map.Entry<String, ConfigValue> e : metrics.entrySet()) {
+        for (Map.Entry<?, ?> e : metrics.entrySet()) {
             String key = BLOCK + "." + EXACT + "." + e.getKey();
-            RunMetric m = metric(key, e.getKey());
-            if (e.getValue().valueType() != ConfigValueType.OBJECT) {
+            RunMetric m = metric(key, (String) e.getKey());
+            if (!(e.getValue() instanceof Map<?, ?> cells)) {
                 throw new SpecException(key, key + " must be an object grid axis → allowed values, found "
-                        + e.getValue().render());
+                        + render(e.getValue()));
             }
             Map<String, List<String>> allowed = new LinkedHashMap<>();
-            axes(key, "", (ConfigObject) e.getValue(), allowed);
+            axes(key, "", cells, allowed);
             out.put(m, new CellFilter(allowed));
         }
         return out;
     }
 
     /** Axis → allowed values; a nested axis ({@code geometry { noise = [..] }}) becomes dotted. */
-    private static void axes(String key, String prefix, ConfigObject obj, Map<String, List<String>> allowed) {
-        for (Map.Entry<String, ConfigValue> axis : obj.entrySet()) {
-            String name = prefix.isEmpty() ? axis.getKey() : prefix + "." + axis.getKey();
-            ConfigValue av = axis.getValue();
-            if (av.valueType() == ConfigValueType.OBJECT) {
-                axes(key, name, (ConfigObject) av, allowed);
+    private static void axes(String key, String prefix, Map<?, ?> obj, Map<String, List<String>> allowed) {
+        for (Map.Entry<?, ?> axis : obj.entrySet()) {
+            String name = prefix.isEmpty() ? (String) axis.getKey() : prefix + "." + axis.getKey();
+            Object av = axis.getValue();
+            if (av instanceof Map<?, ?> nested) {
+                axes(key, name, nested, allowed);
                 continue;
             }
             List<String> values = new ArrayList<>();
-            if (av.valueType() == ConfigValueType.LIST) {
-                for (ConfigValue item : (ConfigList) av) {
+            if (av instanceof List<?> l) {
+                for (Object item : l) {
                     values.add(scalar(key + "." + name, item));
                 }
             } else {
@@ -158,12 +157,19 @@ public final class RegressSpecParser {
         }
     }
 
-    private static String scalar(String key, ConfigValue v) {
-        if (v.valueType() == ConfigValueType.OBJECT || v.valueType() == ConfigValueType.LIST
-                || v.valueType() == ConfigValueType.NULL) {
-            throw new SpecException(key, key + " must hold grid values, found " + v.render());
+    private static String scalar(String key, Object v) {
+        if (v == null || v instanceof Map || v instanceof List) {
+            throw new SpecException(key, key + " must hold grid values, found " + render(v));
         }
-        return String.valueOf(v.unwrapped());
+        return String.valueOf(v);
+    }
+
+    /** A value as a spec would write it: strings quoted, lists and objects in brackets. */
+    private static String render(Object v) {
+        if (v instanceof String str) {
+            return "\"" + str + "\"";
+        }
+        return String.valueOf(v);
     }
 
     private static List<RunMetric> metrics(String listKey, List<String> names) {

@@ -68,8 +68,8 @@ public final class SpecParser {
     public static final int MAX_SEEDS = 100_000;
     /**
      * {@code sweep.regress}: the options of the regression check, read by
-     * {@code org.clsweep.jobs.regress.RegressSpecParser} from {@link #regressBlock}. How to compare is
-     * not what to run: the block is in neither {@link SweepSpec} nor the spec hash.
+     * {@code org.clsweep.jobs.regress.RegressSpecParser} from {@link #parseForRegress}. How to compare
+     * is not what to run: the block is in neither {@link SweepSpec} nor the spec hash.
      */
     public static final String REGRESS = "regress";
 
@@ -90,24 +90,36 @@ public final class SpecParser {
     }
 
     /**
-     * The {@value #REGRESS} block of a spec file after the overrides (an empty config when the spec
-     * has none), for the regression check's own parser.
+     * What the regression check reads from one spec file, loaded once: the spec with and without
+     * the overrides, and the {@value #REGRESS} block.
      *
+     * @param current  the spec with the overrides applied
+     * @param fileOnly the spec file alone
+     * @param regress  the {@value #REGRESS} block after the overrides as plain values (String,
+     *                 Number, Boolean, List, Map), or null when the spec has none
+     */
+    public record RegressInput(SweepSpec current, SweepSpec fileOnly, Map<String, Object> regress) {
+    }
+
+    /**
      * @param file      the spec file
      * @param overrides {@code key=value} strings, applied in order
      * @throws SpecException naming the key at fault
      */
-    public static Config regressBlock(Path file, List<String> overrides) {
-        Config merged = merge(load(file), overrides);
+    public static RegressInput parseForRegress(Path file, List<String> overrides) {
+        Config loaded = load(file);
+        Config merged = merge(loaded, overrides);
+        SweepSpec current = read(merged);
+        SweepSpec fileOnly = read(merge(loaded, List.of()));
         String path = SWEEP + "." + REGRESS;
         if (!merged.hasPath(path)) {
-            return ConfigFactory.empty();
+            return new RegressInput(current, fileOnly, null);
         }
         ConfigValue v = merged.getValue(path);
         if (v.valueType() != ConfigValueType.OBJECT) {
             throw wrongType(REGRESS, "an object { … }", v);
         }
-        return ((ConfigObject) v).toConfig();
+        return new RegressInput(current, fileOnly, ((ConfigObject) v).unwrapped());
     }
 
     private static Config load(Path file) {

@@ -3,6 +3,7 @@ package org.clsweep.jobs.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.junit.jupiter.api.Test;
@@ -98,8 +99,8 @@ class SpecChangeTest {
 
     @Test
     void differingKeysNamesChangedAndAddedKeys() {
-        assertThat(SpecChange.differingKeys(spec().toConfig(), spec("train.lr=0.4", "grid.width=[1,3]").toConfig()))
-                .containsExactly("grid.width", "train.lr");
-        assertThat(SpecChange.differingKeys(spec().toConfig(), spec().toConfig())).isEmpty();
+        assertThat(SpecDiff.between(spec(), spec("train.lr=0.4", "grid.width=[1,3]")))
+                .extracting(SpecDiff.Difference::key).containsExactly("grid.width", "train.lr");
+        assertThat(SpecDiff.between(spec(), spec())).isEmpty();
     }
 }

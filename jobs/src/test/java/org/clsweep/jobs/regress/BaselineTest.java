@@ -14,6 +14,7 @@ import org.apache.hadoop.conf.Configuration;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.junit.jupiter.api.Test;
@@ -91,9 +92,9 @@ class BaselineTest {
         Path withBlock = spec(SPEC.replace("train { lr = 1.0 },", "train { lr = 1.0 }, regress { alpha = 0.05 },"));
         assertThat(SpecParser.parseFile(withBlock, List.of()).hash()).isEqualTo(SpecParser.parseFile(plain, List.of())
                 .hash());
-        assertThat(SpecParser.regressBlock(withBlock, List.of("regress.fresh_seeds=true")).root().unwrapped())
+        assertThat(SpecParser.parseForRegress(withBlock, List.of("regress.fresh_seeds=true")).regress())
                 .isEqualTo(Map.of("alpha", 0.05, "fresh_seeds", true));
-        assertThat(SpecParser.regressBlock(plain, List.of()).isEmpty()).isTrue();
+        assertThat(SpecParser.parseForRegress(plain, List.of()).regress()).isNull();
     }
 
     @Test
@@ -110,7 +111,7 @@ class BaselineTest {
     @Test
     void cellsAreIdentifiedByEveryAxisOfEveryBlockInParameterOrder() throws IOException {
         SweepSpec s = SpecParser.parseFile(spec(SPEC), List.of());
-        assertThat(GridAxes.of(s.toConfig().getObject(SpecParser.SWEEP)))
+        assertThat(GridAxes.of(s))
                 .containsExactly("mode", "activation", "width", "geometry.noise", "train.lr");
     }
 }

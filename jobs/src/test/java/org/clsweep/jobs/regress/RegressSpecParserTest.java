@@ -3,19 +3,28 @@ package org.clsweep.jobs.regress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.regress.stat.Correction;
+import org.clsweep.jobs.spec.SpecParser;
 import org.junit.jupiter.api.Test;
 
 class RegressSpecParserTest {
 
-    private static Config block(String hocon) {
-        return ConfigFactory.parseString(hocon);
+    /** The block as the spec parser hands it over. */
+    private static Map<String, Object> block(String hocon) throws IOException {
+        Path file = Files.createTempFile("regress", ".conf");
+        try {
+            Files.writeString(file, "sweep { name = r, seeds = 2, regress { " + hocon + " } }");
+            return SpecParser.parseForRegress(file, List.of()).regress();
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Test
@@ -30,7 +39,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void readsEveryKey() {
+    void readsEveryKey() throws IOException {
         RegressSpec s = RegressSpecParser.parse(block("metrics = [coverage, distinct_optima], "
                 + "tolerance { coverage = 0.1 }, exact = [distinct_optima], alpha = 0.05, correction = bh, "
                 + "fresh_seeds = true"));
@@ -43,7 +52,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void exactCanBeLimitedToCells() {
+    void exactCanBeLimitedToCells() throws IOException {
         RegressSpec s = RegressSpecParser.parse(block("exact { distinct_optima { activation = [linear], width = 4 } }"));
         assertThat(s.isExact(RunMetric.DISTINCT_OPTIMA, Map.of("activation", "linear", "width", "4"))).isTrue();
         assertThat(s.isExact(RunMetric.DISTINCT_OPTIMA, Map.of("activation", "relu", "width", "4"))).isFalse();
@@ -54,7 +63,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void nestedAndQuotedAxesNameTheSameDottedKey() {
+    void nestedAndQuotedAxesNameTheSameDottedKey() throws IOException {
         RegressSpec nested = RegressSpecParser.parse(block("exact { coverage { geometry { noise = [0.1] } } }"));
         RegressSpec quoted = RegressSpecParser.parse(block("exact { coverage { \"geometry.noise\" = [0.1] } }"));
         assertThat(nested.exact()).isEqualTo(quoted.exact());
@@ -62,7 +71,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void numbersInCellFiltersCompareByValue() {
+    void numbersInCellFiltersCompareByValue() throws IOException {
         CellFilter f = new CellFilter(Map.of("geometry.noise", List.of("0.10"), "width", List.of("1")));
         assertThat(f.matches(Map.of("geometry.noise", "0.1", "width", "1"))).isTrue();
         assertThat(f.matches(Map.of("geometry.noise", "0.2", "width", "1"))).isFalse();
@@ -70,7 +79,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void rejectsUnknownKeysAndMetricsNamingTheKey() {
+    void rejectsUnknownKeysAndMetricsNamingTheKey() throws IOException {
         assertThatThrownBy(() -> RegressSpecParser.parse(block("alfa = 0.1")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("unknown key regress.alfa")
                 .extracting(e -> ((SpecException) e).key()).isEqualTo("regress.alfa");
@@ -84,7 +93,7 @@ class RegressSpecParserTest {
     }
 
     @Test
-    void rejectsBadValuesNamingTheKey() {
+    void rejectsBadValuesNamingTheKey() throws IOException {
         assertThatThrownBy(() -> RegressSpecParser.parse(block("alpha = 1.5")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("regress.alpha must be in (0, 1), found 1.5");
         assertThatThrownBy(() -> RegressSpecParser.parse(block("alpha = lots")))
