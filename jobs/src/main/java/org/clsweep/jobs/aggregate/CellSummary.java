@@ -1,5 +1,7 @@
 package org.clsweep.jobs.aggregate;
 
+import org.apache.commons.statistics.distribution.TDistribution;
+
 /**
  * Summary statistics of one metric over a cell's runs, and the brute-force coverage prediction.
  *
@@ -7,6 +9,8 @@ package org.clsweep.jobs.aggregate;
  *   mean, std        over the n OK runs where the metric is set; std is the sample std (n − 1)
  *   95% CI           mean ± t_{0.975, n−1} · std / √n      (two-sided Student t interval; it
  *                    assumes the run-to-run spread is roughly normal and the seeds independent)
+ *   t_{q, ν}         the q-quantile of Student's t distribution with ν degrees of freedom,
+ *                    F_ν(t_{q, ν}) = q  (Apache Commons Statistics TDistribution)
  *   undefined        mean when n = 0; std and CI when n &lt; 2  (written as NULL)
  *   coverage(p, n)   mean_l [ 1 − (1 − p_l)^n ]: the expected fraction of patterns that at least
  *                    one of n independent nodes reaches, when one node reaches pattern l with
@@ -30,7 +34,7 @@ public final class CellSummary {
         if (n < 2) {
             return Double.NaN;
         }
-        return StudentT.quantile(0.5 + CONFIDENCE / 2, n - 1) * std / Math.sqrt(n);
+        return TDistribution.of(n - 1).inverseCumulativeProbability(0.5 + CONFIDENCE / 2) * std / Math.sqrt(n);
     }
 
     /**

@@ -5,7 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.clsweep.data.experiment.RunMetric;
-import org.clsweep.jobs.regress.stat.FisherExactTest;
+import org.clsweep.jobs.regress.stat.FisherExact;
 import org.clsweep.jobs.regress.stat.SampleSummary;
 import org.clsweep.jobs.regress.stat.WelchTest;
 
@@ -152,7 +152,7 @@ public final class RegressionCheck {
             div.verdict = Comparison.Verdict.PASS;
             div.reason = "no DIVERGED runs";
         } else {
-            div.p = FisherExactTest.greater(b.diverged(), b.runs(), c.diverged(), c.runs());
+            div.p = FisherExact.greater(b.diverged(), b.runs(), c.diverged(), c.runs());
             div.inFamily = true;
             div.reason = "DIVERGED runs " + b.diverged() + "/" + b.runs() + " → " + c.diverged() + "/" + c.runs();
         }

@@ -1,21 +1,28 @@
 package org.clsweep.jobs.regress.stat;
 
+import org.apache.commons.statistics.inference.AlternativeHypothesis;
+import org.apache.commons.statistics.inference.DataDispersion;
+import org.apache.commons.statistics.inference.TTest;
+
 /**
  * Welch's two-sample t-test for a difference of means without assuming equal variances, with
- * the Welch–Satterthwaite degrees of freedom and a two-sided p-value.
+ * the Welch–Satterthwaite degrees of freedom and a two-sided p-value, by the heteroscedastic
+ * {@link TTest} of Apache Commons Statistics.
  *
  * <pre>
- *   v_i = s_i² / n_i,   se = √(v_a + v_b),   t = (m_b − m_a) / se
+ *   v_i = s_i² / n_i,   t = (m_b − m_a) / √(v_a + v_b)
  *   ν   = (v_a + v_b)² / ( v_a² / (n_a − 1) + v_b² / (n_b − 1) )
- *   p   = P(|T_ν| ≥ |t|)
+ *   p   = P(|T_ν| ≥ |t|) = 2 P(T_ν ≥ |t|)
  * </pre>
  *
- * Defined for n_a, n_b ≥ 2 and se &gt; 0; the caller decides what to do otherwise (constant
+ * Defined for n_a, n_b ≥ 2 and v_a + v_b &gt; 0; the caller decides what to do otherwise (constant
  * samples, single values).
- *
- * @see StudentT
  */
 public final class WelchTest {
+    private static final TTest WELCH = TTest.withDefaults()
+            .with(DataDispersion.HETEROSCEDASTIC)
+            .with(AlternativeHypothesis.TWO_SIDED);
+
     private WelchTest() {
     }
 
@@ -23,12 +30,11 @@ public final class WelchTest {
      * The test's figures.
      *
      * @param difference m_b − m_a
-     * @param se         the standard error of the difference
      * @param t          the statistic
      * @param df         Welch–Satterthwaite ν
      * @param p          the two-sided p-value
      */
-    public record Result(double difference, double se, double t, double df, double p) {
+    public record Result(double difference, double t, double df, double p) {
     }
 
     /** Whether {@link #test} is defined for these samples. */
@@ -46,12 +52,7 @@ public final class WelchTest {
             throw new IllegalArgumentException("Welch's test needs n >= 2 on both sides and a positive "
                     + "standard error, found " + a + " and " + b);
         }
-        double va = a.varianceOfMean();
-        double vb = b.varianceOfMean();
-        double se = Math.sqrt(va + vb);
-        double diff = b.mean() - a.mean();
-        double t = diff / se;
-        double df = (va + vb) * (va + vb) / (va * va / (a.n() - 1) + vb * vb / (b.n() - 1));
-        return new Result(diff, se, t, df, StudentT.twoSidedTail(t, df));
+        TTest.Result r = WELCH.test(b.mean(), b.sd() * b.sd(), b.n(), a.mean(), a.sd() * a.sd(), a.n());
+        return new Result(b.mean() - a.mean(), r.getStatistic(), r.getDegreesOfFreedom(), r.getPValue());
     }
 }

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class FisherExactTestTest {
+class FisherExactGoldenTest {
     private static final double TOL_REL = 1e-11;
 
     @Test
@@ -18,7 +18,7 @@ class FisherExactTestTest {
             int kb = Integer.parseInt(r[2]);
             int nb = Integer.parseInt(r[3]);
             double p = Double.parseDouble(r[4]);
-            assertThat(FisherExactTest.greater(ka, na, kb, nb)).as("%d/%d vs %d/%d", ka, na, kb, nb)
+            assertThat(FisherExact.greater(ka, na, kb, nb)).as("%d/%d vs %d/%d", ka, na, kb, nb)
                     .isCloseTo(p, within(TOL_REL * p));
             n++;
         }
@@ -27,7 +27,7 @@ class FisherExactTestTest {
 
     @Test
     void rejectsImpossibleCounts() {
-        assertThatThrownBy(() -> FisherExactTest.greater(3, 2, 0, 2)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FisherExact.greater(3, 2, 0, 2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("found 3/2 and 0/2");
     }
 }
