@@ -6,12 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.spark.sql.types.StructField;
 import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.AggregatesTable;
 import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.junit.jupiter.api.Test;
 

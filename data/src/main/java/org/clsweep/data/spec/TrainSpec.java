@@ -1,7 +1,6 @@
 package org.clsweep.data.spec;
 
 import java.io.Serializable;
-
 import org.clsweep.dynamics.objective.LossType;
 
 /**

@@ -7,13 +7,13 @@ import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_EXACT;
 import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_FD;
 
 import java.util.SplittableRandom;
+import java.util.stream.Stream;
 import org.clsweep.dynamics.testing.FiniteDifferences;
 import org.ejml.data.DMatrixRMaj;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-import java.util.stream.Stream;
 
 /**
  * Both losses, with and without output normalisation: value against a naive formula written

@@ -6,9 +6,9 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.Columns;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.data.spec.SpecKey;
 
 /**
  * The aggregates table, {@code OUT/aggregates}: one row per cell, recomputable from the runs table

@@ -16,9 +16,9 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.Columns;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.data.spec.SpecKey;
 
 /**
  * Computes the aggregates table from a runs table. One pass over the runs builds, per partition,

@@ -10,8 +10,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
-import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.data.spec.SpecKey;
+import org.clsweep.jobs.output.RunsTable;
 
 /**
  * The running statistics of one cell's rows of a runs table: what {@link Aggregator} needs, in a

@@ -3,8 +3,8 @@ package org.clsweep.jobs.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import org.clsweep.jobs.grid.Cell;
 import org.clsweep.data.spec.SpecKey;
+import org.clsweep.jobs.grid.Cell;
 
 /** Prints cells as an aligned text table: index, cell id, and one column per grid axis. */
 final class CellTable {

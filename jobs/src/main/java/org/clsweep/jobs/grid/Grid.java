@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.SpecException;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.GridAxis;
 import org.clsweep.jobs.spec.GridBlock;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 

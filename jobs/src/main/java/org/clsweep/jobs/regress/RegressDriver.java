@@ -19,9 +19,9 @@ import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
-import org.clsweep.jobs.sweep.SweepOptions;
 import org.clsweep.jobs.sweep.SweepDriver;
 import org.clsweep.jobs.sweep.SweepJob;
+import org.clsweep.jobs.sweep.SweepOptions;
 
 /**
  * The steps of {@code clsweep regress} that need Spark: run (or reuse) the current sweep, read

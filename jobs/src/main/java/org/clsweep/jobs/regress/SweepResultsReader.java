@@ -23,10 +23,10 @@ import org.apache.spark.sql.types.ArrayType;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.AggregatesTable;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.RunsTable;
-import org.clsweep.data.spec.SpecKey;
 
 /**
  * Reads one side of the comparison from a sweep output directory: per cell, the run counts by

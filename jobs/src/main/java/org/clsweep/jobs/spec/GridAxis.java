@@ -1,7 +1,7 @@
 package org.clsweep.jobs.spec;
 
-import org.clsweep.data.spec.SpecKey;
 import java.util.List;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * One axis of a grid block: a parameter and the values it takes, in the order the spec lists them.

@@ -1,7 +1,7 @@
 package org.clsweep.jobs.spec;
 
-import org.clsweep.data.spec.SpecKey;
 import java.util.List;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * One cartesian product of a sweep's grid: the axes in {@link SpecKey} order. A block without

@@ -1,7 +1,5 @@
 package org.clsweep.jobs.spec;
 
-import org.clsweep.data.spec.SpecValues;
-import org.clsweep.data.spec.SpecKey;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -27,10 +25,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.clsweep.data.spec.SpecException;
+import org.clsweep.data.spec.SpecKey;
+import org.clsweep.data.spec.SpecValues;
 
 /**
- * Reads a sweep spec (HOCON) into a {@link SweepSpec}. The only class that touches Typesafe
- * Config; the sweep-level keys are the constants below, the parameter keys are {@link SpecKey}.
+ * Reads a sweep spec (HOCON) into a {@link SweepSpec}. Typesafe Config stays in this package;
+ * the sweep-level keys are the constants below, the parameter keys are {@link SpecKey}.
  *
  * <p><b>Precedence</b>, highest first: {@code --set key=value} overrides (later ones win) &gt; the
  * spec file &gt; the defaults shipped in {@value #DEFAULTS_RESOURCE}. Substitutions

@@ -1,7 +1,5 @@
 package org.clsweep.jobs.spec;
 
-import org.clsweep.data.spec.SpecValues;
-import org.clsweep.data.spec.SpecKey;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import com.typesafe.config.ConfigValueFactory;
@@ -12,6 +10,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clsweep.data.spec.SpecKey;
+import org.clsweep.data.spec.SpecValues;
 
 /**
  * A parsed sweep: its name, seeds, the base value of every parameter and the grid. Produced only
@@ -40,14 +40,19 @@ public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<Gri
 
     /**
      * The resolved spec in canonical form: a {@code sweep { … }} tree with every key, the grid as
-     * one object (one block) or a list of objects. It parses back to an equal spec.
+     * one object (one block) or a list of objects. It parses back to an equal spec. A key added
+     * after the first catalogue ({@link SpecKey#since()} &gt; 1) is left out while it holds its
+     * default, so that adding a key leaves the hash of every existing spec as it was.
      */
     public Config toConfig() {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put(SpecParser.NAME, name);
         sweep.put(SpecParser.SEEDS, seeds);
         for (Map.Entry<SpecKey, Object> e : base.asMap().entrySet()) {
-            putPath(sweep, e.getKey().key(), e.getValue());
+            SpecKey k = e.getKey();
+            if (k.since() == 1 || !e.getValue().equals(k.defaultValue())) {
+                putPath(sweep, k.key(), e.getValue());
+            }
         }
         List<Object> blocks = new ArrayList<>();
         for (GridBlock block : grid) {

@@ -14,8 +14,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
-import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.data.spec.SpecKey;
+import org.clsweep.jobs.output.RunsTable;
 import org.junit.jupiter.api.Test;
 import scala.collection.immutable.ArraySeq;
 

@@ -1,10 +1,10 @@
 package org.clsweep.jobs.spec;
 
-import org.clsweep.data.spec.SpecKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.junit.jupiter.api.Test;
 
