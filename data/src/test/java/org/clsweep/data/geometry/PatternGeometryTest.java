@@ -2,6 +2,7 @@ package org.clsweep.data.geometry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.data.testing.Tolerances.TOL_EXACT;
 
 import java.util.SplittableRandom;
 import org.clsweep.data.spec.GeometryKind;
@@ -13,8 +14,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PatternGeometryTest {
-    private static final double TOL_EXACT = 1e-12;
-
     private static GeometrySpec spec(GeometryKind kind, int patterns, int dim, double cosine) {
         return new GeometrySpec(kind, patterns, dim, cosine, 0.1, 1.0, 0.5, ProbsKind.UNIFORM, 1.0);
     }

@@ -3,6 +3,7 @@ package org.clsweep.data.tokens;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.data.testing.Tolerances.TOL_EXACT;
 
 import java.util.HashSet;
 import java.util.List;
@@ -14,8 +15,6 @@ import org.clsweep.dynamics.model.TokenEmbedding;
 import org.junit.jupiter.api.Test;
 
 class TokenPatternsTest {
-    private static final double TOL_EXACT = 1e-12;
-
     static TokenSpec spec(int vocab, int locations, int perLocation, int patterns, int len, int aug) {
         return new TokenSpec(vocab, locations, perLocation, patterns, len, aug, 0, 1.0, List.of());
     }

@@ -34,9 +34,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The fast paths never form A: A(w)w = Σ_l π_l (m_l − m̄)(α_l μ_l + β_l w) costs O(L·d).
  * {@link #gradient} does it for one w; {@link #gradients} for all rows of W at once, as the matrix
- * products P = W Mᵀ (all wᵀμ_l) and G = K M (K_il = π_l (m_l − m̄) α_l, M the L×d pattern matrix),
- * which runs about twice as fast per node as row-by-row dots. Immutable and thread-safe; the
- * mutable state lives in a {@link Workspace}, one per thread.
+ * products P = W Mᵀ (all wᵀμ_l) and G = K M (K_il = π_l (m_l − m̄) α_l, M the L×d pattern matrix).
+ * Immutable and thread-safe; the mutable state lives in a {@link Workspace}, one per thread.
  *
  * @see PatternMixture
  * @see org.clsweep.dynamics.special.Normal

@@ -4,8 +4,8 @@ package org.clsweep.dynamics.optima;
  * Thresholds and probe settings of the {@link OptimumAnalysis}.
  *
  * <pre>
- *   same optimum     cos(w_i, w_j) ≥ sameOptimumCosine        (linear: |cos|, w ~ −w)
- *   recovered        cos(w*, μ_l)  ≥ matchCosine               (linear: |cos|)
+ *   same optimum     cos(w_i, w_j) ≥ sameOptimumCosine        (linear, quadratic: |cos|, w ~ −w)
+ *   recovered        cos(w*, μ_l)  ≥ matchCosine               (linear, quadratic: |cos|)
  *   top eigenvector  |wᵀA(w)w − λ1| ≤ topEigenTol·|λ1| + 1e-14·max_l ‖μ_l‖²
  *   roughness        ρ(w) = max over roughnessProbes random unit δ of ‖A(w + εδ) − A(w)‖₂ / ε,
  *                    ε = roughnessStep

@@ -2,7 +2,7 @@ package org.clsweep.dynamics.optima;
 
 /**
  * One distinct optimum reached by a run: a cluster of nodes whose final directions agree
- * (cosine ≥ the same-optimum threshold; for linear activation w and −w are one optimum).
+ * (cosine ≥ the same-optimum threshold; for linear and quadratic activation w and −w are one optimum).
  * The direction is the cluster's representative (its first node, sign-aligned).
  *
  * <pre>

@@ -13,45 +13,38 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The optimum analysis of SCIENCE.md §2 for a final one-layer weight matrix W (n×d, one node per
- * row), whatever trained it (population flow or SGD): A(w) is always the population matrix of
- * {@link PopulationObjective} for the run's mixture and activation.
+ * row, whatever trained it): fixed-point diagnostics of every node, the clustering of the nodes
+ * into distinct optima, and the match of the optima to the patterns μ_l ({@code patterns}). A(w)
+ * is the population matrix of {@link PopulationObjective} ({@code objective}) for the run's
+ * mixture and activation; the thresholds are those of {@link AnalysisSettings} ({@code settings}).
  *
  * <pre>
- *   per node     w = row/‖row‖;  residual ‖(I − wwᵀ)A(w)w‖;  λ1 ≥ λ2 of A(w);  E(w) = ½ wᵀA(w)w;
- *                top eigenvector iff |wᵀA(w)w − λ1| ≤ tol·|λ1| + 1e-14·max_l ‖μ_l‖²;
- *                best pattern argmax_l cos(w, μ_l)
- *   inactive     ReLU (slope c = 0) only: wᵀμ_l ≤ 0 for every l. Such a node sits on the
- *                plateau where every gate is (almost) closed: E(w) ≈ 0, the global minimum of E ≥ 0, and the
- *                gradient vanishes (σ = 0: exactly, A(w) = 0; σ &gt; 0: up to Φ(max_l a_l), so the node
- *                escapes only after ~1/Φ steps). It is not an optimum and joins no cluster; the
- *                report counts it. Leaky ReLU and linear nodes are never inactive.
- *   clustering   greedy in row order over the other nodes: a node joins the existing optimum
- *                whose representative it is closest to when that cosine is ≥ same_optimum_cosine
- *                (linear: |cos|, since the model is odd and w, −w are one optimum), else it
- *                founds a new optimum with itself as representative
- *   per optimum  the representative's diagnostics, its activation set {l : wᵀμ_l &gt; 0}, gap λ1 − λ2,
- *                roughness ρ(w) = max_k ‖A(w + εδ_k) − A(w)‖₂ / ε over random unit δ_k ∈ R^d;
- *                linear: the representative is signed so that its best-pattern cosine is ≥ 0
- *   matching     μ_l is recovered when some representative has cos ≥ match_cosine (linear: |cos|)
+ *   node         w = row/‖row‖;  residual ‖(I − wwᵀ)A(w)w‖;  λ1 ≥ λ2 of A(w);  E(w) = ½ wᵀA(w)w;
+ *                top eigenvector ⇔ |wᵀA(w)w − λ1| ≤ topEigenTol·|λ1| + eigenFloor,
+ *                eigenFloor = 1e-14·max_l ‖μ_l‖²;   best pattern argmax_l cos(w, μ_l)
+ *   inactive     ReLU only ({@code canDie}): wᵀμ_l ≤ 0 for every l. Every gate is (almost) closed,
+ *                E(w) ≈ 0 and the gradient (almost) vanishes; the node joins no optimum
+ *   clustering   in row order, a node joins the optimum whose representative (its first node) has
+ *                the largest cosine ≥ sameOptimumCosine with it, else it founds a new optimum
+ *   optimum      the representative's diagnostics, gap λ1 − λ2, activation set {l : wᵀμ_l &gt; 0},
+ *                roughness ρ(w) = max_k ‖A(w + εδ_k) − A(w)‖₂ / ε, ε = roughnessStep, over
+ *                roughnessProbes random unit δ_k (representatives only: one d×d SVD per probe)
+ *   matching     μ_l is recovered when some representative has cos(w, μ_l) ≥ matchCosine
  * </pre>
- * <b>Non-homogeneous controls</b> (sigmoid, quadratic; sampled training only): A(w) is defined only
- * for homogeneous h, so only the pattern matching is done (clustering, best pattern, activation set,
- * recovery, basin shares); residual, λ1, λ2, gap, roughness and energy are NaN and so are the
- * top-eigenvector fraction and the means over them. No node is inactive. The quadratic h(x) = x² is
- * even, so, as for linear, w and −w are one optimum and cosines are taken in absolute value.
- * Spectra come from singular values, never from a symmetric eigen-solver: λ_k(A) = s_k(C)² with
- * A = CᵀC ({@link PopulationObjective#centredGatedMeans}), and ‖ΔA‖₂ = s_1(ΔA). EJML's symmetric QR
- * eigen-decomposition fails to converge on some of these matrices (about 8% of random directions
- * whose off-pattern coordinates have decayed to 1e-150, which converged flows produce, since A
- * then holds subnormal entries); the SVD has no such trouble.
- * Optima are numbered by decreasing node count (ties: by their first node). Roughness is measured
- * for the representatives only: it is a property of the optimum and costs a d×d SVD per probe.
- * The probe directions are drawn from the supplied stream in optimum order, so a report is a pure
- * function of (W, stream state). Immutable; {@link #analyse} allocates
- * its own scratch and is safe to call from several threads.
+ * Where w and −w are one optimum ({@code odd}: linear, and the even quadratic control) cosines are
+ * taken in absolute value and each representative is signed so that its best-pattern cosine is
+ * ≥ 0. For the non-homogeneous controls (sigmoid, quadratic) A(w) is not defined: only the
+ * clustering and the matching are done, no node is inactive, and everything that needs A is NaN.
+ *
+ * <p>Optima are numbered by decreasing node count (ties: by their first node), and the roughness
+ * probes δ_k are drawn from the given stream in that order, so a report is a pure function of
+ * (W, stream state). Spectra come from singular values: λ_k(A) = s_k(C)² with A = CᵀC
+ * ({@link PopulationObjective#centredGatedMeans}) and ‖ΔA‖₂ = s_1(ΔA). Immutable;
+ * {@link #analyse} allocates its own scratch and is safe to call from several threads.
  *
  * @see OptimaReport
  * @see DistinctOptimum
+ * @see NodeDiagnostics
  * @see AnalysisSettings
  */
 public final class OptimumAnalysis {
@@ -283,7 +276,7 @@ public final class OptimumAnalysis {
         return true;
     }
 
-    /** cos(w, μ_l) for unit w; linear: |cos|. A zero pattern has cosine 0. */
+    /** cos(w, μ_l) for unit w; |cos| where w ~ −w (odd). A zero pattern has cosine 0. */
     private double cosine(double[] w, int l) {
         if (patternNorms[l] == 0.0) {
             return 0.0;
@@ -320,7 +313,11 @@ public final class OptimumAnalysis {
         return rho;
     }
 
-    /** The two largest singular values of m into s.top (0 where m has fewer). */
+    /**
+     * The two largest singular values of m into s.top (0 where m has fewer). Singular values rather
+     * than a symmetric eigen-solver: once a flow has converged, A can hold subnormal entries, on
+     * which EJML's symmetric QR eigen-decomposition can fail to converge.
+     */
     private static void topSingularValues(DMatrixRMaj m, SingularValueDecomposition_F64<DMatrixRMaj> svd, Scratch s) {
         s.copy.reshape(m.numRows, m.numCols);
         s.copy.setTo(m);

@@ -2,14 +2,14 @@ package org.clsweep.dynamics.activation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class ActivationFunctionTest {
-    private static final double TOL_EXACT = 1e-12;
-    private static final double TOL_FD = 1e-6;
     private static final double[] POINTS = {-2.5, -0.7, -1e-3, 1e-3, 0.3, 1.9};
 
     @Test

@@ -2,14 +2,13 @@ package org.clsweep.dynamics.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
 import org.junit.jupiter.api.Test;
 
 class PatternRecoveryTest {
-    private static final double TOL_EXACT = 1e-12;
-
     @Test
     void scoresFollowTheFormulaOnAHandExample() {
         // K = 1, M = 2, n = 3, one-hot; filter 0 = (3, 4, 0), filter 1 = (0, −1, 0)

@@ -2,8 +2,8 @@ package org.clsweep.dynamics.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.clsweep.dynamics.testing.FiniteDifferences.STEP;
-import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_EXACT;
-import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_FD;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package org.clsweep.dynamics.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 import static org.clsweep.dynamics.testing.Vectors.unit;
 
 import java.util.SplittableRandom;
@@ -16,8 +18,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PopulationObjectiveTest {
-    private static final double TOL_EXACT = 1e-12;
-    private static final double TOL_FD = 1e-6;
     /** Monte-Carlo agreement: this many standard errors (deterministic seed, so never flaky). */
     private static final double MC_SIGMAS = 5.0;
     private static final int MC_SAMPLES = 200_000;

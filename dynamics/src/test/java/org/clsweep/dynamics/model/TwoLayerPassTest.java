@@ -2,6 +2,8 @@ package org.clsweep.dynamics.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,8 +23,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TwoLayerPassTest {
-    private static final double TOL_EXACT = 1e-12;
-    private static final double TOL_FD = 1e-6;
     private static final double H = 1e-6;
 
     private static final int K = 3;

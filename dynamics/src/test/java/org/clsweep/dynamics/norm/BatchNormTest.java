@@ -2,6 +2,8 @@ package org.clsweep.dynamics.norm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -10,8 +12,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
 
 class BatchNormTest {
-    private static final double TOL_EXACT = 1e-12;
-    private static final double TOL_FD = 1e-6;
     private static final double H = 1e-5;
 
     private static final int ROWS = 9;

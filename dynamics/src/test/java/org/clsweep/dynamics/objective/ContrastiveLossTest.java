@@ -3,8 +3,8 @@ package org.clsweep.dynamics.objective;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.clsweep.dynamics.testing.FiniteDifferences.STEP;
-import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_EXACT;
-import static org.clsweep.dynamics.testing.FiniteDifferences.TOL_FD;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_FD;
 
 import java.util.SplittableRandom;
 import java.util.stream.Stream;

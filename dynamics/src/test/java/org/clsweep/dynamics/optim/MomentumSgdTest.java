@@ -3,14 +3,13 @@ package org.clsweep.dynamics.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
 import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 
 /** The update rule, step by step against hand-computed values, and its fixed point on a quadratic. */
 class MomentumSgdTest {
-    private static final double TOL_EXACT = 1e-12;
-
     @Test
     void firstStepsFollowThePyTorchConvention() {
         double lr = 0.1;

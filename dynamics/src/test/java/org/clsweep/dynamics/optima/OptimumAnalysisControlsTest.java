@@ -2,6 +2,7 @@ package org.clsweep.dynamics.optima;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
 import java.util.SplittableRandom;
 import org.clsweep.dynamics.activation.Activation;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
  * fixed-point diagnostics NaN. Hand-made W on the orthogonal patterns e_0, e_1, e_2.
  */
 class OptimumAnalysisControlsTest {
-    private static final double TOL_EXACT = 1e-12;
     private static final PatternMixture MIXTURE = new PatternMixture(
             new double[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, new double[] {0.5, 0.25, 0.25}, 0.1);
     private static final AnalysisSettings SETTINGS = AnalysisSettings.of(0.95, 0.9999);

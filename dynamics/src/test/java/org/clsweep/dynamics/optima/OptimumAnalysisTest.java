@@ -3,6 +3,7 @@ package org.clsweep.dynamics.optima;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 import static org.clsweep.dynamics.testing.Vectors.unit;
 
 import java.util.SplittableRandom;
@@ -16,7 +17,6 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 import org.junit.jupiter.api.Test;
 
 class OptimumAnalysisTest {
-    private static final double TOL_EXACT = 1e-12;
     private static final ActivationFunction RELU = ActivationFunction.of(Activation.RELU);
     private static final ActivationFunction LINEAR = ActivationFunction.of(Activation.LINEAR);
     private static final AnalysisSettings SETTINGS = AnalysisSettings.of(0.95, 0.9999);

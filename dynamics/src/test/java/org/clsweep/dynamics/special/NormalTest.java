@@ -2,6 +2,7 @@ package org.clsweep.dynamics.special;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,6 @@ class NormalTest {
     private static final double TOL_CDF = 1e-15;
     /** φ(x) = exp(−x²/2)/√(2π): the rounding of x² costs about x²·2⁻⁵³ relative. */
     private static final double TOL_PDF = 1e-13;
-    private static final double TOL_EXACT = 1e-12;
 
     private static List<double[]> golden() throws IOException {
         List<double[]> rows = new ArrayList<>();

@@ -11,12 +11,9 @@ import org.ejml.data.DMatrixRMaj;
  *   ∂f/∂θ_k ≈ (f(θ + h e_k) − f(θ − h e_k)) / 2h,        error O(h²) + O(ε_mach·|f| / h)
  *   relative error = ‖fd − analytic‖₂ / ‖analytic‖₂
  * </pre>
+ * Gradient checks compare the relative error with {@link Tolerances#TOL_FD}.
  */
 public final class FiniteDifferences {
-    /** Gradient checks pass below this relative error (double precision). */
-    public static final double TOL_FD = 1e-6;
-    /** Identities that hold up to rounding. */
-    public static final double TOL_EXACT = 1e-12;
     /** The default step h: balances truncation (h²·f''') against rounding (ε/h) for f of order 1–100. */
     public static final double STEP = 1e-6;
 

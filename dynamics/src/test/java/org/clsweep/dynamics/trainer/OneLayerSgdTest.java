@@ -1,6 +1,7 @@
 package org.clsweep.dynamics.trainer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
 import java.lang.management.ManagementFactory;
 import java.util.SplittableRandom;
@@ -19,8 +20,6 @@ import org.junit.jupiter.api.Test;
 
 /** The SGD stepped model: one step by hand, row renormalisation, divergence, and no allocation per step. */
 class OneLayerSgdTest {
-    private static final double TOL_EXACT = 1e-12;
-
     /** Two views x = μ_l + σε with μ_l = ±e_l (l < d), as a self-contained source for these tests. */
     static final class SignedBasisPairs implements ViewPairSource {
         private final SplittableRandom rng;

@@ -21,7 +21,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PopulationFlowTest {
-    private static final double TOL = 1e-10;
+    /** The flow's convergence threshold on max_i ‖r_i‖ (a setting of the run, not an assertion tolerance). */
+    private static final double CONVERGENCE_TOL = 1e-10;
     private static final AnalysisSettings SETTINGS = AnalysisSettings.of(0.95, 0.9999);
 
     /** L orthogonal patterns μ_l = r_l·e_l in R^d, r linear from 1 to magEnd, uniform π. */
@@ -68,7 +69,7 @@ class PopulationFlowTest {
         }
         DMatrixRMaj v = eig.getEigenVector(top);
 
-        PopulationFlow flow = new PopulationFlow(objective, randomRows(10, 7, 3), 1.0, TOL);
+        PopulationFlow flow = new PopulationFlow(objective, randomRows(10, 7, 3), 1.0, CONVERGENCE_TOL);
         TrainingOutcome out = TrainingLoop.run(flow, 100_000, StopRule.standard());
         assertThat(out.end()).isEqualTo(Action.CONVERGED);
         for (int i = 0; i < 10; i++) {

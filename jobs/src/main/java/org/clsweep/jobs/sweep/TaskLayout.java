@@ -15,21 +15,18 @@ import org.clsweep.data.spec.RunSpec;
  * first over an estimated cost, then the bins handed out heaviest first.
  *
  * <pre>
- *   cost(run)  = steps · width · per-unit work · model factor
- *                onelayer population   L · d                  factor 1.0
- *                onelayer sgd          batch · (d + batch)    factor 0.5
- *                twolayer (sgd)        batch · K · P · field_dim   factor 1.3
- *   bins       = min(runs, max(8 · slots, ⌈runs / 256⌉))      slots: {@link TaskSlots}
+ *   cost(run)  = steps · width · units per node-step · model factor
+ *                onelayer population   L · d                          POPULATION_FACTOR    = 1.0
+ *                onelayer sgd          batch · (d + batch)            ONE_LAYER_SGD_FACTOR = 0.5
+ *                twolayer (sgd)        batch · K · P · field_dim      TWO_LAYER_FACTOR     = 1.3
+ *   bins       = min(runs, max(BINS_PER_CORE · slots, ⌈runs / MAX_RUNS_PER_BIN⌉))    slots: {@link TaskSlots}
  *   assignment : runs by decreasing cost, each to the bin with the least total cost so far;
  *                bins then ordered by decreasing total cost
  * </pre>
- * Per unit, a population node-step costs about 2 ns of one core (L = 8, d = 32: 1.9e6 node-steps
- * per CPU second), a two-layer step about 2.6 ns (the reference run: 8 s for 5000 steps of
- * 640 000 units) and a one-layer InfoNCE step about 1 ns (n = 64, d = 32, batch 256: 4.7 ms per
- * step of 4.7e6 units; the batch² term is the similarity matrix): hence the factors, relative to
- * the population flow (see BENCHMARKS.md). The estimate is rough: a population run stops early
- * once its residual is below {@code train.tol}, so its cost is an upper bound. Bins are taken by
- * free cores one by one ({@link SweepJob}), so what matters is that no bin is much heavier than
+ * A model's factor is its measured CPU time per unit relative to the population flow's
+ * (BENCHMARKS.md, "Cost factors of TaskLayout"). The estimate is rough: a population run stops
+ * early once its residual is below {@code train.tol}, so its cost is an upper bound. Bins are taken
+ * by free cores one by one ({@link SweepJob}), so what matters is that no bin is much heavier than
  * total / cores. The layout affects only speed: a run's numbers depend on its parameters and seed.
  */
 public final class TaskLayout {

@@ -2,13 +2,12 @@ package org.clsweep.jobs.aggregate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.clsweep.jobs.testing.Tolerances.TOL_EXACT;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 class CellSummaryTest {
-    static final double TOL_EXACT = 1e-12;
-
     @Test
     void ciHalfWidthIsTTimesStandardError() {
         // t_{0.975, 3} = scipy.stats.t.ppf(0.975, 3)

@@ -2,6 +2,7 @@ package org.clsweep.jobs.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.clsweep.jobs.testing.Tolerances.TOL_EXACT;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -44,7 +45,6 @@ import org.junit.jupiter.api.io.TempDir;
 class SweepJobIT extends SparkTestBase {
     static final String SPEC = "sweep {\n name = it\n seeds = 3\n geometry { patterns = 3, dim = 4 }\n"
             + " grid { width = [1, 4] }\n}\n";
-    static final double TOL = 1e-12;
 
     @TempDir
     static Path tmp;
@@ -139,7 +139,7 @@ class SweepJobIT extends SparkTestBase {
                 .containsExactly("1/1/OK", "1/2/OK", "1/3/FAILED", "4/1/OK", "4/2/DIVERGED", "4/3/FAILED");
         Map<String, Object> ok = rows.get(3);
         assertThat(ok.get("distinct_optima")).isEqualTo(3);
-        assertThat((Double) ok.get("coverage")).isCloseTo(1.0, within(TOL));
+        assertThat((Double) ok.get("coverage")).isCloseTo(1.0, within(TOL_EXACT));
         assertThat(ok.get("loc_all")).as("NaN metrics are NULL").isNull();
         assertThat(ok.get("error")).isNull();
         assertThat(ok.get("pattern_basin_share")).isEqualTo(List.of(0.5, 0.25, 0.25));
@@ -196,8 +196,8 @@ class SweepJobIT extends SparkTestBase {
         assertThat(w1.get("n_ok")).isEqualTo(2L);
         assertThat(w1.get("n_diverged")).isEqualTo(0L);
         assertThat(w1.get("n_failed")).isEqualTo(1L);
-        assertThat((Double) w1.get("distinct_optima_mean")).isCloseTo(1.0, within(TOL));
-        assertThat((Double) w1.get("distinct_optima_std")).isCloseTo(0.0, within(TOL));
+        assertThat((Double) w1.get("distinct_optima_mean")).isCloseTo(1.0, within(TOL_EXACT));
+        assertThat((Double) w1.get("distinct_optima_std")).isCloseTo(0.0, within(TOL_EXACT));
         double mean = 1.5e-10;
         double std = Math.sqrt(2 * 0.25e-20);
         double half = TDistribution.of(1).inverseCumulativeProbability(0.975) * std / Math.sqrt(2);
@@ -207,8 +207,8 @@ class SweepJobIT extends SparkTestBase {
         assertThat((Double) w1.get("max_residual_ci_high")).isCloseTo(mean + half, within(1e-22));
         assertThat(w1.get("loc_all_mean")).isNull();
         assertThat(w1.get("basin_prob")).isEqualTo(List.of(1.0, 0.0, 0.0));
-        assertThat((Double) w1.get("predicted_coverage")).isCloseTo(1.0 / 3, within(TOL));
-        assertThat((Double) w1.get("coverage_mean")).isCloseTo(1.0 / 3, within(TOL));
+        assertThat((Double) w1.get("predicted_coverage")).isCloseTo(1.0 / 3, within(TOL_EXACT));
+        assertThat((Double) w1.get("coverage_mean")).isCloseTo(1.0 / 3, within(TOL_EXACT));
 
         Map<String, Object> w4 = rows.get(1);
         assertThat(w4.get("n_ok")).isEqualTo(1L);
@@ -216,16 +216,16 @@ class SweepJobIT extends SparkTestBase {
         assertThat(w4.get("distinct_optima_ci_low")).isNull();
         assertThat(w4.get("basin_prob")).isEqualTo(List.of(0.5, 0.25, 0.25));
         assertThat((Double) w4.get("predicted_coverage"))
-                .isCloseTo((1 - Math.pow(0.5, 4) + 2 * (1 - Math.pow(0.75, 4))) / 3, within(TOL));
+                .isCloseTo((1 - Math.pow(0.5, 4) + 2 * (1 - Math.pow(0.75, 4))) / 3, within(TOL_EXACT));
         // pooled over both widths: nodes 2·1 (p = 1,0,0) and 1·4 (p = .5,.25,.25) → p = 4/6, 1/6, 1/6
         @SuppressWarnings("unchecked")
         List<Double> pooled = (List<Double>) w4.get("basin_prob_pooled");
-        assertThat(pooled.get(0)).isCloseTo(4.0 / 6, within(TOL));
-        assertThat(pooled.get(1)).isCloseTo(1.0 / 6, within(TOL));
+        assertThat(pooled.get(0)).isCloseTo(4.0 / 6, within(TOL_EXACT));
+        assertThat(pooled.get(1)).isCloseTo(1.0 / 6, within(TOL_EXACT));
         assertThat(w4.get("pooled_runs")).isEqualTo(3L);
         assertThat((Double) w4.get("predicted_coverage_pooled"))
-                .isCloseTo((1 - Math.pow(1.0 / 3, 4) + 2 * (1 - Math.pow(5.0 / 6, 4))) / 3, within(TOL));
-        assertThat((Double) w1.get("predicted_coverage_pooled")).isCloseTo(1.0 / 3, within(TOL));
+                .isCloseTo((1 - Math.pow(1.0 / 3, 4) + 2 * (1 - Math.pow(5.0 / 6, 4))) / 3, within(TOL_EXACT));
+        assertThat((Double) w1.get("predicted_coverage_pooled")).isCloseTo(1.0 / 3, within(TOL_EXACT));
     }
 
     @Test
