@@ -23,8 +23,12 @@ public final class UnitVectors {
      * @param out receives the unit vector. Modified.
      * @param off offset in {@code out}
      * @param d   dimension, ≥ 1
+     * @throws IllegalArgumentException if d &lt; 1 (no direction exists)
      */
     public static void draw(SplittableRandom rng, double[] out, int off, int d) {
+        if (d < 1) {
+            throw new IllegalArgumentException("d must be >= 1, found " + d);
+        }
         double norm2;
         do {
             norm2 = 0.0;

@@ -1,6 +1,7 @@
 package org.clsweep.data.random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.clsweep.data.testing.Tolerances.TOL_EXACT;
 
@@ -223,5 +224,11 @@ class UnitVectorsTest {
             d = Math.max(d, Math.max((i + 1.0) / n - f, f - (double) i / n));
         }
         return Math.sqrt(n) * d;
+    }
+
+    @Test
+    void aDimensionBelowOneIsRefused() {
+        assertThatThrownBy(() -> UnitVectors.draw(new SplittableRandom(1), new double[1], 0, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("d must be >= 1, found 0");
     }
 }
