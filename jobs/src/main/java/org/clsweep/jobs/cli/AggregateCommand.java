@@ -6,7 +6,6 @@ import org.apache.spark.sql.SparkSession;
 import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
-import org.clsweep.jobs.sweep.SparkSessions;
 import org.clsweep.jobs.sweep.SweepDriver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

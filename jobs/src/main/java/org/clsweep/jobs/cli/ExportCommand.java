@@ -8,7 +8,6 @@ import org.apache.spark.sql.SparkSession;
 import org.clsweep.jobs.export.NotebookExport;
 import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.OutputDirectory;
-import org.clsweep.jobs.sweep.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

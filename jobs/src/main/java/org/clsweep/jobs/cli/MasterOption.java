@@ -1,6 +1,5 @@
 package org.clsweep.jobs.cli;
 
-import org.clsweep.jobs.sweep.SparkSessions;
 import picocli.CommandLine.Option;
 
 /** The {@code --master URL} option every command that starts Spark shares (a picocli mixin). */

@@ -30,7 +30,6 @@ import org.clsweep.jobs.regress.SweepResults;
 import org.clsweep.jobs.regress.UnusableInputException;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
-import org.clsweep.jobs.sweep.SparkSessions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

@@ -14,7 +14,6 @@ import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.sweep.ProgressReporter;
 import org.clsweep.jobs.sweep.FaultInjection;
-import org.clsweep.jobs.sweep.SparkSessions;
 import org.clsweep.jobs.sweep.SweepDriver;
 import org.clsweep.jobs.sweep.SweepOptions;
 import picocli.CommandLine.Command;

@@ -1,4 +1,4 @@
-package org.clsweep.jobs.sweep;
+package org.clsweep.jobs.cli;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
