@@ -278,9 +278,9 @@ class OptimumAnalysisTest {
     }
 
     @Test
-    void settingsNameTheSpecKeys() {
-        assertThatThrownBy(() -> AnalysisSettings.of(1.5, 0.9999)).hasMessageContaining("analysis.match_cosine")
+    void settingsNameTheirParameters() {
+        assertThatThrownBy(() -> AnalysisSettings.of(1.5, 0.9999)).hasMessageContaining("matchCosine")
                 .hasMessageContaining("1.5");
-        assertThatThrownBy(() -> AnalysisSettings.of(0.95, 0.0)).hasMessageContaining("analysis.same_optimum_cosine");
+        assertThatThrownBy(() -> AnalysisSettings.of(0.95, 0.0)).hasMessageContaining("sameOptimumCosine");
     }
 }
