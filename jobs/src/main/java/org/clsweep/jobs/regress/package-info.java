@@ -1,8 +1,8 @@
 /**
  * The nightly regression check: compare a sweep's per-cell metrics with a baseline sweep and
- * decide, per (cell, metric), whether the science moved. The engine ({@link
- * org.clsweep.jobs.regress.RegressionCheck}) is plain Java and knows no Spark; the readers and
- * writers around it are thin Spark adapters.
+ * decide, per (cell, metric), whether the science moved. {@link RegressDriver} runs it; the
+ * sub-packages hold its settings, the baseline, the results read back, the decision (plain Java,
+ * no Spark), the reports and the statistics.
  *
  * @see org.clsweep.jobs.regress.stat
  */

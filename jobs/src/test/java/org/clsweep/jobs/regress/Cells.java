@@ -6,9 +6,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.clsweep.jobs.regress.results.CellResults;
+import org.clsweep.jobs.regress.results.MetricSample;
+import org.clsweep.jobs.regress.results.SweepResults;
 
 /** Builds synthetic cells for the engine tests. */
-final class Cells {
+public final class Cells {
     private final Map<String, String> coordinates = new LinkedHashMap<>();
     private final Map<String, MetricSample> metrics = new LinkedHashMap<>();
     private int ok;
@@ -22,35 +25,35 @@ final class Cells {
     }
 
     /** A cell at the given coordinates, as axis, value, axis, value … */
-    static Cells at(String... axisValuePairs) {
+    public static Cells at(String... axisValuePairs) {
         return new Cells(axisValuePairs);
     }
 
-    Cells values(String metric, double... v) {
+    public Cells values(String metric, double... v) {
         metrics.put(metric, MetricSample.ofValues(v));
         ok = Math.max(ok, v.length);
         return this;
     }
 
-    Cells summary(String metric, int n, double mean, double sd) {
+    public Cells summary(String metric, int n, double mean, double sd) {
         metrics.put(metric, MetricSample.ofSummary(n, mean, sd));
         ok = Math.max(ok, n);
         return this;
     }
 
-    Cells status(int okRuns, int divergedRuns, int failedRuns) {
+    public Cells status(int okRuns, int divergedRuns, int failedRuns) {
         ok = okRuns;
         diverged = divergedRuns;
         failed = failedRuns;
         return this;
     }
 
-    CellResults build() {
+    public CellResults build() {
         return new CellResults(coordinates, "id-" + CellResults.label(coordinates).hashCode(), ok, diverged, failed,
                 metrics);
     }
 
-    static SweepResults sweep(Cells... cells) {
+    public static SweepResults sweep(Cells... cells) {
         List<CellResults> list = new ArrayList<>();
         for (Cells c : cells) {
             list.add(c.build());
@@ -58,7 +61,7 @@ final class Cells {
         return new SweepResults(SweepResults.Source.RUNS, list);
     }
 
-    static double[] normal(SplittableRandom rnd, int n, double mean, double sd) {
+    public static double[] normal(SplittableRandom rnd, int n, double mean, double sd) {
         double[] v = new double[n];
         for (int i = 0; i < n; i++) {
             v[i] = mean + sd * gaussian(rnd);
@@ -66,14 +69,14 @@ final class Cells {
         return v;
     }
 
-    static double[] constant(int n, double value) {
+    public static double[] constant(int n, double value) {
         double[] v = new double[n];
         Arrays.fill(v, value);
         return v;
     }
 
     /** Standard normal by Box–Muller. */
-    static double gaussian(SplittableRandom rnd) {
+    public static double gaussian(SplittableRandom rnd) {
         double u = 1.0 - rnd.nextDouble();
         double w = rnd.nextDouble();
         return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2.0 * Math.PI * w);

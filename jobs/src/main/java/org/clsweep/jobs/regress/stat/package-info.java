@@ -7,3 +7,5 @@
  * @see org.clsweep.jobs.regress.RegressionCheck
  */
 package org.clsweep.jobs.regress.stat;
+
+import org.clsweep.jobs.regress.decision.RegressionCheck;
