@@ -6,6 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.jobs.export.chart.Figure;
+import org.clsweep.jobs.export.notebook.Notebook;
+import org.clsweep.jobs.export.notebook.NotebookCell;
+import org.clsweep.jobs.export.notebook.NotebookHtmlWriter;
+import org.clsweep.jobs.export.query.ClsweepSchema;
+import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.SparkQueries;
+import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepSchema;
+import org.clsweep.jobs.export.query.SweepTables;
+import org.clsweep.jobs.export.section.BasinProbabilities;
+import org.clsweep.jobs.export.section.CellTable;
+import org.clsweep.jobs.export.section.CoverageVsPrediction;
+import org.clsweep.jobs.export.section.DistinctOptimaBySlope;
+import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
+import org.clsweep.jobs.export.section.LearningCurves;
+import org.clsweep.jobs.export.section.LocalityByBeta;
+import org.clsweep.jobs.export.section.ManifestSection;
+import org.clsweep.jobs.export.section.NotebookSection;
+import org.clsweep.jobs.export.section.OverviewSection;
+import org.clsweep.jobs.export.section.RunStatusSection;
+import org.clsweep.jobs.export.section.TokenLearningTime;
 
 /**
  * {@code clsweep export OUT --to DIR}: reads a sweep's Parquet outputs and writes, into DIR,

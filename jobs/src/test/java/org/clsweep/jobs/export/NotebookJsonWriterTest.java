@@ -9,6 +9,12 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.clsweep.jobs.export.notebook.CellOutput;
+import org.clsweep.jobs.export.notebook.CodeCell;
+import org.clsweep.jobs.export.notebook.Markdown;
+import org.clsweep.jobs.export.notebook.MarkdownCell;
+import org.clsweep.jobs.export.notebook.Notebook;
+import org.clsweep.jobs.export.query.ResultTable;
 import org.junit.jupiter.api.Test;
 
 class NotebookJsonWriterTest {
