@@ -8,13 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SparkQueries;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
 import org.clsweep.jobs.export.query.SweepTables;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * What the notebook sections share while one export runs: the sweep's tables and schema, the
@@ -31,7 +31,7 @@ public final class ExportContext {
     private final SweepSchema schema;
     private final SparkQueries queries;
     private final SweepParameters parameters;
-    private final Map<SweepTable, List<String>> columns = new EnumMap<>(SweepTable.class);
+    private final Map<TableKind, List<String>> columns = new EnumMap<>(TableKind.class);
     private final List<Figure> figures = new ArrayList<>();
 
     ExportContext(String sweep, SweepTables tables, SweepSchema schema, SparkQueries queries) {
@@ -59,7 +59,7 @@ public final class ExportContext {
     }
 
     /** Runs {@code query} with Spark SQL. */
-    public ResultTable run(SqlQuery query, String purpose) {
+    public QueryResult run(SqlQuery query, String purpose) {
         return queries.run(query, purpose);
     }
 
@@ -69,7 +69,7 @@ public final class ExportContext {
     }
 
     /** Whether {@code table} is present and has every one of {@code names}. */
-    public boolean hasColumns(SweepTable table, String... names) {
+    public boolean hasColumns(TableKind table, String... names) {
         if (!tables.has(table)) {
             return false;
         }
@@ -87,11 +87,11 @@ public final class ExportContext {
      * Why {@code table} cannot serve a section: absent, or lacking some of {@code names}; empty
      * when it can.
      */
-    public Optional<String> missing(SweepTable table, String... names) {
+    public Optional<String> missing(TableKind table, String... names) {
         if (!tables.has(table)) {
             return Optional.of("the sweep has no " + table.directory() + " table (no Parquet files in `"
                     + tables.location() + "/" + table.directory() + "`)"
-                    + (table == SweepTable.AGGREGATES ? "; `clsweep aggregate OUT` computes it" : ""));
+                    + (table == TableKind.AGGREGATES ? "; `clsweep aggregate OUT` computes it" : ""));
         }
         List<String> absent = new ArrayList<>();
         for (String n : names) {

@@ -4,7 +4,6 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.clsweep.jobs.export.query.ResultTable;
 
 /**
  * One {@code display_data} output of a code cell: a bundle of representations of the same thing,
@@ -33,11 +32,11 @@ public record CellOutput(Map<String, String> data) {
         return new CellOutput(d);
     }
 
-    /** A table, as an HTML table and as aligned text. */
-    public static CellOutput table(ResultTable table) {
+    /** A table, as an HTML {@code <table>} and as aligned text. */
+    public static CellOutput table(String html, String plainText) {
         Map<String, String> d = new LinkedHashMap<>();
-        d.put(HTML, table.toHtml());
-        d.put(PLAIN, table.toPlainText());
+        d.put(HTML, html);
+        d.put(PLAIN, plainText);
         return new CellOutput(d);
     }
 

@@ -10,7 +10,7 @@ import org.apache.spark.sql.types.StructField;
 
 /**
  * Runs {@link SqlQuery}s through Spark SQL on a sweep's registered views and collects the result
- * as a {@link ResultTable} on the driver (export queries return one row per cell or less). Each
+ * as a {@link QueryResult} on the driver (export queries return one row per cell or less). Each
  * query runs under the job group {@code export-<sweep>} with the query's purpose as description.
  */
 public final class SparkQueries {
@@ -38,7 +38,7 @@ public final class SparkQueries {
      * @param query   the statement; every table it reads must be present
      * @param purpose what the result is for, shown in the Spark UI
      */
-    public ResultTable run(SqlQuery query, String purpose) {
+    public QueryResult run(SqlQuery query, String purpose) {
         spark.sparkContext().setJobGroup(jobGroup, purpose, false);
         try {
             Dataset<Row> df = spark.sql(query.render(tables.sparkSources()));
@@ -56,7 +56,7 @@ public final class SparkQueries {
                 }
                 rows.add(values);
             }
-            return new ResultTable(columns, rows);
+            return new QueryResult(columns, rows);
         } finally {
             spark.sparkContext().clearJobGroup();
         }

@@ -26,7 +26,7 @@ public record SqlQuery(String template) {
         Matcher m = PLACEHOLDER.matcher(template);
         while (m.find()) {
             boolean known = false;
-            for (SweepTable t : SweepTable.values()) {
+            for (TableKind t : TableKind.values()) {
                 known |= t.directory().equals(m.group(1));
             }
             if (!known) {
@@ -108,7 +108,7 @@ public record SqlQuery(String template) {
     }
 
     /** The tables the statement reads. */
-    public boolean reads(SweepTable table) {
+    public boolean reads(TableKind table) {
         return template.contains(table.placeholder());
     }
 
@@ -117,9 +117,9 @@ public record SqlQuery(String template) {
      *
      * @param sources how each table is referenced in the target engine. Not modified.
      */
-    public String render(Map<SweepTable, String> sources) {
+    public String render(Map<TableKind, String> sources) {
         String sql = template;
-        for (SweepTable t : SweepTable.values()) {
+        for (TableKind t : TableKind.values()) {
             if (reads(t)) {
                 String s = sources.get(t);
                 if (s == null) {

@@ -55,7 +55,7 @@ public final class SweepParameters {
         for (String c : columns) {
             sets.add("collect_set(" + c + ") AS " + c);
         }
-        ResultTable t = queries.run(new SqlQuery(SqlQuery.select(sets) + "\nFROM {runs}"
+        QueryResult t = queries.run(new SqlQuery(SqlQuery.select(sets) + "\nFROM {runs}"
                 + (byModel ? "\nGROUP BY " + MODEL : "")), "grid axes");
         Map<String, Set<Object>> all = new LinkedHashMap<>();
         for (int r = 0; r < t.size(); r++) {
@@ -88,7 +88,7 @@ public final class SweepParameters {
         if (a instanceof Comparable ca && b != null && a.getClass() == b.getClass()) {
             return ca.compareTo(b);
         }
-        return ResultTable.format(a).compareTo(ResultTable.format(b));
+        return QueryResult.format(a).compareTo(QueryResult.format(b));
     }
 
     /** The grid axes: varying parameter → its values, ascending. */

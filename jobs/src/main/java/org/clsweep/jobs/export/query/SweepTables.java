@@ -32,9 +32,9 @@ public final class SweepTables implements AutoCloseable {
 
     private final SparkSession spark;
     private final String location;
-    private final Map<SweepTable, Dataset<Row>> present;
+    private final Map<TableKind, Dataset<Row>> present;
 
-    private SweepTables(SparkSession spark, String location, Map<SweepTable, Dataset<Row>> present) {
+    private SweepTables(SparkSession spark, String location, Map<TableKind, Dataset<Row>> present) {
         this.spark = spark;
         this.location = location;
         this.present = Collections.unmodifiableMap(present);
@@ -49,12 +49,12 @@ public final class SweepTables implements AutoCloseable {
      */
     public static SweepTables open(SparkSession spark, String out) {
         String location = out.endsWith("/") && out.length() > 1 ? out.substring(0, out.length() - 1) : out;
-        Map<SweepTable, Dataset<Row>> present = new EnumMap<>(SweepTable.class);
-        if (!hasParquet(spark, location + "/" + SweepTable.RUNS.directory())) {
+        Map<TableKind, Dataset<Row>> present = new EnumMap<>(TableKind.class);
+        if (!hasParquet(spark, location + "/" + TableKind.RUNS.directory())) {
             throw new IllegalArgumentException("OUT = " + out + " is not a sweep output: no Parquet files in "
                     + location + "/runs");
         }
-        for (SweepTable t : SweepTable.values()) {
+        for (TableKind t : TableKind.values()) {
             if (hasParquet(spark, location + "/" + t.directory())) {
                 Dataset<Row> df = spark.read().parquet(location + "/" + t.directory()).cache();
                 df.createOrReplaceTempView(t.directory());
@@ -69,37 +69,37 @@ public final class SweepTables implements AutoCloseable {
         return location;
     }
 
-    public boolean has(SweepTable table) {
+    public boolean has(TableKind table) {
         return present.containsKey(table);
     }
 
     /** Spark: each present table by its view name. */
-    public Map<SweepTable, String> sparkSources() {
-        Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
-        for (SweepTable t : present.keySet()) {
+    public Map<TableKind, String> sparkSources() {
+        Map<TableKind, String> m = new EnumMap<>(TableKind.class);
+        for (TableKind t : present.keySet()) {
             m.put(t, t.directory());
         }
         return m;
     }
 
     /** DuckDB: each table as {@code read_parquet('OUT/<table>/*.parquet')}. */
-    public Map<SweepTable, String> duckDbSources() {
-        Map<SweepTable, String> m = new EnumMap<>(SweepTable.class);
-        for (SweepTable t : SweepTable.values()) {
+    public Map<TableKind, String> duckDbSources() {
+        Map<TableKind, String> m = new EnumMap<>(TableKind.class);
+        for (TableKind t : TableKind.values()) {
             m.put(t, "read_parquet('" + duckDbGlob(t).replace("'", "''") + "')");
         }
         return m;
     }
 
     /** The glob of a table's Parquet files, e.g. {@code OUT/runs/*.parquet}. */
-    public String duckDbGlob(SweepTable table) {
+    public String duckDbGlob(TableKind table) {
         return location + "/" + table.directory() + "/*.parquet";
     }
 
     /** Drops the temporary views and the cached tables. */
     @Override
     public void close() {
-        for (Map.Entry<SweepTable, Dataset<Row>> e : present.entrySet()) {
+        for (Map.Entry<TableKind, Dataset<Row>> e : present.entrySet()) {
             spark.catalog().dropTempView(e.getKey().directory());
             e.getValue().unpersist();
         }

@@ -14,10 +14,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: the basin probability p_l of every pattern l, one series per activation (and per value
@@ -41,7 +41,7 @@ public final class BasinProbabilities implements NotebookSection {
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.basinProbability(), "leaky_slope",
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.basinProbability(), "leaky_slope",
                 "geometry_kind");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
@@ -50,7 +50,7 @@ public final class BasinProbabilities implements NotebookSection {
         List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
         SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_kind", "cell_id",
                 s.aggregateRuns(), s.basinProbability()), model, List.of(s.basinProbability() + " IS NOT NULL"));
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK one-layer "
                     + "runs)."));
@@ -59,7 +59,7 @@ public final class BasinProbabilities implements NotebookSection {
                 + "WHERE " + SqlQuery.is("model", model) + " AND status = 'OK' AND " + s.runBasinShare()
                 + " IS NOT NULL\n"
                 + "ORDER BY cell_id, seed");
-        ResultTable shares = ctx.run(sharesQuery, TITLE + ": intervals");
+        QueryResult shares = ctx.run(sharesQuery, TITLE + ": intervals");
         Map<String, List<double[]>> byCell = new HashMap<>();
         for (int r = 0; r < shares.size(); r++) {
             byCell.computeIfAbsent(shares.text(r, "cell_id"), k -> new ArrayList<>())
@@ -69,7 +69,7 @@ public final class BasinProbabilities implements NotebookSection {
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Basin probability per pattern", "pattern l",
                 "basin probability p_l").integerX().noLines().yRange(0, 1)
                 .subtitle("each series at its largest width; bars: 95% CI over seeds");
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
@@ -129,7 +129,7 @@ public final class BasinProbabilities implements NotebookSection {
         }
     }
 
-    private static List<Check> checks(String label, ActivationRegime regime, String geometry, double[] p,
+    private static List<PredictionCheck> checks(String label, ActivationRegime regime, String geometry, double[] p,
                                       String width) {
         int withBasin = 0;
         double min = Double.POSITIVE_INFINITY;
@@ -145,13 +145,13 @@ public final class BasinProbabilities implements NotebookSection {
             case RELU -> {
                 String claim = label + ": every pattern has a basin";
                 if (!geometry.equals(GeometryKind.ORTHOGONAL.specName())) {
-                    return List.of(new Check(claim, Check.Outcome.NOT_TESTABLE, "the prediction is for orthogonal "
+                    return List.of(PredictionCheck.notTestable(claim, "the prediction is for orthogonal "
                             + "patterns, this cell's geometry is " + geometry + "; " + evidence));
                 }
-                return List.of(new Check(claim, Check.Outcome.of(withBasin == p.length), evidence));
+                return List.of(PredictionCheck.tested(claim, withBasin == p.length, evidence));
             }
             case LINEAR -> {
-                return List.of(new Check(label + ": at most one pattern has a basin", Check.Outcome.of(withBasin <= 1),
+                return List.of(PredictionCheck.tested(label + ": at most one pattern has a basin", withBasin <= 1,
                         evidence));
             }
             default -> {

@@ -10,10 +10,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: observed coverage (patterns recovered / L) against the width n, beside the brute-force
@@ -34,12 +34,12 @@ public final class CoverageVsPrediction implements NotebookSection {
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         RunMetric m = RunMetric.COVERAGE;
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
                 s.coveragePrediction(), "leaky_slope", "geometry_patterns");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
-        boolean pooled = ctx.hasColumns(SweepTable.AGGREGATES, s.pooledCoveragePrediction());
+        boolean pooled = ctx.hasColumns(TableKind.AGGREGATES, s.pooledCoveragePrediction());
         String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
         List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
         List<String> columns = new ArrayList<>(List.of("leaky_slope", "geometry_patterns", s.aggregateRuns(),
@@ -48,7 +48,7 @@ public final class CoverageVsPrediction implements NotebookSection {
             columns.add(s.pooledCoveragePrediction());
         }
         SqlQuery q = SqlQuery.seriesOf(keys, "width", columns, ModelKind.ONELAYER.specName(), List.of());
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
         }
@@ -57,7 +57,7 @@ public final class CoverageVsPrediction implements NotebookSection {
                 "width n (nodes)", "coverage (patterns recovered / L)")
                 .subtitle("solid: observed (bars: 95% CI over seeds); dashed: brute-force prediction")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
@@ -74,8 +74,8 @@ public final class CoverageVsPrediction implements NotebookSection {
                 Points p = Points.finite(x, obs);
                 String claim = grp.label() + ": coverage grows with width towards 1";
                 checks.add(p.size() < 2
-                        ? new Check(claim, Check.Outcome.NOT_TESTABLE, "one width only")
-                        : new Check(claim, Check.Outcome.of(p.last() > p.first() || p.first() >= 1.0),
+                        ? PredictionCheck.notTestable(claim, "one width only")
+                        : PredictionCheck.tested(claim, p.last() > p.first() || p.first() >= 1.0,
                                 p.span("width")));
             }
         }
@@ -99,8 +99,8 @@ public final class CoverageVsPrediction implements NotebookSection {
                 SectionCells.query(ctx, q, List.of(fig), t));
     }
 
-    private static Check agreement(String label, double[] x, double[] obs, double[] lo, double[] hi, double[] pred,
-                                   double patterns) {
+    private static PredictionCheck agreement(String label, double[] x, double[] obs, double[] lo, double[] hi,
+                                             double[] pred, double patterns) {
         double slack = 0.5 / patterns;
         int tested = 0;
         int agree = 0;
@@ -124,9 +124,9 @@ public final class CoverageVsPrediction implements NotebookSection {
         }
         String claim = label + ": observed coverage agrees with the brute-force prediction";
         if (tested == 0) {
-            return new Check(claim, Check.Outcome.NOT_TESTABLE, "no width has both values");
+            return PredictionCheck.notTestable(claim, "no width has both values");
         }
-        return new Check(claim, Check.Outcome.of(agree == tested), agree + " of " + tested + " widths; largest gap "
+        return PredictionCheck.tested(claim, agree == tested, agree + " of " + tested + " widths; largest gap "
                 + Points.fmt(worstGap) + " at width " + Points.fmt(worstWidth));
     }
 }

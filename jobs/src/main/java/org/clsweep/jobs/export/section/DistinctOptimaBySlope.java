@@ -11,10 +11,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: the number of distinct optima of leaky-ReLU cells against the slope c, one series per
@@ -36,7 +36,7 @@ public final class DistinctOptimaBySlope implements NotebookSection {
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         RunMetric m = RunMetric.DISTINCT_OPTIMA;
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m));
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m));
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
         }
@@ -48,7 +48,7 @@ public final class DistinctOptimaBySlope implements NotebookSection {
         SqlQuery q = SqlQuery.seriesOf(keys, "leaky_slope", List.of(s.aggregateRuns(), s.mean(m), s.ciLow(m),
                 s.ciHigh(m)), ModelKind.ONELAYER.specName(),
                 List.of(SqlQuery.is("activation", Activation.LEAKY_RELU.specName())));
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer leaky_relu cells."));
         }
@@ -56,7 +56,7 @@ public final class DistinctOptimaBySlope implements NotebookSection {
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Distinct optima vs leaky-ReLU slope",
                 "slope c (0 = ReLU, 1 = linear)", "distinct optima (mean over seeds)")
                 .subtitle("bars: 95% CI over seeds");
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
@@ -68,13 +68,13 @@ public final class DistinctOptimaBySlope implements NotebookSection {
             String claim = grp.label() + ": distinct optima fall as the slope goes from 0 towards 1";
             double width = t.number(grp.rows().get(0), "width");
             if (p.size() < 2) {
-                checks.add(new Check(claim, Check.Outcome.NOT_TESTABLE, "fewer than two slopes with OK runs"));
+                checks.add(PredictionCheck.notTestable(claim, "fewer than two slopes with OK runs"));
             } else if (p.first() >= width - TOL_COUNT) {
-                checks.add(new Check(claim, Check.Outcome.NOT_TESTABLE, "at c = " + Points.fmt(p.firstX())
+                checks.add(PredictionCheck.notTestable(claim, "at c = " + Points.fmt(p.firstX())
                         + " every one of the " + Points.fmt(width) + " nodes already has an optimum of its own: "
                         + "the width, not the landscape, bounds the count; " + p.span("c")));
             } else {
-                checks.add(new Check(claim, Check.Outcome.of(p.last() < p.first()), p.span("c")
+                checks.add(PredictionCheck.tested(claim, p.last() < p.first(), p.span("c")
                         + "; non-increasing at every step: " + (p.nonIncreasing() ? "yes" : "no")));
             }
         }

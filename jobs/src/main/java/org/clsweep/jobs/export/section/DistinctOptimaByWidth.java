@@ -10,10 +10,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: the number of distinct optima against the width n, one series per activation (and per
@@ -36,7 +36,7 @@ public final class DistinctOptimaByWidth implements NotebookSection {
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         RunMetric m = RunMetric.DISTINCT_OPTIMA;
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
                 "leaky_slope", "geometry_mag_start", "geometry_mag_end");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
@@ -44,7 +44,7 @@ public final class DistinctOptimaByWidth implements NotebookSection {
         List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
         SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
                 s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)), ModelKind.ONELAYER.specName(), List.of());
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
         }
@@ -52,7 +52,7 @@ public final class DistinctOptimaByWidth implements NotebookSection {
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Distinct optima vs width", "width n (nodes)",
                 "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds");
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
             double[] x = grp.numbers(t, "width");
@@ -60,7 +60,7 @@ public final class DistinctOptimaByWidth implements NotebookSection {
                     grp.numbers(t, s.ciHigh(m)), g, false));
             Points p = Points.finite(x, grp.numbers(t, s.mean(m)));
             if (p.size() == 0) {
-                checks.add(new Check(grp.label(), Check.Outcome.NOT_TESTABLE, "no cell has OK runs"));
+                checks.add(PredictionCheck.notTestable(grp.label(), "no cell has OK runs"));
                 continue;
             }
             checks.addAll(checks(grp, t, p));
@@ -82,29 +82,28 @@ public final class DistinctOptimaByWidth implements NotebookSection {
                 SectionCells.query(ctx, q, List.of(fig), t));
     }
 
-    private static List<Check> checks(RowGroups.Group grp, ResultTable t, Points p) {
+    private static List<PredictionCheck> checks(RowGroups.Group grp, QueryResult t, Points p) {
                 int row = grp.rows().get(0);
         switch (grp.regime(t)) {
             case LINEAR -> {
                 String claim = grp.label() + ": distinct optima = 1 at every width";
                 boolean distinctMagnitudes = t.number(row, "geometry_mag_start") != t.number(row, "geometry_mag_end");
                 if (!distinctMagnitudes) {
-                    return List.of(new Check(claim, Check.Outcome.NOT_TESTABLE, "the patterns have equal magnitudes "
+                    return List.of(PredictionCheck.notTestable(claim, "the patterns have equal magnitudes "
                             + "(geometry.mag_start = geometry.mag_end), so the top eigenvalue is degenerate and the "
                             + "prediction does not apply; observed " + p.list("width")));
                 }
                 boolean allOne = p.min() > 1 - TOL_COUNT && p.max() < 1 + TOL_COUNT;
-                return List.of(new Check(claim, Check.Outcome.of(allOne), p.list("width")));
+                return List.of(PredictionCheck.tested(claim, allOne, p.list("width")));
             }
             case RELU -> {
-                List<Check> out = new ArrayList<>();
-                out.add(new Check(grp.label() + ": more than one distinct optimum at the largest width",
-                        Check.Outcome.of(p.last() > 1 + TOL_COUNT), Points.fmt(p.last()) + " at width "
-                        + Points.fmt(p.lastX())));
+                List<PredictionCheck> out = new ArrayList<>();
+                out.add(PredictionCheck.tested(grp.label() + ": more than one distinct optimum at the largest width",
+                        p.last() > 1 + TOL_COUNT, Points.fmt(p.last()) + " at width " + Points.fmt(p.lastX())));
                 String claim = grp.label() + ": distinct optima grow with width";
                 out.add(p.size() < 2
-                        ? new Check(claim, Check.Outcome.NOT_TESTABLE, "one width only")
-                        : new Check(claim, Check.Outcome.of(p.last() > p.first()), p.span("width")));
+                        ? PredictionCheck.notTestable(claim, "one width only")
+                        : PredictionCheck.tested(claim, p.last() > p.first(), p.span("width")));
                 return out;
             }
             default -> {

@@ -10,10 +10,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure(s): two-layer learning curves — loc_all (solid) and loc_other_all (dashed) against the
@@ -36,7 +36,7 @@ public final class LearningCurves implements NotebookSection {
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(SweepTable.TRACE, "cell_id", "seed", s.traceIteration(),
+        Optional<String> missing = ctx.missing(TableKind.TRACE, "cell_id", "seed", s.traceIteration(),
                 s.traceLocAll(), s.traceLocOtherAll());
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
@@ -54,7 +54,7 @@ public final class LearningCurves implements NotebookSection {
         SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {trace} t\nJOIN {runs} r ON t.cell_id = r.cell_id "
                 + "AND t.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
                 + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the trace table has no rows of OK two-layer runs."));
         }
@@ -63,9 +63,9 @@ public final class LearningCurves implements NotebookSection {
         List<Object> betas = distinct(t, "width");
         List<Object> charted = spread(betas);
         List<Figure> figures = new ArrayList<>();
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         for (Object beta : charted) {
-            ErrorBarChart.Builder chart = ErrorBarChart.builder("Learning curves, β = " + ResultTable.format(beta),
+            ErrorBarChart.Builder chart = ErrorBarChart.builder("Learning curves, β = " + QueryResult.format(beta),
                     "iteration", "score (mean over seeds)")
                     .subtitle("solid: loc_all, dashed: loc_other_all; band: 95% CI over seeds")
                     .intervals(ErrorBarChart.Intervals.BAND).yRange(0, 1);
@@ -91,11 +91,11 @@ public final class LearningCurves implements NotebookSection {
                         true));
                 colour++;
                 if (at.regime(t) == ActivationRegime.RELU) {
-                    checks.add(rise(grp.label() + ", β = " + ResultTable.format(beta), x, a, o));
+                    checks.add(rise(grp.label() + ", β = " + QueryResult.format(beta), x, a, o));
                 }
             }
-            figures.add(ctx.addFigure("learning-curves-beta-" + ResultTable.format(beta).replace('.', '_'),
-                    "Learning curves at β = " + ResultTable.format(beta) + ".", chart.build()));
+            figures.add(ctx.addFigure("learning-curves-beta-" + QueryResult.format(beta).replace('.', '_'),
+                    "Learning curves at β = " + QueryResult.format(beta) + ".", chart.build()));
         }
         String shows = "How loc_all (tokens of the global patterns) and loc_other_all (tokens no pattern uses at that "
                 + "location) evolve during training, recorded every `train.trace_every` iterations; mean over the "
@@ -120,20 +120,20 @@ public final class LearningCurves implements NotebookSection {
         return new ChartSeries(label, x, mean, lo, hi, colour, dashed);
     }
 
-    private static Check rise(String label, double[] x, double[] a, double[] o) {
+    private static PredictionCheck rise(String label, double[] x, double[] a, double[] o) {
         String claim = label + ": loc_all rises during training and ends above loc_other_all";
         Points pa = Points.finite(x, a);
         Points po = Points.finite(x, o);
         if (pa.size() < 2 || po.size() < 2) {
-            return new Check(claim, Check.Outcome.NOT_TESTABLE, "fewer than two trace points");
+            return PredictionCheck.notTestable(claim, "fewer than two trace points");
         }
         boolean holds = pa.last() > pa.first() && pa.last() > po.last();
-        return new Check(claim, Check.Outcome.of(holds), "loc_all " + Points.fmt(pa.first()) + " → "
+        return PredictionCheck.tested(claim, holds, "loc_all " + Points.fmt(pa.first()) + " → "
                 + Points.fmt(pa.last()) + ", loc_other_all " + Points.fmt(po.first()) + " → " + Points.fmt(po.last())
                 + " over iterations " + Points.fmt(pa.firstX()) + "–" + Points.fmt(pa.lastX()));
     }
 
-    private static List<Object> distinct(ResultTable t, String column) {
+    private static List<Object> distinct(QueryResult t, String column) {
         List<Object> out = new ArrayList<>();
         for (int r = 0; r < t.size(); r++) {
             Object v = t.value(r, column);
@@ -163,7 +163,7 @@ public final class LearningCurves implements NotebookSection {
     private static String join(List<Object> values) {
         List<String> s = new ArrayList<>();
         for (Object v : values) {
-            s.add(ResultTable.format(v));
+            s.add(QueryResult.format(v));
         }
         return String.join(", ", s);
     }

@@ -13,10 +13,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: loc_all (solid) and loc_other_all (dashed, same colour) of two-layer cells against the
@@ -36,7 +36,7 @@ public final class LocalityByBeta implements NotebookSection {
         SweepSchema s = ctx.schema();
         RunMetric all = RunMetric.LOC_ALL;
         RunMetric other = RunMetric.LOC_OTHER_ALL;
-        Optional<String> missing = ctx.missing(SweepTable.AGGREGATES, s.mean(all), s.ciLow(all), s.ciHigh(all),
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(all), s.ciLow(all), s.ciHigh(all),
                 s.mean(other), s.ciLow(other), s.ciHigh(other), "net_batchnorm", "leaky_slope");
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
@@ -46,7 +46,7 @@ public final class LocalityByBeta implements NotebookSection {
         SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", s.aggregateRuns(), s.mean(all),
                 s.ciLow(all), s.ciHigh(all), s.mean(other), s.ciLow(other), s.ciHigh(other)),
                 ModelKind.TWOLAYER.specName(), List.of());
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the sweep has no two-layer cells."));
         }
@@ -55,7 +55,7 @@ public final class LocalityByBeta implements NotebookSection {
                 "β (filters per receptive field M = β·P)", "score (mean over seeds)")
                 .subtitle("solid: loc_all (pattern tokens), dashed: loc_other_all (other tokens); bars: 95% CI")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
         for (int g = 0; g < groups.size(); g++) {
             RowGroups.Group grp = groups.get(g);
@@ -86,7 +86,7 @@ public final class LocalityByBeta implements NotebookSection {
                 SectionCells.query(ctx, q, List.of(fig), t));
     }
 
-    private static Check separation(String label, double[] x, double[] a, double[] o) {
+    private static PredictionCheck separation(String label, double[] x, double[] a, double[] o) {
         String claim = label + ": loc_all above loc_other_all at every β";
         int tested = 0;
         int above = 0;
@@ -97,17 +97,17 @@ public final class LocalityByBeta implements NotebookSection {
             }
         }
         if (tested == 0) {
-            return new Check(claim, Check.Outcome.NOT_TESTABLE, "no β has OK runs");
+            return PredictionCheck.notTestable(claim, "no β has OK runs");
         }
         Points pa = Points.finite(x, a);
         Points po = Points.finite(x, o);
-        return new Check(claim, Check.Outcome.of(above == tested), above + " of " + tested + " β; loc_all "
+        return PredictionCheck.tested(claim, above == tested, above + " of " + tested + " β; loc_all "
                 + Points.fmt(pa.min()) + "–" + Points.fmt(pa.max()) + ", loc_other_all " + Points.fmt(po.min())
                 + "–" + Points.fmt(po.max()));
     }
 
     /** ReLU against linear at each matching key (other than the activation) and β, when both are present. */
-    private static Optional<Check> comparison(ResultTable t, List<String> keys, String meanAll) {
+    private static Optional<PredictionCheck> comparison(QueryResult t, List<String> keys, String meanAll) {
         Map<String, Double> linear = new HashMap<>();
         for (int r = 0; r < t.size(); r++) {
             if (Activation.LINEAR.specName().equals(t.value(r, "activation"))) {
@@ -130,12 +130,12 @@ public final class LocalityByBeta implements NotebookSection {
         if (tested == 0) {
             return Optional.empty();
         }
-        return Optional.of(new Check("relu recovers more pattern tokens than linear (loc_all) at the same "
-                + "BatchNorm setting and β", Check.Outcome.of(above == tested), above + " of " + tested
+        return Optional.of(PredictionCheck.tested("relu recovers more pattern tokens than linear (loc_all) at the same "
+                + "BatchNorm setting and β", above == tested, above + " of " + tested
                 + " matching cells; smallest difference " + Points.fmt(minGap)));
     }
 
-    private static String matchKey(ResultTable t, int row, List<String> keys) {
+    private static String matchKey(QueryResult t, int row, List<String> keys) {
         StringBuilder sb = new StringBuilder();
         for (String k : keys) {
             if (!k.equals("activation")) {

@@ -8,9 +8,9 @@ import org.clsweep.jobs.export.notebook.CodeCell;
 import org.clsweep.jobs.export.notebook.Markdown;
 import org.clsweep.jobs.export.notebook.MarkdownCell;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * The notebook's opening: which sweep, which code, which grid, and how to run the queries. Its
@@ -28,18 +28,18 @@ public final class OverviewSection implements NotebookSection {
                 FROM {runs}
                 GROUP BY sweep, spec_hash, code_version
                 ORDER BY sweep, spec_hash, code_version""");
-        ResultTable identity = ctx.run(q, "sweep identity");
+        QueryResult identity = ctx.run(q, "sweep identity");
 
         List<String> axes = new ArrayList<>();
         for (Map.Entry<String, List<Object>> e : ctx.parameters().varying().entrySet()) {
             List<String> values = new ArrayList<>();
             for (Object v : e.getValue()) {
-                values.add(ResultTable.format(v));
+                values.add(QueryResult.format(v));
             }
             axes.add("`" + e.getKey() + "`: " + String.join(", ", values));
         }
         List<String> present = new ArrayList<>();
-        for (SweepTable t : SweepTable.values()) {
+        for (TableKind t : TableKind.values()) {
             if (ctx.tables().has(t)) {
                 present.add("`" + t.directory() + "`");
             }

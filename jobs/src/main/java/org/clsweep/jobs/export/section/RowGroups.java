@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clsweep.dynamics.activation.Activation;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 
 /**
- * The rows of a {@link ResultTable} split into series by the values of some key columns, in order
+ * The rows of a {@link QueryResult} split into series by the values of some key columns, in order
  * of first appearance (queries sort by their keys, so this is the sort order). Each group has a
  * legend label made of the key values that tell it apart from the other groups: the activation as
  * is, BatchNorm as {@code BN} / {@code no BN}, any other column as {@code name=value}.
@@ -22,7 +22,7 @@ final class RowGroups {
     /** One series: its label, key values and rows. */
     record Group(String label, Map<String, Object> key, List<Integer> rows) {
         /** The numbers of one column along the group's rows. */
-        double[] numbers(ResultTable t, String column) {
+        double[] numbers(QueryResult t, String column) {
             double[] out = new double[rows.size()];
             for (int i = 0; i < out.length; i++) {
                 out[i] = t.number(rows.get(i), column);
@@ -36,7 +36,7 @@ final class RowGroups {
         }
 
         /** The prediction regime of the group's activation, with the slope read from {@code t}'s first row. */
-        ActivationRegime regime(ResultTable t) {
+        ActivationRegime regime(QueryResult t) {
             return ActivationRegime.of(activation(), t.number(rows.get(0), LEAKY_SLOPE));
         }
     }
@@ -48,7 +48,7 @@ final class RowGroups {
      * Groups {@code table}'s rows by {@code keys} (no keys: one group of all rows, label ""). The
      * labels name only the key columns needed to tell the groups apart ({@link #labelColumns}).
      */
-    static List<Group> of(ResultTable table, List<String> keys) {
+    static List<Group> of(QueryResult table, List<String> keys) {
         Map<List<Object>, List<Integer>> rows = new LinkedHashMap<>();
         for (int r = 0; r < table.size(); r++) {
             List<Object> k = new ArrayList<>(keys.size());
@@ -126,7 +126,7 @@ final class RowGroups {
             if (sb.length() > 0) {
                 sb.append(", ");
             }
-            String v = ResultTable.format(e.getValue());
+            String v = QueryResult.format(e.getValue());
             switch (e.getKey()) {
                 case ACTIVATION -> sb.append(v);
                 case "net_batchnorm" -> sb.append(Boolean.TRUE.equals(e.getValue()) ? "BN" : "no BN");

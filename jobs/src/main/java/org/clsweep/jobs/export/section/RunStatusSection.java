@@ -6,7 +6,7 @@ import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.notebook.Markdown;
 import org.clsweep.jobs.export.notebook.MarkdownCell;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 
 /**
@@ -25,7 +25,7 @@ public final class RunStatusSection implements NotebookSection {
                 FROM {runs}
                 GROUP BY status
                 ORDER BY status""");
-        ResultTable t = ctx.run(counts, "runs by status");
+        QueryResult t = ctx.run(counts, "runs by status");
         long total = 0;
         long ok = 0;
         List<String> leftOut = new ArrayList<>();

@@ -8,7 +8,7 @@ import org.clsweep.jobs.export.notebook.CellOutput;
 import org.clsweep.jobs.export.notebook.CodeCell;
 import org.clsweep.jobs.export.notebook.Markdown;
 import org.clsweep.jobs.export.notebook.MarkdownCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 
 /**
@@ -32,12 +32,12 @@ final class SectionCells {
      * @param prediction what the paper predicts
      * @param checks     the predictions tested on the data; empty when the paper predicts nothing here
      */
-    static MarkdownCell text(String title, String shows, String prediction, List<Check> checks) {
+    static MarkdownCell text(String title, String shows, String prediction, List<PredictionCheck> checks) {
         Markdown.Builder md = Markdown.builder().heading(2, title).paragraph(shows);
         md.paragraph("**What the paper predicts.** " + prediction);
         if (!checks.isEmpty()) {
             List<String> lines = new ArrayList<>(checks.size());
-            for (Check c : checks) {
+            for (PredictionCheck c : checks) {
                 lines.add(c.toMarkdown());
             }
             md.paragraph("**Does the data show it?**").bullets(lines);
@@ -54,13 +54,14 @@ final class SectionCells {
      * The code cell of a query: Python that runs its DuckDB form, and as outputs the figures
      * drawn from it and its result (first {@value #MAX_TABLE_ROWS} rows).
      */
-    static CodeCell query(ExportContext ctx, SqlQuery query, List<Figure> figures, ResultTable result) {
+    static CodeCell query(ExportContext ctx, SqlQuery query, List<Figure> figures, QueryResult result) {
         String source = "sql = \"\"\"\n" + ctx.duckDb(query).strip() + "\n\"\"\"\nduckdb.sql(sql).df()";
         List<CellOutput> outputs = new ArrayList<>();
         for (Figure f : figures) {
             outputs.add(CellOutput.image(f.png(), "Figure " + f.number() + ". " + f.caption()));
         }
-        outputs.add(CellOutput.table(result.head(MAX_TABLE_ROWS)));
+        QueryResult shown = result.head(MAX_TABLE_ROWS);
+        outputs.add(CellOutput.table(shown.toHtml(), shown.toPlainText()));
         if (result.size() > MAX_TABLE_ROWS) {
             outputs.add(CellOutput.text("(" + (result.size() - MAX_TABLE_ROWS) + " more rows: run the query to see all "
                     + result.size() + ")"));

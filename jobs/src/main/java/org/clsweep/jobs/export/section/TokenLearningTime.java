@@ -12,10 +12,10 @@ import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.notebook.NotebookCell;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
 import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.SweepTable;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: global modulation — the learning time of a (location, token) against the number of
@@ -38,7 +38,7 @@ public final class TokenLearningTime implements NotebookSection {
     @Override
     public List<NotebookCell> cells(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(SweepTable.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(),
+        Optional<String> missing = ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(),
                 s.tokenLearningTime());
         if (missing.isPresent()) {
             return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
@@ -54,7 +54,7 @@ public final class TokenLearningTime implements NotebookSection {
         SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {tokens} k\nJOIN {runs} r ON k.cell_id = r.cell_id "
                 + "AND k.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
                 + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
-        ResultTable t = ctx.run(q, TITLE);
+        QueryResult t = ctx.run(q, TITLE);
         if (t.isEmpty()) {
             return List.of(SectionCells.skipped(TITLE, "the tokens table has no rows of OK two-layer runs."));
         }
@@ -64,7 +64,7 @@ public final class TokenLearningTime implements NotebookSection {
                 "patterns using the token at its location", "learning time (iterations)")
                 .subtitle("learned records only, each series at its largest β; bars: 95% CI over records")
                 .integerX();
-        List<Check> checks = new ArrayList<>();
+        List<PredictionCheck> checks = new ArrayList<>();
         List<String> trends = new ArrayList<>();
         List<RowGroups.Group> groups = RowGroups.of(t, keys);
         int drawn = 0;
@@ -114,7 +114,7 @@ public final class TokenLearningTime implements NotebookSection {
     }
 
     /** The group's rows at its largest width. */
-    private static RowGroups.Group atLargestWidth(ResultTable t, RowGroups.Group grp) {
+    private static RowGroups.Group atLargestWidth(QueryResult t, RowGroups.Group grp) {
         double max = Double.NEGATIVE_INFINITY;
         for (int r : grp.rows()) {
             max = Math.max(max, t.number(r, "width"));
@@ -128,7 +128,7 @@ public final class TokenLearningTime implements NotebookSection {
         return new RowGroups.Group(grp.label(), grp.key(), rows);
     }
 
-    private static Check noiseLearnedLess(String label, ResultTable t, RowGroups.Group at, String using) {
+    private static PredictionCheck noiseLearnedLess(String label, QueryResult t, RowGroups.Group at, String using) {
         Map<Boolean, long[]> counts = new HashMap<>();
         for (int r : at.rows()) {
             long[] c = counts.computeIfAbsent(t.number(r, using) > 0, k -> new long[2]);
@@ -139,12 +139,12 @@ public final class TokenLearningTime implements NotebookSection {
         long[] noise = counts.get(false);
         long[] pattern = counts.get(true);
         if (noise == null || pattern == null) {
-            return new Check(claim, Check.Outcome.NOT_TESTABLE, "the run has only " + (noise == null ? "pattern"
+            return PredictionCheck.notTestable(claim, "the run has only " + (noise == null ? "pattern"
                     : "noise") + " tokens");
         }
         double fNoise = noise[1] / (double) noise[0];
         double fPattern = pattern[1] / (double) pattern[0];
-        return new Check(claim, Check.Outcome.of(fNoise < fPattern), "learned: " + noise[1] + " of " + noise[0]
+        return PredictionCheck.tested(claim, fNoise < fPattern, "learned: " + noise[1] + " of " + noise[0]
                 + " noise records (" + Points.fmt(fNoise) + "), " + pattern[1] + " of " + pattern[0]
                 + " pattern records (" + Points.fmt(fPattern) + ")");
     }

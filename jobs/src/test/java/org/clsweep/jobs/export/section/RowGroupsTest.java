@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
-import org.clsweep.jobs.export.query.ResultTable;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.junit.jupiter.api.Test;
 
 class RowGroupsTest {
@@ -15,7 +15,7 @@ class RowGroupsTest {
     @Test
     void legendsNameOnlyTheKeysThatTellGroupsApart() {
         List<String> keys = List.of("activation", "mode", "train_loss", "train_batch", "train_steps");
-        ResultTable t = new ResultTable(List.of("activation", "mode", "train_loss", "train_batch", "train_steps", "y"),
+        QueryResult t = new QueryResult(List.of("activation", "mode", "train_loss", "train_batch", "train_steps", "y"),
                 List.of(
                         Arrays.asList("relu", "population", "infonce", 128, 3000, 1.0),
                         Arrays.asList("relu", "sgd", "infonce", 256, 3000, 2.0),
@@ -31,7 +31,7 @@ class RowGroupsTest {
     @Test
     void aKeyNeededToTellTwoGroupsApartStays() {
         List<String> keys = List.of("activation", "geometry_noise");
-        ResultTable t = new ResultTable(List.of("activation", "geometry_noise"), List.of(
+        QueryResult t = new QueryResult(List.of("activation", "geometry_noise"), List.of(
                 Arrays.asList("relu", 0.1), Arrays.asList("relu", 0.2)));
         assertThat(RowGroups.of(t, keys)).extracting(RowGroups.Group::label)
                 .containsExactly("relu, geometry_noise=0.1", "relu, geometry_noise=0.2");
@@ -39,7 +39,7 @@ class RowGroupsTest {
 
     @Test
     void theActivationIsAlwaysNamed() {
-        ResultTable t = new ResultTable(List.of("activation", "width"), List.of(Arrays.asList("relu", 4)));
+        QueryResult t = new QueryResult(List.of("activation", "width"), List.of(Arrays.asList("relu", 4)));
         assertThat(RowGroups.of(t, List.of("activation", "width"))).extracting(RowGroups.Group::label)
                 .containsExactly("relu");
     }

@@ -7,19 +7,19 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class ResultTableTest {
-    private final ResultTable table = new ResultTable(List.of("activation", "width", "mean", "share"), List.of(
+class QueryResultTest {
+    private final QueryResult table = new QueryResult(List.of("activation", "width", "mean", "share"), List.of(
             Arrays.asList("relu", 16, 5.75, List.of(0.125, 0.2)),
             Arrays.asList("linear <x>", 1, null, null)));
 
     @Test
     void formatsDoublesToFourSignificantDigits() {
-        assertThat(ResultTable.formatDouble(0.123456)).isEqualTo("0.1235");
-        assertThat(ResultTable.formatDouble(1.0)).isEqualTo("1");
-        assertThat(ResultTable.formatDouble(12345.6)).isEqualTo("12350");
-        assertThat(ResultTable.formatDouble(-2.5e-7)).isEqualTo("-2.500e-07");
-        assertThat(ResultTable.formatDouble(0.0)).isEqualTo("0");
-        assertThat(ResultTable.formatDouble(Double.NaN)).isEqualTo("NaN");
+        assertThat(QueryResult.formatDouble(0.123456)).isEqualTo("0.1235");
+        assertThat(QueryResult.formatDouble(1.0)).isEqualTo("1");
+        assertThat(QueryResult.formatDouble(12345.6)).isEqualTo("12350");
+        assertThat(QueryResult.formatDouble(-2.5e-7)).isEqualTo("-2.500e-07");
+        assertThat(QueryResult.formatDouble(0.0)).isEqualTo("0");
+        assertThat(QueryResult.formatDouble(Double.NaN)).isEqualTo("NaN");
     }
 
     @Test
@@ -56,7 +56,7 @@ class ResultTableTest {
 
     @Test
     void multiLineTextShowsItsFirstLine() {
-        assertThat(ResultTable.format("java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\n\tat d"))
+        assertThat(QueryResult.format("java.lang.IllegalStateException: x\n\tat a.B.c(B.java:1)\n\tat d"))
                 .isEqualTo("java.lang.IllegalStateException: x … (2 more lines)");
     }
 
@@ -68,7 +68,7 @@ class ResultTableTest {
 
     @Test
     void rejectsRowsOfTheWrongLength() {
-        assertThatThrownBy(() -> new ResultTable(List.of("a", "b"), List.of(Arrays.asList(1))))
+        assertThatThrownBy(() -> new QueryResult(List.of("a", "b"), List.of(Arrays.asList(1))))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("row has 1 values for 2 columns");
     }

@@ -16,7 +16,7 @@ import org.clsweep.jobs.export.notebook.Html;
  *
  * @see SparkQueries
  */
-public final class ResultTable {
+public final class QueryResult {
     static final int SIGNIFICANT_DIGITS = 4;
     private static final MathContext DISPLAY = new MathContext(SIGNIFICANT_DIGITS);
 
@@ -27,7 +27,7 @@ public final class ResultTable {
      * @param columns column names. Not modified.
      * @param rows    one list of values per row, as many values as columns; nulls allowed. Not modified.
      */
-    public ResultTable(List<String> columns, List<List<Object>> rows) {
+    public QueryResult(List<String> columns, List<List<Object>> rows) {
         this.columns = List.copyOf(columns);
         List<List<Object>> copy = new ArrayList<>(rows.size());
         for (List<Object> r : rows) {
@@ -92,8 +92,8 @@ public final class ResultTable {
     }
 
     /** The first {@code n} rows. */
-    public ResultTable head(int n) {
-        return n >= rows.size() ? this : new ResultTable(columns, rows.subList(0, n));
+    public QueryResult head(int n) {
+        return n >= rows.size() ? this : new QueryResult(columns, rows.subList(0, n));
     }
 
     /** An HTML {@code <table>}. */

@@ -7,7 +7,7 @@ import java.util.Locale;
  * a table is written as its placeholder, e.g. {@code {runs}}, which {@link SqlQuery} replaces by a
  * Spark view name or a DuckDB {@code read_parquet(…)} call.
  */
-public enum SweepTable {
+public enum TableKind {
     /** One row per run (cell × seed). */
     RUNS,
     /** One row per distinct optimum per run (one layer). */

@@ -10,7 +10,7 @@ import java.util.Objects;
  * @param outcome  whether the data shows it
  * @param evidence the numbers the outcome rests on
  */
-public record Check(String claim, Outcome outcome, String evidence) {
+public record PredictionCheck(String claim, Outcome outcome, String evidence) {
     /** Whether the data shows a prediction. */
     public enum Outcome {
         YES("yes"),
@@ -27,17 +27,22 @@ public record Check(String claim, Outcome outcome, String evidence) {
         public String text() {
             return text;
         }
-
-        /** YES when {@code holds}, else NO. */
-        public static Outcome of(boolean holds) {
-            return holds ? YES : NO;
-        }
     }
 
-    public Check {
+    public PredictionCheck {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(evidence, "evidence");
+    }
+
+    /** A claim the data decides: YES when {@code holds}, else NO. */
+    public static PredictionCheck tested(String claim, boolean holds, String evidence) {
+        return new PredictionCheck(claim, holds ? Outcome.YES : Outcome.NO, evidence);
+    }
+
+    /** A claim the data cannot decide, with the reason and what was observed. */
+    public static PredictionCheck notTestable(String claim, String evidence) {
+        return new PredictionCheck(claim, Outcome.NOT_TESTABLE, evidence);
     }
 
     /** The markdown line: claim, bold outcome, evidence in parentheses. */
