@@ -6,13 +6,22 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.clsweep.jobs.export.chart.ErrorBarChart;
+import org.clsweep.jobs.export.chart.Figure;
+import org.clsweep.jobs.export.query.QueryResult;
+import org.clsweep.jobs.export.query.SparkQueries;
+import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
+import org.clsweep.jobs.export.query.SweepSchema;
+import org.clsweep.jobs.export.query.SweepTables;
+import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * What the notebook sections share while one export runs: the sweep's tables and schema, the
  * query runner, the grid axes, and the figures rendered so far (numbered in order). One per
  * export; not shared between threads.
  */
-final class ExportContext {
+public final class ExportContext {
     /** Size of every figure, pixels. */
     static final int FIGURE_WIDTH = 880;
     static final int FIGURE_HEIGHT = 520;
@@ -22,7 +31,7 @@ final class ExportContext {
     private final SweepSchema schema;
     private final SparkQueries queries;
     private final SweepParameters parameters;
-    private final Map<SweepTable, List<String>> columns = new EnumMap<>(SweepTable.class);
+    private final Map<TableKind, List<String>> columns = new EnumMap<>(TableKind.class);
     private final List<Figure> figures = new ArrayList<>();
 
     ExportContext(String sweep, SweepTables tables, SweepSchema schema, SparkQueries queries) {
@@ -33,34 +42,34 @@ final class ExportContext {
         this.parameters = SweepParameters.read(queries, schema);
     }
 
-    String sweep() {
+    public String sweep() {
         return sweep;
     }
 
-    SweepTables tables() {
+    public SweepTables tables() {
         return tables;
     }
 
-    SweepSchema schema() {
+    public SweepSchema schema() {
         return schema;
     }
 
-    SweepParameters parameters() {
+    public SweepParameters parameters() {
         return parameters;
     }
 
     /** Runs {@code query} with Spark SQL. */
-    ResultTable run(SqlQuery query, String purpose) {
+    public QueryResult run(SqlQuery query, String purpose) {
         return queries.run(query, purpose);
     }
 
     /** The statement as a DuckDB user runs it, on the Parquet files. */
-    String duckDb(SqlQuery query) {
+    public String duckDb(SqlQuery query) {
         return query.render(tables.duckDbSources());
     }
 
     /** Whether {@code table} is present and has every one of {@code names}. */
-    boolean hasColumns(SweepTable table, String... names) {
+    public boolean hasColumns(TableKind table, String... names) {
         if (!tables.has(table)) {
             return false;
         }
@@ -78,11 +87,11 @@ final class ExportContext {
      * Why {@code table} cannot serve a section: absent, or lacking some of {@code names}; empty
      * when it can.
      */
-    Optional<String> missing(SweepTable table, String... names) {
+    public Optional<String> missing(TableKind table, String... names) {
         if (!tables.has(table)) {
             return Optional.of("the sweep has no " + table.directory() + " table (no Parquet files in `"
                     + tables.location() + "/" + table.directory() + "`)"
-                    + (table == SweepTable.AGGREGATES ? "; `clsweep aggregate OUT` computes it" : ""));
+                    + (table == TableKind.AGGREGATES ? "; `clsweep aggregate OUT` computes it" : ""));
         }
         List<String> absent = new ArrayList<>();
         for (String n : names) {
@@ -95,7 +104,7 @@ final class ExportContext {
     }
 
     /** Numbers and keeps a rendered figure. */
-    Figure addFigure(String slug, String caption, ErrorBarChart chart) {
+    public Figure addFigure(String slug, String caption, ErrorBarChart chart) {
         Figure f = new Figure(figures.size() + 1, slug, caption, chart.png(FIGURE_WIDTH, FIGURE_HEIGHT));
         figures.add(f);
         return f;

@@ -6,6 +6,28 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.jobs.export.chart.Figure;
+import org.clsweep.jobs.export.notebook.Notebook;
+import org.clsweep.jobs.export.notebook.NotebookCell;
+import org.clsweep.jobs.export.notebook.NotebookHtmlWriter;
+import org.clsweep.jobs.export.query.ClsweepSchema;
+import org.clsweep.jobs.export.query.QueryResult;
+import org.clsweep.jobs.export.query.SparkQueries;
+import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepSchema;
+import org.clsweep.jobs.export.query.SweepTables;
+import org.clsweep.jobs.export.section.BasinProbabilities;
+import org.clsweep.jobs.export.section.CellMeansSection;
+import org.clsweep.jobs.export.section.CoverageVsPrediction;
+import org.clsweep.jobs.export.section.DistinctOptimaBySlope;
+import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
+import org.clsweep.jobs.export.section.LearningCurves;
+import org.clsweep.jobs.export.section.LocalityByBeta;
+import org.clsweep.jobs.export.section.ManifestSection;
+import org.clsweep.jobs.export.section.NotebookSection;
+import org.clsweep.jobs.export.section.OverviewSection;
+import org.clsweep.jobs.export.section.RunStatusSection;
+import org.clsweep.jobs.export.section.TokenLearningTime;
 
 /**
  * {@code clsweep export OUT --to DIR}: reads a sweep's Parquet outputs and writes, into DIR,
@@ -71,7 +93,7 @@ public final class NotebookExport {
                 new LocalityByBeta(),
                 new LearningCurves(),
                 new TokenLearningTime(),
-                new CellTable(),
+                new CellMeansSection(),
                 new ManifestSection(tables.manifest()));
         List<NotebookCell> cells = new ArrayList<>();
         for (NotebookSection s : sections) {
@@ -99,7 +121,7 @@ public final class NotebookExport {
     }
 
     private static String sweepName(SparkQueries queries) {
-        ResultTable t = queries.run(new SqlQuery("SELECT DISTINCT sweep FROM {runs} ORDER BY sweep"), "sweep name");
+        QueryResult t = queries.run(new SqlQuery("SELECT DISTINCT sweep FROM {runs} ORDER BY sweep"), "sweep name");
         List<String> names = new ArrayList<>();
         for (int r = 0; r < t.size(); r++) {
             names.add(t.text(r, "sweep"));

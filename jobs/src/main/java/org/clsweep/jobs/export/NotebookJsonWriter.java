@@ -8,6 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.clsweep.jobs.export.notebook.CellOutput;
+import org.clsweep.jobs.export.notebook.CodeCell;
+import org.clsweep.jobs.export.notebook.MarkdownCell;
+import org.clsweep.jobs.export.notebook.Notebook;
+import org.clsweep.jobs.export.notebook.NotebookCell;
+import org.clsweep.jobs.export.notebook.NotebookHtmlWriter;
 
 /**
  * Writes a {@link Notebook} as nbformat 4.5 JSON (the {@code .ipynb} format). Cells get stable

@@ -8,11 +8,15 @@
  * JFreeChart and embedded as PNG. Each figure's text states what the paper predicts and whether
  * the data shows it, computed from the query's result.
  *
- * <p>The pieces: the notebook model ({@link org.clsweep.jobs.export.Notebook},
- * {@link org.clsweep.jobs.export.Markdown}, {@link org.clsweep.jobs.export.CellOutput}) and its two
- * writers; the data access ({@link org.clsweep.jobs.export.SweepTables},
- * {@link org.clsweep.jobs.export.SweepSchema}, {@link org.clsweep.jobs.export.SqlQuery}); the
- * chart ({@link org.clsweep.jobs.export.ErrorBarChart}); one class per notebook section; and the
- * entry point {@link org.clsweep.jobs.export.NotebookExport}.
+ * <p>This package holds the entry point {@link org.clsweep.jobs.export.NotebookExport}, which runs
+ * the sections in order over one {@link org.clsweep.jobs.export.ExportContext} and writes the files,
+ * and the {@code .ipynb} writer {@link org.clsweep.jobs.export.NotebookJsonWriter}. The parts:
+ *
+ * <pre>
+ *   notebook   the notebook model (cells, outputs, markdown) and its HTML writer
+ *   query      the sweep's tables, the output schema, the grid axes, SQL statements and their results
+ *   chart      the error-bar chart and the numbered figures rendered from it
+ *   section    the notebook's sections: what each queries, draws and checks
+ * </pre>
  */
 package org.clsweep.jobs.export;

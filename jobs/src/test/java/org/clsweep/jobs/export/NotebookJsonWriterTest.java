@@ -9,16 +9,23 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.clsweep.jobs.export.notebook.CellOutput;
+import org.clsweep.jobs.export.notebook.CodeCell;
+import org.clsweep.jobs.export.notebook.Markdown;
+import org.clsweep.jobs.export.notebook.MarkdownCell;
+import org.clsweep.jobs.export.notebook.Notebook;
+import org.clsweep.jobs.export.query.QueryResult;
 import org.junit.jupiter.api.Test;
 
 class NotebookJsonWriterTest {
     private static final byte[] PNG_BYTES = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 1, 2};
+    private static final QueryResult TABLE = new QueryResult(List.of("a"), List.of(Arrays.asList(1), Arrays.asList(2)));
 
     private final Notebook notebook = new Notebook("clsweep sweep t", List.of(
             new MarkdownCell(Markdown.builder().heading(1, "Sweep \"t\"").paragraph("line\twith tab").build()),
             new CodeCell("sql = \"\"\"\nSELECT 1\n\"\"\"\nduckdb.sql(sql).df()", List.of(
                     CellOutput.image(PNG_BYTES, "Figure 1. x"),
-                    CellOutput.table(new ResultTable(List.of("a"), List.of(Arrays.asList(1), Arrays.asList(2)))))),
+                    CellOutput.table(TABLE.toHtml(), TABLE.toPlainText()))),
             new CodeCell("import duckdb", List.of())));
 
     @Test

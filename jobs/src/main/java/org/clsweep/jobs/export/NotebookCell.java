@@ -1,8 +1,0 @@
-package org.clsweep.jobs.export;
-
-/**
- * One cell of an exported notebook: prose ({@link MarkdownCell}) or a query with the outputs
- * clsweep computed for it ({@link CodeCell}).
- */
-public sealed interface NotebookCell permits MarkdownCell, CodeCell {
-}

@@ -1,0 +1,114 @@
+package org.clsweep.jobs.export.section;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.data.spec.ModelKind;
+import org.clsweep.jobs.export.ExportContext;
+import org.clsweep.jobs.export.chart.ChartSeries;
+import org.clsweep.jobs.export.chart.ErrorBarChart;
+import org.clsweep.jobs.export.chart.Figure;
+import org.clsweep.jobs.export.notebook.NotebookCell;
+import org.clsweep.jobs.export.query.QueryResult;
+import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepSchema;
+import org.clsweep.jobs.export.query.TableKind;
+
+/**
+ * Figure: the number of distinct optima against the width n, one series per activation (and per
+ * value of any other grid axis), error bars the aggregates' 95% CIs over seeds.
+ *
+ * <pre>
+ *   linear (distinct magnitudes)   distinct optima = 1 at every n
+ *   relu (and leaky c = 0)         distinct optima &gt; 1, growing with n
+ * </pre>
+ *
+ * With equal pattern magnitudes the top eigenvalue of Cov(μ) is degenerate, every direction in
+ * its eigenspace is a fixed point, and the single-optimum statement does not apply: the check
+ * says so instead of failing.
+ */
+public final class DistinctOptimaByWidth implements NotebookSection {
+    static final String TITLE = "Distinct optima vs width";
+    private static final double TOL_COUNT = 1e-9;
+
+    @Override
+    public List<NotebookCell> cells(ExportContext ctx) {
+        SweepSchema s = ctx.schema();
+        RunMetric m = RunMetric.DISTINCT_OPTIMA;
+        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
+                "leaky_slope", "geometry_mag_start", "geometry_mag_end");
+        if (missing.isPresent()) {
+            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
+        }
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
+                s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)), ModelKind.ONELAYER.specName(), List.of());
+        QueryResult t = ctx.run(q, TITLE);
+        if (t.isEmpty()) {
+            return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
+        }
+
+        ErrorBarChart.Builder chart = ErrorBarChart.builder("Distinct optima vs width", "width n (nodes)",
+                "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds");
+        List<RowGroups.Group> groups = RowGroups.of(t, keys);
+        List<PredictionCheck> checks = new ArrayList<>();
+        for (int g = 0; g < groups.size(); g++) {
+            RowGroups.Group grp = groups.get(g);
+            double[] x = grp.numbers(t, "width");
+            chart.series(new ChartSeries(grp.label(), x, grp.numbers(t, s.mean(m)), grp.numbers(t, s.ciLow(m)),
+                    grp.numbers(t, s.ciHigh(m)), g, false));
+            Points p = Points.finite(x, grp.numbers(t, s.mean(m)));
+            if (p.size() == 0) {
+                checks.add(PredictionCheck.notTestable(grp.label(), "no cell has OK runs"));
+                continue;
+            }
+            checks.addAll(checks(grp, t, p));
+        }
+        chart.xScale(ErrorBarChart.XScale.AUTO).integerX();
+        Figure fig = ctx.addFigure("distinct-optima-vs-width", "Distinct optima vs width, per activation.",
+                chart.build());
+
+        String shows = "The number of distinct optima the n nodes of a one-layer network reach (nodes whose final "
+                + "directions agree count once; for linear activation w and −w are one optimum), against the "
+                + "width n. One point per grid cell: the mean over its seeds, with the 95% confidence interval.";
+        String prediction = "With linear activation the training flow is power iteration: every node converges to "
+                + "± the top eigenvector of the pattern covariance, so there is exactly one distinct optimum "
+                + "whatever the width — provided the patterns have distinct magnitudes, which makes that "
+                + "eigenvector unique. With ReLU or leaky ReLU every self-consistent set of active patterns is its "
+                + "own local optimum, so there are many, and more nodes (more independent initialisations) find "
+                + "more of them.";
+        return List.of(SectionCells.text(TITLE, shows, prediction, checks),
+                SectionCells.query(ctx, q, List.of(fig), t));
+    }
+
+    private static List<PredictionCheck> checks(RowGroups.Group grp, QueryResult t, Points p) {
+                int row = grp.rows().get(0);
+        switch (grp.regime(t)) {
+            case LINEAR -> {
+                String claim = grp.label() + ": distinct optima = 1 at every width";
+                boolean distinctMagnitudes = t.number(row, "geometry_mag_start") != t.number(row, "geometry_mag_end");
+                if (!distinctMagnitudes) {
+                    return List.of(PredictionCheck.notTestable(claim, "the patterns have equal magnitudes "
+                            + "(geometry.mag_start = geometry.mag_end), so the top eigenvalue is degenerate and the "
+                            + "prediction does not apply; observed " + p.list("width")));
+                }
+                boolean allOne = p.min() > 1 - TOL_COUNT && p.max() < 1 + TOL_COUNT;
+                return List.of(PredictionCheck.tested(claim, allOne, p.list("width")));
+            }
+            case RELU -> {
+                List<PredictionCheck> out = new ArrayList<>();
+                out.add(PredictionCheck.tested(grp.label() + ": more than one distinct optimum at the largest width",
+                        p.last() > 1 + TOL_COUNT, Points.fmt(p.last()) + " at width " + Points.fmt(p.lastX())));
+                String claim = grp.label() + ": distinct optima grow with width";
+                out.add(p.size() < 2
+                        ? PredictionCheck.notTestable(claim, "one width only")
+                        : PredictionCheck.tested(claim, p.last() > p.first(), p.span("width")));
+                return out;
+            }
+            default -> {
+                return List.of();
+            }
+        }
+    }
+}

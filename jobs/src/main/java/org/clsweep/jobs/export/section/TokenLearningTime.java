@@ -1,0 +1,151 @@
+package org.clsweep.jobs.export.section;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.clsweep.data.spec.ModelKind;
+import org.clsweep.jobs.aggregate.CellSummary;
+import org.clsweep.jobs.export.ExportContext;
+import org.clsweep.jobs.export.chart.ChartSeries;
+import org.clsweep.jobs.export.chart.ErrorBarChart;
+import org.clsweep.jobs.export.chart.Figure;
+import org.clsweep.jobs.export.notebook.NotebookCell;
+import org.clsweep.jobs.export.query.QueryResult;
+import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepSchema;
+import org.clsweep.jobs.export.query.TableKind;
+
+/**
+ * Figure: global modulation — the learning time of a (location, token) against the number of
+ * global patterns that put the token at that location, for the two-layer cells at their largest
+ * β, one series per activation × BatchNorm (and any other grid axis), with the fraction of
+ * records learned at all.
+ *
+ * <pre>
+ *   learning time = first traced iteration with s_k(a) ≥ 0.9 (NULL: never)
+ *   mean ± t_{0.975, m−1} · sd / √m   over the m learned records (locations × tokens × seeds)
+ *   relu (leaky c = 0):  tokens no pattern uses are learned less often than pattern tokens
+ * </pre>
+ *
+ * The paper predicts that tokens which are only noise are not learned; it states no direction for
+ * the time against the number of patterns, so the figure reports that relation without a check.
+ */
+public final class TokenLearningTime implements NotebookSection {
+    static final String TITLE = "Two layers: token learning time vs patterns using the token";
+
+    @Override
+    public List<NotebookCell> cells(ExportContext ctx) {
+        SweepSchema s = ctx.schema();
+        Optional<String> missing = ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(),
+                s.tokenLearningTime());
+        if (missing.isPresent()) {
+            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
+        }
+        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
+                "width");
+        List<String> group = SqlQuery.runSeriesColumns(keys);
+        group.add("k." + s.tokenPatternsUsing());
+        String time = "k." + s.tokenLearningTime();
+        List<String> select = new ArrayList<>(group);
+        select.addAll(List.of("COUNT(*) AS records", "COUNT(" + time + ") AS learned",
+                "AVG(" + time + ") AS time_mean", "STDDEV_SAMP(" + time + ") AS time_sd"));
+        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {tokens} k\nJOIN {runs} r ON k.cell_id = r.cell_id "
+                + "AND k.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
+                + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
+        QueryResult t = ctx.run(q, TITLE);
+        if (t.isEmpty()) {
+            return List.of(SectionCells.skipped(TITLE, "the tokens table has no rows of OK two-layer runs."));
+        }
+
+        String using = s.tokenPatternsUsing();
+        ErrorBarChart.Builder chart = ErrorBarChart.builder("Token learning time vs patterns using the token",
+                "patterns using the token at its location", "learning time (iterations)")
+                .subtitle("learned records only, each series at its largest β; bars: 95% CI over records")
+                .integerX();
+        List<PredictionCheck> checks = new ArrayList<>();
+        List<String> trends = new ArrayList<>();
+        List<RowGroups.Group> groups = RowGroups.of(t, keys);
+        int drawn = 0;
+        for (int g = 0; g < groups.size(); g++) {
+            RowGroups.Group grp = groups.get(g);
+            RowGroups.Group at = atLargestWidth(t, grp);
+            String beta = t.text(at.rows().get(0), "width");
+            double[] x = at.numbers(t, using);
+            double[] mean = at.numbers(t, "time_mean");
+            double[] sd = at.numbers(t, "time_sd");
+            double[] learned = at.numbers(t, "learned");
+            double[] lo = new double[x.length];
+            double[] hi = new double[x.length];
+            for (int i = 0; i < x.length; i++) {
+                double h = CellSummary.ciHalfWidth(sd[i], (long) learned[i]);
+                lo[i] = mean[i] - h;
+                hi[i] = mean[i] + h;
+            }
+            String label = grp.label() + ", β = " + beta;
+            if (Points.finite(x, mean).size() > 0) {
+                chart.series(new ChartSeries(label, x, mean, lo, hi, g, false));
+                drawn++;
+                Points p = Points.finite(x, mean);
+                trends.add(label + ": " + (p.size() < 2 ? "one group only" : p.span("patterns using")));
+            }
+            if (at.regime(t) == ActivationRegime.RELU) {
+                checks.add(noiseLearnedLess(label, t, at, using));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        if (drawn > 0) {
+            figures.add(ctx.addFigure("token-learning-time", "Token learning time vs the number of patterns using "
+                    + "the token.", chart.build()));
+        }
+        String shows = "For every location k and token a of every OK two-layer run: how many global patterns put a at "
+                + "k (0: a is noise there), and the first traced iteration at which the token's score s_k(a) "
+                + "reached 0.9 (its learning time; never, if it did not). The figure shows the mean learning time "
+                + "of the records that were learned, against the number of patterns, for each series at its "
+                + "largest β; the table also gives how many records there are and how many were learned. The "
+                + "resolution is `train.trace_every`. Mean time from the fewest to the most patterns: "
+                + (trends.isEmpty() ? "no record was learned." : String.join("; ", trends) + ".");
+        String prediction = "Global modulation: local patterns that discriminate between global patterns are learned "
+                + "preferentially, and tokens that are only noise at a location are not learned. The paper does not "
+                + "state how the learning time depends on the number of patterns using a token; the mean times "
+                + "above report it.";
+        return List.of(SectionCells.text(TITLE, shows, prediction, checks), SectionCells.query(ctx, q, figures, t));
+    }
+
+    /** The group's rows at its largest width. */
+    private static RowGroups.Group atLargestWidth(QueryResult t, RowGroups.Group grp) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int r : grp.rows()) {
+            max = Math.max(max, t.number(r, "width"));
+        }
+        List<Integer> rows = new ArrayList<>();
+        for (int r : grp.rows()) {
+            if (t.number(r, "width") == max) {
+                rows.add(r);
+            }
+        }
+        return new RowGroups.Group(grp.label(), grp.key(), rows);
+    }
+
+    private static PredictionCheck noiseLearnedLess(String label, QueryResult t, RowGroups.Group at, String using) {
+        Map<Boolean, long[]> counts = new HashMap<>();
+        for (int r : at.rows()) {
+            long[] c = counts.computeIfAbsent(t.number(r, using) > 0, k -> new long[2]);
+            c[0] += (long) t.number(r, "records");
+            c[1] += (long) t.number(r, "learned");
+        }
+        String claim = label + ": tokens no pattern uses are learned less often than pattern tokens";
+        long[] noise = counts.get(false);
+        long[] pattern = counts.get(true);
+        if (noise == null || pattern == null) {
+            return PredictionCheck.notTestable(claim, "the run has only " + (noise == null ? "pattern"
+                    : "noise") + " tokens");
+        }
+        double fNoise = noise[1] / (double) noise[0];
+        double fPattern = pattern[1] / (double) pattern[0];
+        return PredictionCheck.tested(claim, fNoise < fPattern, "learned: " + noise[1] + " of " + noise[0]
+                + " noise records (" + Points.fmt(fNoise) + "), " + pattern[1] + " of " + pattern[0]
+                + " pattern records (" + Points.fmt(fPattern) + ")");
+    }
+}
