@@ -63,14 +63,14 @@ public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosi
     /** The block's record from its keys. */
     static GeometrySpec from(SpecValues v) {
         return new GeometrySpec(
-                v.geometryKind(SpecKey.GEOMETRY_KIND),
+                v.choice(GeometryKind.class, SpecKey.GEOMETRY_KIND),
                 v.integer(SpecKey.GEOMETRY_PATTERNS),
                 v.integer(SpecKey.GEOMETRY_DIM),
                 v.real(SpecKey.GEOMETRY_COSINE),
                 v.real(SpecKey.GEOMETRY_NOISE),
                 v.real(SpecKey.GEOMETRY_MAG_START),
                 v.real(SpecKey.GEOMETRY_MAG_END),
-                v.probs(SpecKey.GEOMETRY_PROBS),
+                v.choice(ProbsKind.class, SpecKey.GEOMETRY_PROBS),
                 v.real(SpecKey.GEOMETRY_ZIPF_EXPONENT));
     }
 }

@@ -50,9 +50,9 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
     /** The run spec from every key's value; each block's record is built from its keys. */
     static RunSpec from(SpecValues v) {
         return new RunSpec(
-                v.model(SpecKey.MODEL),
-                v.mode(SpecKey.MODE),
-                v.activation(SpecKey.ACTIVATION),
+                v.choice(ModelKind.class, SpecKey.MODEL),
+                v.choice(Mode.class, SpecKey.MODE),
+                v.choice(Activation.class, SpecKey.ACTIVATION),
                 v.real(SpecKey.LEAKY_SLOPE),
                 v.integer(SpecKey.WIDTH),
                 GeometrySpec.from(v),

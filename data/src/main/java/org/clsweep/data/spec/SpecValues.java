@@ -5,8 +5,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.clsweep.dynamics.activation.Activation;
-import org.clsweep.dynamics.objective.LossType;
 
 /**
  * A complete assignment of every {@link SpecKey}: the base values of a sweep, or one grid cell's
@@ -86,31 +84,8 @@ public final class SpecValues {
         return (List<String>) values.get(k);
     }
 
-    ModelKind model(SpecKey k) {
-        return choice(ModelKind.class, k);
-    }
-
-    Mode mode(SpecKey k) {
-        return choice(Mode.class, k);
-    }
-
-    Activation activation(SpecKey k) {
-        return choice(Activation.class, k);
-    }
-
-    GeometryKind geometryKind(SpecKey k) {
-        return choice(GeometryKind.class, k);
-    }
-
-    ProbsKind probs(SpecKey k) {
-        return choice(ProbsKind.class, k);
-    }
-
-    LossType loss(SpecKey k) {
-        return choice(LossType.class, k);
-    }
-
-    private <E extends Enum<E>> E choice(Class<E> type, SpecKey k) {
+    /** A {@link SpecKey.Type#CHOICE} value as the enum constant of the same name. */
+    <E extends Enum<E>> E choice(Class<E> type, SpecKey k) {
         return Enum.valueOf(type, ((String) values.get(k)).toUpperCase(Locale.ROOT));
     }
 

@@ -36,7 +36,7 @@ public record TrainSpec(LossType loss, double temperature, double lr, double mom
     /** The block's record from its keys. */
     static TrainSpec from(SpecValues v) {
         return new TrainSpec(
-                v.loss(SpecKey.TRAIN_LOSS),
+                v.choice(LossType.class, SpecKey.TRAIN_LOSS),
                 v.real(SpecKey.TRAIN_TEMPERATURE),
                 v.real(SpecKey.TRAIN_LR),
                 v.real(SpecKey.TRAIN_MOMENTUM),
