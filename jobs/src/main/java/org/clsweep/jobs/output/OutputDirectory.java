@@ -1,6 +1,5 @@
 package org.clsweep.jobs.output;
 
-import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -165,8 +164,7 @@ public final class OutputDirectory implements AutoCloseable {
     /** The spec a manifest holds, parsed as a spec file would be. */
     private SweepSpec heldSpec(Manifest man) {
         try {
-            return SpecParser.parseString(man.spec().root().render(ConfigRenderOptions.concise()),
-                    MANIFEST, List.of());
+            return SpecParser.parseString(man.spec(), MANIFEST, List.of());
         } catch (SpecException e) {
             throw refuse("holds sweep '" + man.sweep() + "' whose spec this clsweep version cannot read ("
                     + e.getMessage() + "); choose another --out");

@@ -1,6 +1,9 @@
 package org.clsweep.jobs.regress;
 
+import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigObject;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigSyntax;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +57,8 @@ public record Baseline(String dir, Manifest manifest, ConfigObject sweep, List<S
             throw new UnusableInputException("baseline " + dir + " is not a complete sweep: its manifest says "
                     + m.status() + (m.error() == null ? "" : " (" + m.error() + ")"));
         }
-        ConfigObject base = m.spec().getObject(SpecParser.SWEEP);
+        ConfigObject base = ConfigFactory.parseString(m.spec(), ConfigParseOptions.defaults()
+                .setSyntax(ConfigSyntax.JSON)).getObject(SpecParser.SWEEP);
         List<SpecDiff.Difference> diff = SpecDiff.between(base, sweepOf(current));
         Set<String> set = new HashSet<>();
         for (SpecDiff.Difference d : SpecDiff.between(sweepOf(fileOnly), sweepOf(current))) {
