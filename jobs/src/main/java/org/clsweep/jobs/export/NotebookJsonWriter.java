@@ -14,14 +14,17 @@ import org.clsweep.jobs.export.notebook.MarkdownCell;
 import org.clsweep.jobs.export.notebook.Notebook;
 import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.notebook.NotebookHtmlWriter;
+import org.clsweep.jobs.json.IndentedLayout;
+import org.clsweep.jobs.json.JsonText;
 
 /**
  * Writes a {@link Notebook} as nbformat 4.5 JSON (the {@code .ipynb} format). Cells get stable
  * ids from their position ({@code cell-000}, …) so that re-exporting the same sweep gives the same
  * file; code cells have a null execution count (the export does not execute them) and
  * {@code display_data} outputs. Multi-line text is stored as a list of lines, each but the last
- * ending in a newline, as Jupyter stores it. The kernel is Python 3: the code cells are DuckDB
- * queries driven from Python.
+ * ending in a newline, as Jupyter stores it, and the file is laid out as Jupyter saves notebooks
+ * (one space of indent per level, text as UTF-8), so that exported notebooks diff like hand-saved
+ * ones. The kernel is Python 3: the code cells are DuckDB queries driven from Python.
  *
  * <pre>
  *   { "cells": [ {"cell_type": "markdown", "id", "metadata", "source"},
@@ -34,6 +37,7 @@ import org.clsweep.jobs.export.notebook.NotebookHtmlWriter;
 public final class NotebookJsonWriter {
     static final int NBFORMAT = 4;
     static final int NBFORMAT_MINOR = 5;
+    private static final IndentedLayout JUPYTER = new IndentedLayout(1, ": ");
 
     private NotebookJsonWriter() {
     }
@@ -62,7 +66,7 @@ public final class NotebookJsonWriter {
         root.put("metadata", metadata);
         root.put("nbformat", NBFORMAT);
         root.put("nbformat_minor", NBFORMAT_MINOR);
-        return Json.write(root);
+        return JsonText.write(root, JUPYTER);
     }
 
     private static Map<String, Object> cell(NotebookCell cell, String id) {

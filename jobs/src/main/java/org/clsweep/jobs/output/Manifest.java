@@ -1,20 +1,18 @@
 package org.clsweep.jobs.output;
 
-import com.typesafe.config.Config;
-import com.typesafe.config.ConfigException;
-import com.typesafe.config.ConfigFactory;
-import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigRenderOptions;
-import com.typesafe.config.ConfigSyntax;
-import com.typesafe.config.ConfigValueFactory;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.jobs.json.IndentedLayout;
+import org.clsweep.jobs.json.JsonText;
 
 /**
  * {@code OUT/manifest.json}: what an output directory holds and how it was made.
@@ -37,6 +35,10 @@ import org.clsweep.data.experiment.RunStatus;
  *   spec          the resolved spec (the canonical sweep { … } tree), re-runnable as a spec file
  * </pre>
  *
+ * The text has its members in alphabetical order, four spaces of indent per level and {@code " : "}
+ * between name and value, and ends with a blank line; numbers keep the form of the spec's JSON
+ * ({@code 1.0}, {@code 1.0E-4}).
+ *
  * @param sweep       the sweep name
  * @param specHash    the spec hash
  * @param status      the directory's state
@@ -48,7 +50,7 @@ import org.clsweep.data.experiment.RunStatus;
  * @param startedAt   when this attempt started
  * @param finishedAt  when it finished, or null
  * @param error       why it aborted, or null
- * @param spec        the resolved spec
+ * @param spec        the resolved spec as JSON text ({@code SweepSpec.canonicalJson()})
  * @param attempt     this attempt's number, from 1
  * @param reused      runs kept from earlier attempts
  * @param computed    runs simulated by this attempt
@@ -57,12 +59,13 @@ import org.clsweep.data.experiment.RunStatus;
  */
 public record Manifest(String sweep, String specHash, ManifestStatus status, String codeVersion,
                        Map<String, Object> environment, long cells, long seeds, Map<RunStatus, Long> counts,
-                       Instant startedAt, Instant finishedAt, String error, Config spec, int attempt, long reused,
+                       Instant startedAt, Instant finishedAt, String error, String spec, int attempt, long reused,
                        long computed, List<Attempt> history, String faults) {
     /** The manifest format written by this code. */
     public static final int FORMAT = 2;
     /** The format before resumable sweeps: no attempt, reused, computed, history or fault_injection. */
     static final int FORMAT_1 = 1;
+    private static final IndentedLayout LAYOUT = new IndentedLayout(4, " : ");
 
     /**
      * One earlier attempt of the sweep in this directory.
@@ -107,20 +110,20 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
                 startedAt, finished, err, spec, attempt, reused, newComputed, history, faults);
     }
 
-    /** Pretty-printed JSON. */
+    /** The manifest as JSON text. */
     public String toJson() {
-        Map<String, Object> m = new LinkedHashMap<>();
+        Map<String, Object> m = new TreeMap<>();
         m.put("format", FORMAT);
         m.put("sweep", sweep);
         m.put("spec_hash", specHash);
         m.put("status", status.name());
         m.put("attempt", attempt);
         m.put("code_version", codeVersion);
-        m.put("environment", environment);
+        m.put("environment", new TreeMap<>(environment));
         m.put("cells", cells);
         m.put("seeds", seeds);
         m.put("runs", runs());
-        Map<String, Object> c = new LinkedHashMap<>();
+        Map<String, Object> c = new TreeMap<>();
         for (RunStatus s : RunStatus.values()) {
             c.put(s.name(), count(s));
         }
@@ -134,7 +137,7 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
         m.put("fault_injection", faults);
         List<Object> h = new ArrayList<>();
         for (Attempt a : history) {
-            Map<String, Object> e = new LinkedHashMap<>();
+            Map<String, Object> e = new TreeMap<>();
             e.put("attempt", a.number());
             e.put("status", a.status().name());
             e.put("spec_hash", a.specHash());
@@ -145,8 +148,8 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
             h.add(e);
         }
         m.put("history", h);
-        m.put("spec", spec.root());
-        return ConfigValueFactory.fromMap(m).render(ConfigRenderOptions.concise().setFormatted(true)) + "\n";
+        m.put("spec", JsonText.read(spec));
+        return JsonText.write(m, LAYOUT) + "\n";
     }
 
     /**
@@ -154,49 +157,73 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
      *
      * @throws IllegalArgumentException if the text is not a manifest of a known format
      */
-    /** The resolved spec as concise JSON, parseable as a spec file. */
-    public String specJson() {
-        return spec.root().render(ConfigRenderOptions.concise());
-    }
-
     public static Manifest parse(String json) {
         try {
-            Config c = ConfigFactory.parseString(json, ConfigParseOptions.defaults().setSyntax(ConfigSyntax.JSON));
-            int format = c.getInt("format");
+            JsonNode c = JsonText.read(json);
+            int format = integer(c, "format");
             if (format != FORMAT && format != FORMAT_1) {
                 throw new IllegalArgumentException("manifest format " + format + " is not " + FORMAT_1 + " or "
                         + FORMAT);
             }
+            JsonNode countsObject = member(c, "counts", JsonNode::isObject);
             Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
             for (RunStatus s : RunStatus.values()) {
-                counts.put(s, c.getLong("counts." + s.name()));
+                counts.put(s, whole(countsObject, s.name()));
             }
-            Map<String, Object> env = new LinkedHashMap<>(c.getObject("environment").unwrapped());
+            Map<String, Object> env = JsonText.members(member(c, "environment", JsonNode::isObject));
             boolean v1 = format == FORMAT_1;
             List<Attempt> history = new ArrayList<>();
             if (!v1) {
-                for (Config e : c.getConfigList("history")) {
-                    history.add(new Attempt(e.getInt("attempt"), ManifestStatus.valueOf(e.getString("status")),
-                            e.getString("spec_hash"), e.getString("code_version"),
-                            Instant.parse(e.getString("started_at")), instantOrNull(e, "finished_at"),
-                            e.getLong("computed")));
+                for (JsonNode e : member(c, "history", JsonNode::isArray)) {
+                    history.add(new Attempt(integer(e, "attempt"), ManifestStatus.valueOf(text(e, "status")),
+                            text(e, "spec_hash"), text(e, "code_version"), Instant.parse(text(e, "started_at")),
+                            instantOrNull(e, "finished_at"), whole(e, "computed")));
                 }
             }
-            long runs = c.getLong("cells") * c.getLong("seeds");
-            return new Manifest(c.getString("sweep"), c.getString("spec_hash"),
-                    ManifestStatus.valueOf(c.getString("status")), c.getString("code_version"), env,
-                    c.getLong("cells"), c.getLong("seeds"), counts, Instant.parse(c.getString("started_at")),
-                    instantOrNull(c, "finished_at"), c.getIsNull("error") ? null : c.getString("error"),
-                    c.getConfig("spec"), v1 ? 1 : c.getInt("attempt"), v1 ? 0 : c.getLong("reused"),
-                    v1 ? (c.getString("status").equals(ManifestStatus.COMPLETE.name()) ? runs : 0)
-                            : c.getLong("computed"), history,
-                    v1 || c.getIsNull("fault_injection") ? null : c.getString("fault_injection"));
-        } catch (ConfigException | DateTimeParseException e) {
+            long runs = whole(c, "cells") * whole(c, "seeds");
+            return new Manifest(text(c, "sweep"), text(c, "spec_hash"), ManifestStatus.valueOf(text(c, "status")),
+                    text(c, "code_version"), env, whole(c, "cells"), whole(c, "seeds"), counts,
+                    Instant.parse(text(c, "started_at")), instantOrNull(c, "finished_at"), textOrNull(c, "error"),
+                    JsonText.compact(member(c, "spec", JsonNode::isObject)), v1 ? 1 : integer(c, "attempt"),
+                    v1 ? 0 : whole(c, "reused"),
+                    v1 ? (text(c, "status").equals(ManifestStatus.COMPLETE.name()) ? runs : 0) : whole(c, "computed"),
+                    history, v1 ? null : textOrNull(c, "fault_injection"));
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new IllegalArgumentException("not a clsweep manifest: " + e.getMessage(), e);
         }
     }
 
-    private static Instant instantOrNull(Config c, String key) {
-        return c.getIsNull(key) ? null : Instant.parse(c.getString(key));
+    /** The member {@code name} of {@code object}, which must exist and pass {@code type}. */
+    private static JsonNode member(JsonNode object, String name, Predicate<JsonNode> type) {
+        JsonNode v = object.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("no member " + name);
+        }
+        if (!type.test(v)) {
+            throw new IllegalArgumentException("member " + name + " is "
+                    + v.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return v;
+    }
+
+    private static int integer(JsonNode object, String name) {
+        return member(object, name, v -> v.isIntegralNumber() && v.canConvertToInt()).intValue();
+    }
+
+    private static long whole(JsonNode object, String name) {
+        return member(object, name, v -> v.isIntegralNumber() && v.canConvertToLong()).longValue();
+    }
+
+    private static String text(JsonNode object, String name) {
+        return member(object, name, JsonNode::isTextual).textValue();
+    }
+
+    private static String textOrNull(JsonNode object, String name) {
+        return member(object, name, v -> v.isTextual() || v.isNull()).textValue();
+    }
+
+    private static Instant instantOrNull(JsonNode object, String name) {
+        String s = textOrNull(object, name);
+        return s == null ? null : Instant.parse(s);
     }
 }

@@ -164,7 +164,7 @@ public final class OutputDirectory implements AutoCloseable {
     /** The spec a manifest holds, parsed as a spec file would be. */
     private SweepSpec heldSpec(Manifest man) {
         try {
-            return SpecParser.parseString(man.specJson(), MANIFEST, List.of());
+            return SpecParser.parseString(man.spec(), MANIFEST, List.of());
         } catch (SpecException e) {
             throw refuse("holds sweep '" + man.sweep() + "' whose spec this clsweep version cannot read ("
                     + e.getMessage() + "); choose another --out");

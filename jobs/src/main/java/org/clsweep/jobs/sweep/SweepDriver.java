@@ -95,7 +95,7 @@ public final class SweepDriver {
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
                 Provenance.environment(spark), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
-                null, spec.toConfig(), attempt, reused, 0, history, options.faults().text());
+                null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
         try {

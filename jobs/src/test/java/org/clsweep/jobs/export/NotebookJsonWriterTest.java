@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.clsweep.jobs.export.notebook.CellOutput;
 import org.clsweep.jobs.export.notebook.CodeCell;
@@ -20,6 +24,17 @@ import org.junit.jupiter.api.Test;
 class NotebookJsonWriterTest {
     private static final byte[] PNG_BYTES = {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0, 1, 2};
     private static final QueryResult TABLE = new QueryResult(List.of("a"), List.of(Arrays.asList(1), Arrays.asList(2)));
+    /** Awkward text: JSON escapes, C0 and C1 controls, characters outside the BMP, separators, markup. */
+    private static final String AWKWARD = "quote \" backslash \\ slash / tab \t bs \b ff \f nul \u0000 soh \u0001 "
+            + "us \u001f del \u007f c1 \u0085\u009f nbsp \u00a0 é ß ∑ → “curly” 😀 \u2028 \u2029 \ufeff "
+            + "</script> <!-- --> & <b>\r\nsecond line\n\nlast";
+    /** Awkward text in every place a notebook holds text: title, markdown, code, outputs, a MIME type. */
+    private static final Notebook AWKWARD_NOTEBOOK = new Notebook("title " + AWKWARD, List.of(
+            new MarkdownCell(Markdown.builder().heading(2, AWKWARD).paragraph(AWKWARD).bullets(List.of(AWKWARD, ""))
+                    .code("json", AWKWARD).build()),
+            new CodeCell(AWKWARD + "\n", List.of(CellOutput.image(PNG_BYTES, AWKWARD), CellOutput.text(AWKWARD),
+                    new CellOutput(Map.of("application/x-" + AWKWARD, AWKWARD)))),
+            new CodeCell("", List.of())));
 
     private final Notebook notebook = new Notebook("clsweep sweep t", List.of(
             new MarkdownCell(Markdown.builder().heading(1, "Sweep \"t\"").paragraph("line\twith tab").build()),
@@ -76,12 +91,18 @@ class NotebookJsonWriterTest {
         assertThat(NotebookJsonWriter.lines("")).isEmpty();
     }
 
+    /** {@code awkward.ipynb} is {@link #AWKWARD_NOTEBOOK} as clsweep wrote it at commit 2d770df. */
     @Test
-    void escapesControlCharactersAsJson() throws Exception {
-        StringBuilder sb = new StringBuilder();
-        Json.string(sb, "q\" b\\ \u0001 é");
-        assertThat(sb.toString()).isEqualTo("\"q\\\" b\\\\ \\u0001 é\"");
-        assertThat(new ObjectMapper().readTree(sb.toString()).asText()).isEqualTo("q\" b\\ \u0001 é");
+    void writesTheBytesEarlierVersionsWrote() throws IOException {
+        assertThat(NotebookJsonWriter.toJson(AWKWARD_NOTEBOOK)).isEqualTo(resource("awkward.ipynb"));
+    }
+
+    @Test
+    void escapesControlCharactersAsJupyterDoes() throws Exception {
+        String title = "q\" b\\ \u0001\b\u007f é";
+        String json = NotebookJsonWriter.toJson(new Notebook(title, List.of()));
+        assertThat(json).contains("\"title\": \"q\\\" b\\\\ \\u0001\\b\u007f é\"");
+        assertThat(new ObjectMapper().readTree(json).at("/metadata/title").asText()).isEqualTo(title);
     }
 
     @Test
@@ -93,5 +114,12 @@ class NotebookJsonWriterTest {
         StringBuilder sb = new StringBuilder();
         lines.forEach(l -> sb.append(l.asText()));
         return sb.toString();
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = NotebookJsonWriterTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }

@@ -99,7 +99,7 @@ class DeterminismIT {
         Collections.reverse(all);
         try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
             dir.begin(new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, "test", Map.of(), cells.size(),
-                    spec.seeds().size(), Map.of(), Instant.now(), null, null, spec.toConfig(), 1, 0, 0, List.of(),
+                    spec.seeds().size(), Map.of(), Instant.now(), null, null, spec.canonicalJson(), 1, 0, 0, List.of(),
                     null));
             SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), org.clsweep.jobs.output.Provenance.codeVersion(),
                     cells, RunFunction.EXECUTOR, FaultInjection.NONE);

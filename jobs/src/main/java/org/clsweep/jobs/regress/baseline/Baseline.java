@@ -90,7 +90,7 @@ public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecD
 
     private static SweepSpec specOf(Manifest m, String dir) {
         try {
-            return SpecParser.parseString(m.specJson(), dir + "/" + OutputDirectory.MANIFEST, List.of());
+            return SpecParser.parseString(m.spec(), dir + "/" + OutputDirectory.MANIFEST, List.of());
         } catch (SpecException e) {
             throw new UnusableInputException("baseline " + dir + " holds a spec this clsweep version cannot read: "
                     + e.getMessage(), e);

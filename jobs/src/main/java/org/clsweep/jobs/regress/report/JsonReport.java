@@ -1,10 +1,20 @@
 package org.clsweep.jobs.regress.report;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.clsweep.jobs.regress.decision.Comparison;
 import org.clsweep.jobs.regress.decision.RegressionReport;
 import org.clsweep.jobs.regress.results.SweepResults;
+import org.clsweep.jobs.json.IndentedLayout;
+import org.clsweep.jobs.json.JsonText;
 import org.clsweep.jobs.regress.stat.SampleSummary;
 
 /**
@@ -22,100 +32,95 @@ import org.clsweep.jobs.regress.stat.SampleSummary;
  * </pre>
  *
  * Numbers that are undefined or infinite (NaN, the ±∞ effect size of two constant sides) are
- * null; the comparison's method and difference say which case it is.
+ * null; the comparison's method and difference say which case it is. Whole numbers below 10¹⁵ are
+ * written without a fraction ({@code 1}, not {@code 1.0}). Two spaces of indent per level.
  *
  * @see MarkdownReport
  */
 public final class JsonReport {
+    private static final IndentedLayout LAYOUT = new IndentedLayout(2, ": ");
+    /** Whole numbers below this magnitude are written as integers. */
+    private static final double WHOLE_LIMIT = 1e15;
+
     private JsonReport() {
     }
 
     public static String render(RegressionReport r, ReportContext ctx) {
-        JsonWriter w = new JsonWriter().beginObject();
-        w.name("verdict").value(r.outcome().name());
-        w.name("exit_code").value(r.outcome() == RegressionReport.Outcome.PASS ? 0 : 1);
-        w.name("sweep").value(ctx.sweep());
-        w.name("generated_at").value(ctx.generatedAt());
-        side(w, "baseline", ctx.baselineDir(), ctx.baselineSource(), ctx.baselineCodeVersion());
-        side(w, "current", ctx.currentDir(), ctx.currentSource(), ctx.currentCodeVersion());
-        w.name("seed_offset").value(ctx.seedOffset());
-        w.name("perturbations").beginArray();
-        for (String p : ctx.perturbations()) {
-            w.value(p);
-        }
-        w.endArray();
-        w.name("ignored_axes").beginArray();
-        for (String a : ctx.ignoredAxes()) {
-            w.value(a);
-        }
-        w.endArray();
-        w.name("alpha").value(r.alpha());
-        w.name("correction").value(r.correction().specName());
-        w.name("tests").value(r.tests());
-        w.name("counts").beginObject()
-                .name("cells_compared").value(r.cellsCompared())
-                .name("comparisons").value(r.comparisons().size())
-                .name("regressions").value(r.count(Comparison.Verdict.REGRESSION))
-                .name("passes").value(r.count(Comparison.Verdict.PASS))
-                .name("not_compared").value(r.count(Comparison.Verdict.NOT_COMPARED))
-                .endObject();
-        w.name("missing_in_current").beginArray();
-        for (String c : r.missingInCurrent()) {
-            w.value(c);
-        }
-        w.endArray();
-        w.name("missing_in_baseline").beginArray();
-        for (String c : r.missingInBaseline()) {
-            w.value(c);
-        }
-        w.endArray();
-        w.name("comparisons").beginArray();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("verdict", r.outcome().name());
+        json.put("exit_code", r.outcome() == RegressionReport.Outcome.PASS ? 0 : 1);
+        json.put("sweep", ctx.sweep());
+        json.put("generated_at", ctx.generatedAt());
+        side(json.putObject("baseline"), ctx.baselineDir(), ctx.baselineSource(), ctx.baselineCodeVersion());
+        side(json.putObject("current"), ctx.currentDir(), ctx.currentSource(), ctx.currentCodeVersion());
+        json.put("seed_offset", ctx.seedOffset());
+        strings(json.putArray("perturbations"), ctx.perturbations());
+        strings(json.putArray("ignored_axes"), ctx.ignoredAxes());
+        json.set("alpha", number(r.alpha()));
+        json.put("correction", r.correction().specName());
+        json.put("tests", r.tests());
+        json.putObject("counts")
+                .put("cells_compared", r.cellsCompared())
+                .put("comparisons", r.comparisons().size())
+                .put("regressions", r.count(Comparison.Verdict.REGRESSION))
+                .put("passes", r.count(Comparison.Verdict.PASS))
+                .put("not_compared", r.count(Comparison.Verdict.NOT_COMPARED));
+        strings(json.putArray("missing_in_current"), r.missingInCurrent());
+        strings(json.putArray("missing_in_baseline"), r.missingInBaseline());
+        ArrayNode comparisons = json.putArray("comparisons");
         for (Comparison c : r.comparisons()) {
-            comparison(w, c);
+            comparison(comparisons.addObject(), c);
         }
-        w.endArray();
-        return w.endObject().toJson();
+        return JsonText.write(json, LAYOUT);
     }
 
-    private static void side(JsonWriter w, String name, String dir, SweepResults.Source source, String codeVersion) {
-        w.name(name).beginObject()
-                .name("dir").value(dir)
-                .name("source").value(source.name().toLowerCase(Locale.ROOT))
-                .name("code_version").value(codeVersion)
-                .endObject();
+    private static void side(ObjectNode json, String dir, SweepResults.Source source, String codeVersion) {
+        json.put("dir", dir);
+        json.put("source", source.name().toLowerCase(Locale.ROOT));
+        json.put("code_version", codeVersion);
     }
 
-    private static void comparison(JsonWriter w, Comparison c) {
-        w.beginObject();
-        w.name("cell").value(c.cell());
-        w.name("coordinates").beginObject();
+    private static void strings(ArrayNode json, List<String> values) {
+        values.forEach(json::add);
+    }
+
+    private static void comparison(ObjectNode json, Comparison c) {
+        json.put("cell", c.cell());
+        ObjectNode coordinates = json.putObject("coordinates");
         for (Map.Entry<String, String> e : c.coordinates().entrySet()) {
-            w.name(e.getKey()).value(e.getValue());
+            coordinates.put(e.getKey(), e.getValue());
         }
-        w.endObject();
-        w.name("cell_id").value(c.cellId());
-        w.name("metric").value(c.metric());
-        w.name("method").value(c.method().name().toLowerCase(Locale.ROOT));
-        w.name("verdict").value(c.verdict().name());
-        summary(w, "baseline", c.baseline());
-        summary(w, "current", c.current());
-        w.name("difference").value(c.difference());
-        w.name("tolerance").value(c.tolerance());
-        w.name("effect_size").value(c.effectSize());
-        w.name("t").value(c.t());
-        w.name("df").value(c.df());
-        w.name("p").value(c.p());
-        w.name("p_adjusted").value(c.pAdjusted());
-        w.name("reason").value(c.reason());
-        w.endObject();
+        json.put("cell_id", c.cellId());
+        json.put("metric", c.metric());
+        json.put("method", c.method().name().toLowerCase(Locale.ROOT));
+        json.put("verdict", c.verdict().name());
+        json.set("baseline", summary(c.baseline()));
+        json.set("current", summary(c.current()));
+        json.set("difference", number(c.difference()));
+        json.set("tolerance", number(c.tolerance()));
+        json.set("effect_size", number(c.effectSize()));
+        json.set("t", number(c.t()));
+        json.set("df", number(c.df()));
+        json.set("p", number(c.p()));
+        json.set("p_adjusted", number(c.pAdjusted()));
+        json.put("reason", c.reason());
     }
 
-    private static void summary(JsonWriter w, String name, SampleSummary s) {
-        w.name(name);
+    private static JsonNode summary(SampleSummary s) {
         if (s == null) {
-            w.nullValue();
-            return;
+            return NullNode.getInstance();
         }
-        w.beginObject().name("n").value(s.n()).name("mean").value(s.mean()).name("sd").value(s.sd()).endObject();
+        ObjectNode json = JsonNodeFactory.instance.objectNode();
+        json.put("n", s.n());
+        json.set("mean", number(s.mean()));
+        json.set("sd", number(s.sd()));
+        return json;
+    }
+
+    private static JsonNode number(double v) {
+        if (!Double.isFinite(v)) {
+            return NullNode.getInstance();
+        }
+        return v == Math.rint(v) && Math.abs(v) < WHOLE_LIMIT ? LongNode.valueOf((long) v) : DoubleNode.valueOf(v);
     }
 }

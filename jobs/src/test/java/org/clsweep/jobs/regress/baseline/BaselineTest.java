@@ -40,8 +40,8 @@ class BaselineTest {
         Path dir = Files.createDirectories(tmp.resolve("baseline-" + status));
         Manifest m = new Manifest(s.name(), s.hash(), status, "0.1.0-test", Map.of(), 3, s.seeds().size(),
                 Map.of(RunStatus.OK, 12L), Instant.parse("2026-01-01T00:00:00Z"),
-                status == ManifestStatus.RUNNING ? null : Instant.parse("2026-01-01T00:01:00Z"), null, s.toConfig(),
-                1, 0, 12, List.of(), null);
+                status == ManifestStatus.RUNNING ? null : Instant.parse("2026-01-01T00:01:00Z"), null,
+                s.canonicalJson(), 1, 0, 12, List.of(), null);
         Files.writeString(dir.resolve("manifest.json"), m.toJson());
         return dir;
     }

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.clsweep.data.experiment.RunMetric;
@@ -22,6 +25,10 @@ class ReportsTest {
     private static final RegressSpec SPEC = new RegressSpec(List.of(RunMetric.COVERAGE, RunMetric.DISTINCT_OPTIMA),
             Map.of(RunMetric.COVERAGE, 0.05), Map.of(RunMetric.DISTINCT_OPTIMA,
             new CellFilter(Map.of("activation", List.of("linear")))), 0.01, Correction.HOLM, true);
+
+    /** Awkward text: JSON escapes, C0 and C1 controls, characters outside the BMP, separators, markup. */
+    private static final String AWKWARD = "quote \" backslash \\ slash / tab \t nul \u0000 soh \u0001 "
+            + "us \u001f del \u007f c1 \u0085\u009f é ∑ → 😀 \u2028 </script> & <b>\r\nsecond line";
 
     private static RegressionReport regression() {
         SweepResults b = Cells.sweep(
@@ -98,16 +105,14 @@ class ReportsTest {
         assertThat(exact.get("baseline").get("sd").asDouble()).isZero();
     }
 
+    /**
+     * {@code awkward-report.json} is the report of {@link #regression()} with an awkward perturbation
+     * as clsweep wrote it at commit 2d770df: whole numbers without a fraction, NaN and ±∞ as null.
+     */
     @Test
-    void jsonWriterEscapesAndNestsCorrectly() throws Exception {
-        String s = new JsonWriter().beginObject().name("a\tb").value("x\"y\\z\u0001").name("list").beginArray()
-                .value(1.5).value(Double.NaN).value(true).beginObject().endObject().endArray().endObject().toJson();
-        JsonNode n = new ObjectMapper().readTree(s);
-        assertThat(n.get("a\tb").asText()).isEqualTo("x\"y\\z\u0001");
-        assertThat(n.get("list").get(0).asDouble()).isEqualTo(1.5);
-        assertThat(n.get("list").get(1).isNull()).isTrue();
-        assertThat(n.get("list").get(2).asBoolean()).isTrue();
-        assertThat(n.get("list").get(3).isObject()).isTrue();
+    void jsonIsTheTextEarlierVersionsWrote() throws IOException {
+        String json = JsonReport.render(regression(), context(List.of(AWKWARD, "leaky_slope: 0.05 → 0.5")));
+        assertThat(json).isEqualTo(resource("awkward-report.json"));
     }
 
     /** The text of a markdown section, up to the next heading. */
@@ -116,5 +121,12 @@ class ReportsTest {
         assertThat(start).as("section %s", heading).isNotNegative();
         int end = md.indexOf("\n## ", start + heading.length());
         return md.substring(start, end < 0 ? md.length() : end);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = ReportsTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 }
