@@ -12,10 +12,9 @@ import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
-import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -35,29 +34,53 @@ import org.clsweep.jobs.export.query.TableKind;
  * Arrays are read whole and expanded here: array indexing differs between Spark SQL (from 0) and
  * DuckDB (from 1), so the queries do not index them.
  */
-public final class BasinProbabilities implements NotebookSection {
+public final class BasinProbabilities extends FigureSection {
     static final String TITLE = "Basin probabilities per pattern";
+    private static final String SHOWS = "For each pattern l, the probability p_l that one node's training ends in the "
+            + "basin of the optimum aligned with μ_l (cosine at least `analysis.match_cosine`): the mean over the "
+            + "cell's OK runs of the fraction of its nodes that did. One series per activation, at its largest "
+            + "width. The first query gives p_l; the second gives the per-run shares behind the 95% intervals "
+            + "(Student t over runs).";
+    private static final String PREDICTION = "With ReLU every pattern carries a local optimum of its own, so for "
+            + "orthogonal patterns every p_l is positive; how large each basin is depends on the geometry and the "
+            + "pattern probabilities. With linear activation only one major pattern can be learned: at most one "
+            + "pattern has a basin (none, when the top eigenvector is not aligned with any single pattern).";
+
+    public BasinProbabilities() {
+        super(TITLE, PREDICTION);
+    }
 
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
+        return ctx.missing(TableKind.AGGREGATES, ctx.schema().basinProbability(), "leaky_slope", "geometry_kind");
+    }
+
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.basinProbability(), "leaky_slope",
-                "geometry_kind");
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        String model = ModelKind.ONELAYER.specName();
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
-        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_kind", "cell_id",
-                s.aggregateRuns(), s.basinProbability()), model, List.of(s.basinProbability() + " IS NOT NULL"));
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "no one-layer cell has basin probabilities (no OK one-layer "
-                    + "runs)."));
-        }
+        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_kind", "cell_id",
+                s.aggregateRuns(), s.basinProbability()), ModelKind.ONELAYER.specName(),
+                List.of(s.basinProbability() + " IS NOT NULL"));
+    }
+
+    @Override
+    String noRows() {
+        return "no one-layer cell has basin probabilities (no OK one-layer runs).";
+    }
+
+    /** The figure, and a second query: the runs' basin shares behind each p_l's interval. */
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        SweepSchema s = ctx.schema();
+        QueryResult t = rows.table();
         SqlQuery sharesQuery = new SqlQuery("SELECT cell_id, seed, " + s.runBasinShare() + "\nFROM {runs}\n"
-                + "WHERE " + SqlQuery.is("model", model) + " AND status = 'OK' AND " + s.runBasinShare()
-                + " IS NOT NULL\n"
+                + "WHERE " + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + " AND status = 'OK' AND "
+                + s.runBasinShare() + " IS NOT NULL\n"
                 + "ORDER BY cell_id, seed");
         QueryResult shares = ctx.run(sharesQuery, TITLE + ": intervals");
         Map<String, List<double[]>> byCell = new HashMap<>();
@@ -69,10 +92,7 @@ public final class BasinProbabilities implements NotebookSection {
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Basin probability per pattern", "pattern l",
                 "basin probability p_l").integerX().noLines().yRange(0, 1)
                 .subtitle("each series at its largest width; bars: 95% CI over seeds");
-        List<PredictionCheck> checks = new ArrayList<>();
-        List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        for (int g = 0; g < groups.size(); g++) {
-            RowGroups.Group grp = groups.get(g);
+        List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             int row = grp.rows().get(grp.rows().size() - 1);
             double[] p = t.numbers(row, s.basinProbability());
             double[] lo = new double[p.length];
@@ -83,23 +103,12 @@ public final class BasinProbabilities implements NotebookSection {
                 x[l] = l + 1;
             }
             String width = t.text(row, "width");
-            chart.series(new ChartSeries(grp.label() + " (width " + width + ")", x, p, lo, hi, g, false));
-            checks.addAll(checks(grp.label(), grp.regime(t), t.text(row, "geometry_kind"), p, width));
-        }
-        Figure fig = ctx.addFigure("basin-probabilities", "Basin probability of each pattern, per activation.",
-                chart.build());
-        String shows = "For each pattern l, the probability p_l that one node's training ends in the basin of the "
-                + "optimum aligned with μ_l (cosine at least `analysis.match_cosine`): the mean over the cell's OK "
-                + "runs of the fraction of its nodes that did. One series per activation, at its largest width. "
-                + "The first query gives p_l; the second gives the per-run shares behind the 95% intervals "
-                + "(Student t over runs).";
-        String prediction = "With ReLU every pattern carries a local optimum of its own, so for orthogonal patterns "
-                + "every p_l is positive; how large each basin is depends on the geometry and the pattern "
-                + "probabilities. With linear activation only one major pattern can be learned: at most one "
-                + "pattern has a basin (none, when the top eigenvector is not aligned with any single pattern).";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks),
-                SectionCells.query(ctx, q, List.of(fig), t),
-                SectionCells.query(ctx, sharesQuery, List.of(), shares));
+            chart.series(new ChartSeries(grp.label() + " (width " + width + ")", x, p, lo, hi, colour, false));
+            return checks(grp.label(), grp.regime(t), t.text(row, "geometry_kind"), p, width);
+        });
+        return new Drawing(List.of(ctx.addFigure("basin-probabilities",
+                "Basin probability of each pattern, per activation.", chart.build())), SHOWS, checks,
+                List.of(SectionCells.query(ctx, sharesQuery, List.of(), shares)));
     }
 
     /**

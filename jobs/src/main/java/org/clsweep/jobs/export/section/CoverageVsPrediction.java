@@ -8,10 +8,9 @@ import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
-import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -25,62 +24,82 @@ import org.clsweep.jobs.export.query.TableKind;
  * </pre>
  *
  * The interval is the observed mean's 95% CI widened by half a pattern: a run's coverage moves in
- * steps of 1/L, and a CI over a few seeds of identical runs has zero width.
+ * steps of 1/L, and a CI over a few seeds of identical runs has zero width. The prediction drawn
+ * is the one pooled over the widths of a series when the aggregates have it.
  */
-public final class CoverageVsPrediction implements NotebookSection {
+public final class CoverageVsPrediction extends FigureSection {
     static final String TITLE = "Coverage vs the brute-force prediction";
+    private static final String PREDICTION = "Over-parameterisation is a brute-force search over the basins: if one "
+            + "node lands in pattern l's basin with probability p_l, n independent nodes cover pattern l with "
+            + "probability 1 − (1 − p_l)^n, so the expected coverage is the mean over l of 1 − (1 − p_l)^n, which "
+            + "grows towards 1 with n for ReLU (every pattern has a basin). In population mode the nodes are "
+            + "independent and the prediction is exact up to the estimation of p_l; in SGD the loss couples them. A "
+            + "width counts as agreeing when the prediction lies in the observed 95% interval widened by half a "
+            + "pattern, 1/(2L): coverage moves in steps of 1/L.";
+    private static final RunMetric METRIC = RunMetric.COVERAGE;
+
+    public CoverageVsPrediction() {
+        super(TITLE, PREDICTION);
+    }
 
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        RunMetric m = RunMetric.COVERAGE;
-        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
+        return ctx.missing(TableKind.AGGREGATES, s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC),
                 s.coveragePrediction(), "leaky_slope", "geometry_patterns");
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        boolean pooled = ctx.hasColumns(TableKind.AGGREGATES, s.pooledCoveragePrediction());
-        String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+    }
+
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
+        SweepSchema s = ctx.schema();
         List<String> columns = new ArrayList<>(List.of("leaky_slope", "geometry_patterns", s.aggregateRuns(),
-                s.mean(m), s.ciLow(m), s.ciHigh(m), s.coveragePrediction()));
-        if (pooled) {
+                s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC), s.coveragePrediction()));
+        if (pooled(ctx)) {
             columns.add(s.pooledCoveragePrediction());
         }
-        SqlQuery q = SqlQuery.seriesOf(keys, "width", columns, ModelKind.ONELAYER.specName(), List.of());
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
-        }
+        return SqlQuery.seriesOf(keys, "width", columns, ModelKind.ONELAYER.specName(), List.of());
+    }
 
+    @Override
+    String noRows() {
+        return "the sweep has no one-layer cells.";
+    }
+
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        SweepSchema s = ctx.schema();
+        QueryResult t = rows.table();
+        boolean pooled = pooled(ctx);
+        String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Observed coverage vs the brute-force prediction",
                 "width n (nodes)", "coverage (patterns recovered / L)")
                 .subtitle("solid: observed (bars: 95% CI over seeds); dashed: brute-force prediction")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
-        List<PredictionCheck> checks = new ArrayList<>();
-        List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        for (int g = 0; g < groups.size(); g++) {
-            RowGroups.Group grp = groups.get(g);
+        List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             double[] x = grp.numbers(t, "width");
-            double[] obs = grp.numbers(t, s.mean(m));
-            double[] lo = grp.numbers(t, s.ciLow(m));
-            double[] hi = grp.numbers(t, s.ciHigh(m));
+            double[] obs = grp.numbers(t, s.mean(METRIC));
+            double[] lo = grp.numbers(t, s.ciLow(METRIC));
+            double[] hi = grp.numbers(t, s.ciHigh(METRIC));
             double[] pred = grp.numbers(t, predicted);
-            chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, g, false));
-            chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, g, true));
+            chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, colour, false));
+            chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, colour, true));
             double patterns = t.number(grp.rows().get(0), "geometry_patterns");
-            checks.add(agreement(grp.label(), x, obs, lo, hi, pred, patterns));
+            List<PredictionCheck> out = new ArrayList<>();
+            out.add(agreement(grp.label(), x, obs, lo, hi, pred, patterns));
             if (grp.regime(t) == ActivationRegime.RELU) {
                 Points p = Points.finite(x, obs);
                 String claim = grp.label() + ": coverage grows with width towards 1";
-                checks.add(p.size() < 2
+                out.add(p.size() < 2
                         ? PredictionCheck.notTestable(claim, "one width only")
-                        : PredictionCheck.tested(claim, p.last() > p.first() || p.first() >= 1.0,
-                                p.span("width")));
+                        : PredictionCheck.tested(claim, p.last() > p.first() || p.first() >= 1.0, p.span("width")));
             }
-        }
-        Figure fig = ctx.addFigure("coverage-vs-prediction",
-                "Observed coverage and the brute-force prediction vs width.", chart.build());
+            return out;
+        });
         String shows = "Coverage is the fraction of the L patterns that some optimum of the run matches (cosine at "
                 + "least `analysis.match_cosine`). Solid lines: the observed coverage, mean over seeds with its 95% "
                 + "confidence interval. Dashed lines of the same colour: the brute-force prediction from basin "
@@ -88,15 +107,13 @@ public final class CoverageVsPrediction implements NotebookSection {
                 + (pooled ? "pooled over every width of the series (column `" + predicted + "`; `"
                         + s.coveragePrediction() + "` uses the cell's own nodes only)."
                         : "over all seeds of the cell (column `" + predicted + "`).");
-        String prediction = "Over-parameterisation is a brute-force search over the basins: if one node lands in "
-                + "pattern l's basin with probability p_l, n independent nodes cover pattern l with probability "
-                + "1 − (1 − p_l)^n, so the expected coverage is the mean over l of 1 − (1 − p_l)^n, which grows "
-                + "towards 1 with n for ReLU (every pattern has a basin). In population mode the nodes are "
-                + "independent and the prediction is exact up to the estimation of p_l; in SGD the loss couples "
-                + "them. A width counts as agreeing when the prediction lies in the observed 95% interval widened "
-                + "by half a pattern, 1/(2L): coverage moves in steps of 1/L.";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks),
-                SectionCells.query(ctx, q, List.of(fig), t));
+        return Drawing.of(ctx.addFigure("coverage-vs-prediction",
+                "Observed coverage and the brute-force prediction vs width.", chart.build()), shows, checks);
+    }
+
+    /** Whether the aggregates hold the prediction pooled over the widths of a series. */
+    private static boolean pooled(ExportContext ctx) {
+        return ctx.hasColumns(TableKind.AGGREGATES, ctx.schema().pooledCoveragePrediction());
     }
 
     private static PredictionCheck agreement(String label, double[] x, double[] obs, double[] lo, double[] hi,

@@ -8,10 +8,9 @@ import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
-import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -28,62 +27,72 @@ import org.clsweep.jobs.export.query.TableKind;
  * its eigenspace is a fixed point, and the single-optimum statement does not apply: the check
  * says so instead of failing.
  */
-public final class DistinctOptimaByWidth implements NotebookSection {
+public final class DistinctOptimaByWidth extends FigureSection {
     static final String TITLE = "Distinct optima vs width";
+    private static final String SHOWS = "The number of distinct optima the n nodes of a one-layer network reach "
+            + "(nodes whose final directions agree count once; for linear activation w and −w are one optimum), "
+            + "against the width n. One point per grid cell: the mean over its seeds, with the 95% confidence "
+            + "interval.";
+    private static final String PREDICTION = "With linear activation the training flow is power iteration: every "
+            + "node converges to ± the top eigenvector of the pattern covariance, so there is exactly one distinct "
+            + "optimum whatever the width — provided the patterns have distinct magnitudes, which makes that "
+            + "eigenvector unique. With ReLU or leaky ReLU every self-consistent set of active patterns is its own "
+            + "local optimum, so there are many, and more nodes (more independent initialisations) find more of "
+            + "them.";
+    private static final RunMetric METRIC = RunMetric.DISTINCT_OPTIMA;
     private static final double TOL_COUNT = 1e-9;
 
+    public DistinctOptimaByWidth() {
+        super(TITLE, PREDICTION);
+    }
+
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        RunMetric m = RunMetric.DISTINCT_OPTIMA;
-        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(m), s.ciLow(m), s.ciHigh(m),
+        return ctx.missing(TableKind.AGGREGATES, s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC),
                 "leaky_slope", "geometry_mag_start", "geometry_mag_end");
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
-        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
-                s.aggregateRuns(), s.mean(m), s.ciLow(m), s.ciHigh(m)), ModelKind.ONELAYER.specName(), List.of());
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the sweep has no one-layer cells."));
-        }
+    }
 
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
+        SweepSchema s = ctx.schema();
+        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
+                s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC)),
+                ModelKind.ONELAYER.specName(), List.of());
+    }
+
+    @Override
+    String noRows() {
+        return "the sweep has no one-layer cells.";
+    }
+
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        SweepSchema s = ctx.schema();
+        QueryResult t = rows.table();
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Distinct optima vs width", "width n (nodes)",
-                "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds");
-        List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        List<PredictionCheck> checks = new ArrayList<>();
-        for (int g = 0; g < groups.size(); g++) {
-            RowGroups.Group grp = groups.get(g);
+                "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds")
+                .xScale(ErrorBarChart.XScale.AUTO).integerX();
+        List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             double[] x = grp.numbers(t, "width");
-            chart.series(new ChartSeries(grp.label(), x, grp.numbers(t, s.mean(m)), grp.numbers(t, s.ciLow(m)),
-                    grp.numbers(t, s.ciHigh(m)), g, false));
-            Points p = Points.finite(x, grp.numbers(t, s.mean(m)));
-            if (p.size() == 0) {
-                checks.add(PredictionCheck.notTestable(grp.label(), "no cell has OK runs"));
-                continue;
-            }
-            checks.addAll(checks(grp, t, p));
-        }
-        chart.xScale(ErrorBarChart.XScale.AUTO).integerX();
-        Figure fig = ctx.addFigure("distinct-optima-vs-width", "Distinct optima vs width, per activation.",
-                chart.build());
-
-        String shows = "The number of distinct optima the n nodes of a one-layer network reach (nodes whose final "
-                + "directions agree count once; for linear activation w and −w are one optimum), against the "
-                + "width n. One point per grid cell: the mean over its seeds, with the 95% confidence interval.";
-        String prediction = "With linear activation the training flow is power iteration: every node converges to "
-                + "± the top eigenvector of the pattern covariance, so there is exactly one distinct optimum "
-                + "whatever the width — provided the patterns have distinct magnitudes, which makes that "
-                + "eigenvector unique. With ReLU or leaky ReLU every self-consistent set of active patterns is its "
-                + "own local optimum, so there are many, and more nodes (more independent initialisations) find "
-                + "more of them.";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks),
-                SectionCells.query(ctx, q, List.of(fig), t));
+            double[] y = grp.numbers(t, s.mean(METRIC));
+            chart.series(new ChartSeries(grp.label(), x, y, grp.numbers(t, s.ciLow(METRIC)),
+                    grp.numbers(t, s.ciHigh(METRIC)), colour, false));
+            Points p = Points.finite(x, y);
+            return p.size() == 0 ? List.of(PredictionCheck.notTestable(grp.label(), "no cell has OK runs"))
+                    : checks(grp, t, p);
+        });
+        return Drawing.of(ctx.addFigure("distinct-optima-vs-width", "Distinct optima vs width, per activation.",
+                chart.build()), SHOWS, checks);
     }
 
     private static List<PredictionCheck> checks(RowGroups.Group grp, QueryResult t, Points p) {
-                int row = grp.rows().get(0);
+        int row = grp.rows().get(0);
         switch (grp.regime(t)) {
             case LINEAR -> {
                 String claim = grp.label() + ": distinct optima = 1 at every width";

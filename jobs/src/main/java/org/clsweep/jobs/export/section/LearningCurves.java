@@ -9,9 +9,9 @@ import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -29,20 +29,32 @@ import org.clsweep.jobs.export.query.TableKind;
  * deviation and count, and the band is computed here as the aggregates compute theirs
  * ({@link CellSummary#ciHalfWidth}).
  */
-public final class LearningCurves implements NotebookSection {
+public final class LearningCurves extends FigureSection {
     static final String TITLE = "Two layers: learning curves";
     static final int MAX_CHARTS = 4;
+    private static final String PREDICTION = "Global modulation: tokens that discriminate between global patterns are "
+            + "learned, tokens that are only noise are not. With ReLU, loc_all rises during training while "
+            + "loc_other_all stays below it.";
+
+    public LearningCurves() {
+        super(TITLE, PREDICTION);
+    }
 
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(TableKind.TRACE, "cell_id", "seed", s.traceIteration(),
-                s.traceLocAll(), s.traceLocOtherAll());
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
-                "width");
+        return ctx.missing(TableKind.TRACE, "cell_id", "seed", s.traceIteration(), s.traceLocAll(),
+                s.traceLocOtherAll());
+    }
+
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
+        SweepSchema s = ctx.schema();
         List<String> group = SqlQuery.runSeriesColumns(keys);
         group.add("t." + s.traceIteration());
         List<String> select = new ArrayList<>(group);
@@ -51,61 +63,51 @@ public final class LearningCurves implements NotebookSection {
                 "STDDEV_SAMP(t." + s.traceLocAll() + ") AS loc_all_sd",
                 "AVG(t." + s.traceLocOtherAll() + ") AS loc_other_all_mean",
                 "STDDEV_SAMP(t." + s.traceLocOtherAll() + ") AS loc_other_all_sd"));
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {trace} t\nJOIN {runs} r ON t.cell_id = r.cell_id "
+        return new SqlQuery(SqlQuery.select(select) + "\nFROM {trace} t\nJOIN {runs} r ON t.cell_id = r.cell_id "
                 + "AND t.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
                 + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the trace table has no rows of OK two-layer runs."));
-        }
+    }
 
-        String iteration = s.traceIteration();
+    @Override
+    String noRows() {
+        return "the trace table has no rows of OK two-layer runs.";
+    }
+
+    /** One chart per charted β, each holding the series' rows at that β. */
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        QueryResult t = rows.table();
+        String iteration = ctx.schema().traceIteration();
         List<Object> betas = distinct(t, "width");
         List<Object> charted = spread(betas);
         List<Figure> figures = new ArrayList<>();
         List<PredictionCheck> checks = new ArrayList<>();
         for (Object beta : charted) {
-            ErrorBarChart.Builder chart = ErrorBarChart.builder("Learning curves, β = " + QueryResult.format(beta),
+            String b = QueryResult.format(beta);
+            ErrorBarChart.Builder chart = ErrorBarChart.builder("Learning curves, β = " + b,
                     "iteration", "score (mean over seeds)")
                     .subtitle("solid: loc_all, dashed: loc_other_all; band: 95% CI over seeds")
                     .intervals(ErrorBarChart.Intervals.BAND).yRange(0, 1);
-            List<RowGroups.Group> groups = RowGroups.of(t, keys);
-            int colour = 0;
-            for (RowGroups.Group grp : groups) {
-                List<Integer> rows = new ArrayList<>();
-                for (int r : grp.rows()) {
-                    if (beta.equals(t.value(r, "width"))) {
-                        rows.add(r);
-                    }
-                }
-                if (rows.isEmpty()) {
-                    continue;
-                }
-                RowGroups.Group at = new RowGroups.Group(grp.label(), grp.key(), rows);
+            checks.addAll(rows.where("width", beta).drawEach((at, colour) -> {
                 double[] x = at.numbers(t, iteration);
                 double[] n = at.numbers(t, "runs");
                 double[] a = at.numbers(t, "loc_all_mean");
                 double[] o = at.numbers(t, "loc_other_all_mean");
-                chart.series(band(grp.label() + " loc_all", x, a, at.numbers(t, "loc_all_sd"), n, colour, false));
-                chart.series(band(grp.label() + " loc_other_all", x, o, at.numbers(t, "loc_other_all_sd"), n, colour,
+                chart.series(band(at.label() + " loc_all", x, a, at.numbers(t, "loc_all_sd"), n, colour, false));
+                chart.series(band(at.label() + " loc_other_all", x, o, at.numbers(t, "loc_other_all_sd"), n, colour,
                         true));
-                colour++;
-                if (at.regime(t) == ActivationRegime.RELU) {
-                    checks.add(rise(grp.label() + ", β = " + QueryResult.format(beta), x, a, o));
-                }
-            }
-            figures.add(ctx.addFigure("learning-curves-beta-" + QueryResult.format(beta).replace('.', '_'),
-                    "Learning curves at β = " + QueryResult.format(beta) + ".", chart.build()));
+                return at.regime(t) == ActivationRegime.RELU ? List.of(rise(at.label() + ", β = " + b, x, a, o))
+                        : List.of();
+            }));
+            figures.add(ctx.addFigure("learning-curves-beta-" + b.replace('.', '_'),
+                    "Learning curves at β = " + b + ".", chart.build()));
         }
         String shows = "How loc_all (tokens of the global patterns) and loc_other_all (tokens no pattern uses at that "
                 + "location) evolve during training, recorded every `train.trace_every` iterations; mean over the "
                 + "OK runs of each cell with a 95% band (Student t over seeds)."
                 + (charted.size() < betas.size() ? " Charts are drawn for β = " + join(charted) + " of "
                 + join(betas) + "; the table holds every β." : "");
-        String prediction = "Global modulation: tokens that discriminate between global patterns are learned, tokens "
-                + "that are only noise are not. With ReLU, loc_all rises during training while loc_other_all "
-                + "stays below it.";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks), SectionCells.query(ctx, q, figures, t));
+        return new Drawing(figures, shows, checks, List.of());
     }
 
     private static ChartSeries band(String label, double[] x, double[] mean, double[] sd, double[] n, int colour,

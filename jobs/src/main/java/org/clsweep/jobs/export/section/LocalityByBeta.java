@@ -1,6 +1,5 @@
 package org.clsweep.jobs.export.section;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +10,9 @@ import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
-import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -28,62 +26,70 @@ import org.clsweep.jobs.export.query.TableKind;
  *   relu vs linear:     loc_all(relu) &gt; loc_all(linear) at every matching (BatchNorm, β, …)
  * </pre>
  */
-public final class LocalityByBeta implements NotebookSection {
+public final class LocalityByBeta extends FigureSection {
     static final String TITLE = "Two layers: pattern recovery vs β";
+    private static final String SHOWS = "For two-layer networks, how well the filters of each receptive field "
+            + "recover the tokens of the global patterns: loc_all averages, over locations, the best normalised "
+            + "filter response to tokens that occur at that location in some pattern; loc_other_all does the same "
+            + "for tokens that never do (noise). Both against β (M = β·P filters per receptive field); mean over "
+            + "seeds with the 95% confidence interval.";
+    private static final String PREDICTION = "With ReLU the filters specialise: each aligns with a token that the "
+            + "global patterns use, so loc_all is high and loc_other_all low. With linear activation the filters "
+            + "cannot specialise into different patterns (the paper proves it): they mix tokens, and loc_all stays "
+            + "below the ReLU value.";
+    private static final RunMetric ALL = RunMetric.LOC_ALL;
+    private static final RunMetric OTHER = RunMetric.LOC_OTHER_ALL;
+
+    public LocalityByBeta() {
+        super(TITLE, PREDICTION);
+    }
 
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        RunMetric all = RunMetric.LOC_ALL;
-        RunMetric other = RunMetric.LOC_OTHER_ALL;
-        Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(all), s.ciLow(all), s.ciHigh(all),
-                s.mean(other), s.ciLow(other), s.ciHigh(other), "net_batchnorm", "leaky_slope");
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
-                "width");
-        SqlQuery q = SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", s.aggregateRuns(), s.mean(all),
-                s.ciLow(all), s.ciHigh(all), s.mean(other), s.ciLow(other), s.ciHigh(other)),
-                ModelKind.TWOLAYER.specName(), List.of());
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the sweep has no two-layer cells."));
-        }
+        return ctx.missing(TableKind.AGGREGATES, s.mean(ALL), s.ciLow(ALL), s.ciHigh(ALL), s.mean(OTHER),
+                s.ciLow(OTHER), s.ciHigh(OTHER), "net_batchnorm", "leaky_slope");
+    }
 
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
+        SweepSchema s = ctx.schema();
+        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", s.aggregateRuns(), s.mean(ALL),
+                s.ciLow(ALL), s.ciHigh(ALL), s.mean(OTHER), s.ciLow(OTHER), s.ciHigh(OTHER)),
+                ModelKind.TWOLAYER.specName(), List.of());
+    }
+
+    @Override
+    String noRows() {
+        return "the sweep has no two-layer cells.";
+    }
+
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        SweepSchema s = ctx.schema();
+        QueryResult t = rows.table();
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Two layers: loc_all and loc_other_all vs β",
                 "β (filters per receptive field M = β·P)", "score (mean over seeds)")
                 .subtitle("solid: loc_all (pattern tokens), dashed: loc_other_all (other tokens); bars: 95% CI")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
-        List<PredictionCheck> checks = new ArrayList<>();
-        List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        for (int g = 0; g < groups.size(); g++) {
-            RowGroups.Group grp = groups.get(g);
+        List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             double[] x = grp.numbers(t, "width");
-            double[] a = grp.numbers(t, s.mean(all));
-            double[] o = grp.numbers(t, s.mean(other));
-            chart.series(new ChartSeries(grp.label() + " loc_all", x, a, grp.numbers(t, s.ciLow(all)),
-                    grp.numbers(t, s.ciHigh(all)), g, false));
-            chart.series(new ChartSeries(grp.label() + " loc_other_all", x, o, grp.numbers(t, s.ciLow(other)),
-                    grp.numbers(t, s.ciHigh(other)), g, true));
-            if (grp.regime(t) == ActivationRegime.RELU) {
-                checks.add(separation(grp.label(), x, a, o));
-            }
-        }
-        comparison(t, keys, s.mean(all)).ifPresent(checks::add);
-        Figure fig = ctx.addFigure("loc-vs-beta", "Two layers: loc_all and loc_other_all vs β, per activation and "
-                + "BatchNorm.", chart.build());
-        String shows = "For two-layer networks, how well the filters of each receptive field recover the tokens of the "
-                + "global patterns: loc_all averages, over locations, the best normalised filter response to tokens "
-                + "that occur at that location in some pattern; loc_other_all does the same for tokens that never "
-                + "do (noise). Both against β (M = β·P filters per receptive field); mean over seeds with the 95% "
-                + "confidence interval.";
-        String prediction = "With ReLU the filters specialise: each aligns with a token that the global patterns use, "
-                + "so loc_all is high and loc_other_all low. With linear activation the filters cannot specialise "
-                + "into different patterns (the paper proves it): they mix tokens, and loc_all stays below the "
-                + "ReLU value.";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks),
-                SectionCells.query(ctx, q, List.of(fig), t));
+            double[] a = grp.numbers(t, s.mean(ALL));
+            double[] o = grp.numbers(t, s.mean(OTHER));
+            chart.series(new ChartSeries(grp.label() + " loc_all", x, a, grp.numbers(t, s.ciLow(ALL)),
+                    grp.numbers(t, s.ciHigh(ALL)), colour, false));
+            chart.series(new ChartSeries(grp.label() + " loc_other_all", x, o, grp.numbers(t, s.ciLow(OTHER)),
+                    grp.numbers(t, s.ciHigh(OTHER)), colour, true));
+            return grp.regime(t) == ActivationRegime.RELU ? List.of(separation(grp.label(), x, a, o)) : List.of();
+        });
+        comparison(t, rows.keys(), s.mean(ALL)).ifPresent(checks::add);
+        return Drawing.of(ctx.addFigure("loc-vs-beta", "Two layers: loc_all and loc_other_all vs β, per activation "
+                + "and BatchNorm.", chart.build()), SHOWS, checks);
     }
 
     private static PredictionCheck separation(String label, double[] x, double[] a, double[] o) {

@@ -11,9 +11,9 @@ import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
-import org.clsweep.jobs.export.notebook.NotebookCell;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
+import org.clsweep.jobs.export.query.SweepParameters;
 import org.clsweep.jobs.export.query.SweepSchema;
 import org.clsweep.jobs.export.query.TableKind;
 
@@ -32,44 +32,58 @@ import org.clsweep.jobs.export.query.TableKind;
  * The paper predicts that tokens which are only noise are not learned; it states no direction for
  * the time against the number of patterns, so the figure reports that relation without a check.
  */
-public final class TokenLearningTime implements NotebookSection {
+public final class TokenLearningTime extends FigureSection {
     static final String TITLE = "Two layers: token learning time vs patterns using the token";
+    private static final String PREDICTION = "Global modulation: local patterns that discriminate between global "
+            + "patterns are learned preferentially, and tokens that are only noise at a location are not learned. "
+            + "The paper does not state how the learning time depends on the number of patterns using a token; the "
+            + "mean times above report it.";
+
+    public TokenLearningTime() {
+        super(TITLE, PREDICTION);
+    }
 
     @Override
-    public List<NotebookCell> cells(ExportContext ctx) {
+    Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
-        Optional<String> missing = ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(),
-                s.tokenLearningTime());
-        if (missing.isPresent()) {
-            return List.of(SectionCells.skipped(TITLE, missing.get() + "."));
-        }
-        List<String> keys = ctx.parameters().seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"),
-                "width");
+        return ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(), s.tokenLearningTime());
+    }
+
+    @Override
+    List<String> seriesKeys(SweepParameters parameters) {
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+    }
+
+    @Override
+    SqlQuery query(ExportContext ctx, List<String> keys) {
+        SweepSchema s = ctx.schema();
         List<String> group = SqlQuery.runSeriesColumns(keys);
         group.add("k." + s.tokenPatternsUsing());
         String time = "k." + s.tokenLearningTime();
         List<String> select = new ArrayList<>(group);
         select.addAll(List.of("COUNT(*) AS records", "COUNT(" + time + ") AS learned",
                 "AVG(" + time + ") AS time_mean", "STDDEV_SAMP(" + time + ") AS time_sd"));
-        SqlQuery q = new SqlQuery(SqlQuery.select(select) + "\nFROM {tokens} k\nJOIN {runs} r ON k.cell_id = r.cell_id "
+        return new SqlQuery(SqlQuery.select(select) + "\nFROM {tokens} k\nJOIN {runs} r ON k.cell_id = r.cell_id "
                 + "AND k.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
                 + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
-        QueryResult t = ctx.run(q, TITLE);
-        if (t.isEmpty()) {
-            return List.of(SectionCells.skipped(TITLE, "the tokens table has no rows of OK two-layer runs."));
-        }
+    }
 
-        String using = s.tokenPatternsUsing();
+    @Override
+    String noRows() {
+        return "the tokens table has no rows of OK two-layer runs.";
+    }
+
+    /** Each series at its largest β; no figure when no record was learned. */
+    @Override
+    Drawing draw(ExportContext ctx, SeriesRows rows) {
+        QueryResult t = rows.table();
+        String using = ctx.schema().tokenPatternsUsing();
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Token learning time vs patterns using the token",
                 "patterns using the token at its location", "learning time (iterations)")
                 .subtitle("learned records only, each series at its largest β; bars: 95% CI over records")
                 .integerX();
-        List<PredictionCheck> checks = new ArrayList<>();
         List<String> trends = new ArrayList<>();
-        List<RowGroups.Group> groups = RowGroups.of(t, keys);
-        int drawn = 0;
-        for (int g = 0; g < groups.size(); g++) {
-            RowGroups.Group grp = groups.get(g);
+        List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             RowGroups.Group at = atLargestWidth(t, grp);
             String beta = t.text(at.rows().get(0), "width");
             double[] x = at.numbers(t, using);
@@ -84,18 +98,15 @@ public final class TokenLearningTime implements NotebookSection {
                 hi[i] = mean[i] + h;
             }
             String label = grp.label() + ", β = " + beta;
-            if (Points.finite(x, mean).size() > 0) {
-                chart.series(new ChartSeries(label, x, mean, lo, hi, g, false));
-                drawn++;
-                Points p = Points.finite(x, mean);
+            Points p = Points.finite(x, mean);
+            if (p.size() > 0) {
+                chart.series(new ChartSeries(label, x, mean, lo, hi, colour, false));
                 trends.add(label + ": " + (p.size() < 2 ? "one group only" : p.span("patterns using")));
             }
-            if (at.regime(t) == ActivationRegime.RELU) {
-                checks.add(noiseLearnedLess(label, t, at, using));
-            }
-        }
+            return at.regime(t) == ActivationRegime.RELU ? List.of(noiseLearnedLess(label, t, at, using)) : List.of();
+        });
         List<Figure> figures = new ArrayList<>();
-        if (drawn > 0) {
+        if (!trends.isEmpty()) {
             figures.add(ctx.addFigure("token-learning-time", "Token learning time vs the number of patterns using "
                     + "the token.", chart.build()));
         }
@@ -106,11 +117,7 @@ public final class TokenLearningTime implements NotebookSection {
                 + "largest β; the table also gives how many records there are and how many were learned. The "
                 + "resolution is `train.trace_every`. Mean time from the fewest to the most patterns: "
                 + (trends.isEmpty() ? "no record was learned." : String.join("; ", trends) + ".");
-        String prediction = "Global modulation: local patterns that discriminate between global patterns are learned "
-                + "preferentially, and tokens that are only noise at a location are not learned. The paper does not "
-                + "state how the learning time depends on the number of patterns using a token; the mean times "
-                + "above report it.";
-        return List.of(SectionCells.text(TITLE, shows, prediction, checks), SectionCells.query(ctx, q, figures, t));
+        return new Drawing(figures, shows, checks, List.of());
     }
 
     /** The group's rows at its largest width. */
