@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * One exact SQL statement behind a table or figure, written once with table placeholders
@@ -61,7 +62,7 @@ public record SqlQuery(String template) {
      */
     public static SqlQuery aggregatesOf(List<String> columns, String model, List<String> conditions,
                                         List<String> order) {
-        StringBuilder where = new StringBuilder(is("model", model));
+        StringBuilder where = new StringBuilder(is(SpecKey.MODEL.column(), model));
         for (String c : conditions) {
             where.append(" AND ").append(c);
         }
@@ -89,6 +90,32 @@ public record SqlQuery(String template) {
     }
 
     /**
+     * Rows of {@code table} joined to their run and grouped, over the OK runs of one model:
+     *
+     * <pre>
+     *   SELECT select
+     *   FROM {table} alias
+     *   JOIN {runs} r ON alias.cell_id = r.cell_id AND alias.seed = r.seed
+     *   WHERE r.model = 'model' AND r.status = 'OK'
+     *   GROUP BY group
+     *   ORDER BY group
+     * </pre>
+     *
+     * @param select the select list. Not modified.
+     * @param table  a table with a row per run and something else (a trace point, a token)
+     * @param alias  the table's alias in {@code select} and {@code group}
+     * @param model  the spec name of the model
+     * @param group  the GROUP BY and ORDER BY columns. Not modified.
+     */
+    public static SqlQuery groupedOverOkRuns(List<String> select, TableKind table, String alias, String model,
+                                             List<String> group) {
+        return new SqlQuery(select(select) + "\nFROM " + table.placeholder() + " " + alias + "\nJOIN {runs} r ON "
+                + alias + ".cell_id = r.cell_id AND " + alias + ".seed = r.seed\nWHERE "
+                + is("r." + SpecKey.MODEL.column(), model) + " AND r.status = 'OK'\nGROUP BY " + list(group)
+                + "\nORDER BY " + list(group));
+    }
+
+    /**
      * The columns of the runs table, aliased {@code r}, that group a series' rows per width: the
      * series keys, the leaky slope (which the checks read for the activation's regime) unless it
      * is a key, and the width.
@@ -100,10 +127,11 @@ public record SqlQuery(String template) {
         for (String k : keys) {
             group.add("r." + k);
         }
-        if (!keys.contains("leaky_slope")) {
-            group.add("r.leaky_slope");
+        String slope = SpecKey.LEAKY_SLOPE.column();
+        if (!keys.contains(slope)) {
+            group.add("r." + slope);
         }
-        group.add("r.width");
+        group.add("r." + SpecKey.WIDTH.column());
         return group;
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 
 /**
  * The sweep's parameter columns (every runs-table column the schema does not list as an id,
@@ -19,7 +20,7 @@ import org.clsweep.data.spec.ModelKind;
  */
 public final class SweepParameters {
     /** The column that names the model, by which the axes of each model's figures are found. */
-    static final String MODEL = "model";
+    static final String MODEL = SpecKey.MODEL.column();
     private static final String GROUP = "model_group";
 
     private final Map<String, List<Object>> varying;

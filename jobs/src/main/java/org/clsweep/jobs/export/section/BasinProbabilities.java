@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -36,6 +37,11 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class BasinProbabilities extends FigureSection {
     static final String TITLE = "Basin probabilities per pattern";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
+    private static final String GEOMETRY_KIND = SpecKey.GEOMETRY_KIND.column();
+    private static final String MODEL = SpecKey.MODEL.column();
     private static final String SHOWS = "For each pattern l, the probability p_l that one node's training ends in the "
             + "basin of the optimum aligned with μ_l (cosine at least `analysis.match_cosine`): the mean over the "
             + "cell's OK runs of the fraction of its nodes that did. One series per activation, at its largest "
@@ -52,18 +58,18 @@ public final class BasinProbabilities extends FigureSection {
 
     @Override
     Optional<String> unavailable(ExportContext ctx) {
-        return ctx.missing(TableKind.AGGREGATES, ctx.schema().basinProbability(), "leaky_slope", "geometry_kind");
+        return ctx.missing(TableKind.AGGREGATES, ctx.schema().basinProbability(), LEAKY_SLOPE, GEOMETRY_KIND);
     }
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_kind", "cell_id",
+        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, GEOMETRY_KIND, "cell_id",
                 s.aggregateRuns(), s.basinProbability()), ModelKind.ONELAYER.specName(),
                 List.of(s.basinProbability() + " IS NOT NULL"));
     }
@@ -79,7 +85,7 @@ public final class BasinProbabilities extends FigureSection {
         SweepSchema s = ctx.schema();
         QueryResult t = rows.table();
         SqlQuery sharesQuery = new SqlQuery("SELECT cell_id, seed, " + s.runBasinShare() + "\nFROM {runs}\n"
-                + "WHERE " + SqlQuery.is("model", ModelKind.ONELAYER.specName()) + " AND status = 'OK' AND "
+                + "WHERE " + SqlQuery.is(MODEL, ModelKind.ONELAYER.specName()) + " AND status = 'OK' AND "
                 + s.runBasinShare() + " IS NOT NULL\n"
                 + "ORDER BY cell_id, seed");
         QueryResult shares = ctx.run(sharesQuery, TITLE + ": intervals");
@@ -102,9 +108,9 @@ public final class BasinProbabilities extends FigureSection {
             for (int l = 0; l < p.length; l++) {
                 x[l] = l + 1;
             }
-            String width = t.text(row, "width");
+            String width = t.text(row, WIDTH);
             chart.series(new ChartSeries(grp.label() + " (width " + width + ")", x, p, lo, hi, colour, false));
-            return checks(grp.label(), grp.regime(t), t.text(row, "geometry_kind"), p, width);
+            return checks(grp.label(), grp.regime(t), t.text(row, GEOMETRY_KIND), p, width);
         });
         return new Drawing(List.of(ctx.addFigure("basin-probabilities",
                 "Basin probability of each pattern, per activation.", chart.build())), SHOWS, checks,

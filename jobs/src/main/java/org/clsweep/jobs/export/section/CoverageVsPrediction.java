@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
@@ -29,6 +30,10 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class CoverageVsPrediction extends FigureSection {
     static final String TITLE = "Coverage vs the brute-force prediction";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
+    private static final String GEOMETRY_PATTERNS = SpecKey.GEOMETRY_PATTERNS.column();
     private static final String PREDICTION = "Over-parameterisation is a brute-force search over the basins: if one "
             + "node lands in pattern l's basin with probability p_l, n independent nodes cover pattern l with "
             + "probability 1 − (1 − p_l)^n, so the expected coverage is the mean over l of 1 − (1 − p_l)^n, which "
@@ -46,23 +51,23 @@ public final class CoverageVsPrediction extends FigureSection {
     Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         return ctx.missing(TableKind.AGGREGATES, s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC),
-                s.coveragePrediction(), "leaky_slope", "geometry_patterns");
+                s.coveragePrediction(), LEAKY_SLOPE, GEOMETRY_PATTERNS);
     }
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        List<String> columns = new ArrayList<>(List.of("leaky_slope", "geometry_patterns", s.aggregateRuns(),
+        List<String> columns = new ArrayList<>(List.of(LEAKY_SLOPE, GEOMETRY_PATTERNS, s.aggregateRuns(),
                 s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC), s.coveragePrediction()));
         if (pooled(ctx)) {
             columns.add(s.pooledCoveragePrediction());
         }
-        return SqlQuery.seriesOf(keys, "width", columns, ModelKind.ONELAYER.specName(), List.of());
+        return SqlQuery.seriesOf(keys, WIDTH, columns, ModelKind.ONELAYER.specName(), List.of());
     }
 
     @Override
@@ -81,14 +86,14 @@ public final class CoverageVsPrediction extends FigureSection {
                 .subtitle("solid: observed (bars: 95% CI over seeds); dashed: brute-force prediction")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
-            double[] x = grp.numbers(t, "width");
+            double[] x = grp.numbers(t, WIDTH);
             double[] obs = grp.numbers(t, s.mean(METRIC));
             double[] lo = grp.numbers(t, s.ciLow(METRIC));
             double[] hi = grp.numbers(t, s.ciHigh(METRIC));
             double[] pred = grp.numbers(t, predicted);
             chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, colour, false));
             chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, colour, true));
-            double patterns = t.number(grp.rows().get(0), "geometry_patterns");
+            double patterns = t.number(grp.rows().get(0), GEOMETRY_PATTERNS);
             List<PredictionCheck> out = new ArrayList<>();
             out.add(agreement(grp.label(), x, obs, lo, hi, pred, patterns));
             if (grp.regime(t) == ActivationRegime.RELU) {
@@ -96,7 +101,7 @@ public final class CoverageVsPrediction extends FigureSection {
                 String claim = grp.label() + ": coverage grows with width towards 1";
                 out.add(p.size() < 2
                         ? PredictionCheck.notTestable(claim, "one width only")
-                        : PredictionCheck.tested(claim, p.last() > p.first() || p.first() >= 1.0, p.span("width")));
+                        : PredictionCheck.tested(claim, p.last() > p.first() || p.first() >= 1.0, p.span(WIDTH)));
             }
             return out;
         });

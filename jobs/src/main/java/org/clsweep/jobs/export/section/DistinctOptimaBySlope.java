@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -28,6 +29,9 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class DistinctOptimaBySlope extends FigureSection {
     static final String TITLE = "Distinct optima vs leaky slope";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
     private static final String SHOWS = "Leaky ReLU with slope c interpolates between ReLU (c = 0) and linear "
             + "(c = 1). The figure shows the number of distinct optima of the one-layer leaky-ReLU cells against c, "
             + "one line per width: mean over seeds with the 95% confidence interval.";
@@ -46,23 +50,23 @@ public final class DistinctOptimaBySlope extends FigureSection {
         SweepSchema s = ctx.schema();
         Optional<String> missing = ctx.missing(TableKind.AGGREGATES, s.mean(METRIC), s.ciLow(METRIC),
                 s.ciHigh(METRIC));
-        if (missing.isEmpty() && !ctx.parameters().varyingExcept(ModelKind.ONELAYER).contains("leaky_slope")) {
-            return Optional.of("`leaky_slope` is not a grid axis of this sweep");
+        if (missing.isEmpty() && !ctx.parameters().varyingExcept(ModelKind.ONELAYER).contains(LEAKY_SLOPE)) {
+            return Optional.of("`" + LEAKY_SLOPE + "` is not a grid axis of this sweep");
         }
         return missing;
     }
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("width"), "activation", "leaky_slope");
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(WIDTH), ACTIVATION, LEAKY_SLOPE);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, "leaky_slope", List.of(s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC),
+        return SqlQuery.seriesOf(keys, LEAKY_SLOPE, List.of(s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC),
                 s.ciHigh(METRIC)), ModelKind.ONELAYER.specName(),
-                List.of(SqlQuery.is("activation", Activation.LEAKY_RELU.specName())));
+                List.of(SqlQuery.is(ACTIVATION, Activation.LEAKY_RELU.specName())));
     }
 
     @Override
@@ -78,11 +82,11 @@ public final class DistinctOptimaBySlope extends FigureSection {
                 "slope c (0 = ReLU, 1 = linear)", "distinct optima (mean over seeds)")
                 .subtitle("bars: 95% CI over seeds");
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
-            double[] x = grp.numbers(t, "leaky_slope");
+            double[] x = grp.numbers(t, LEAKY_SLOPE);
             double[] y = grp.numbers(t, s.mean(METRIC));
             chart.series(new ChartSeries(grp.label(), x, y, grp.numbers(t, s.ciLow(METRIC)),
                     grp.numbers(t, s.ciHigh(METRIC)), colour, false));
-            return List.of(fall(grp.label(), t.number(grp.rows().get(0), "width"), Points.finite(x, y)));
+            return List.of(fall(grp.label(), t.number(grp.rows().get(0), WIDTH), Points.finite(x, y)));
         });
         return Drawing.of(ctx.addFigure("distinct-optima-vs-leaky-slope",
                 "Distinct optima vs the leaky-ReLU slope c.", chart.build()), SHOWS, checks);

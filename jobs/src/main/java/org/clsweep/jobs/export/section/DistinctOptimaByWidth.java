@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
@@ -29,6 +30,11 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class DistinctOptimaByWidth extends FigureSection {
     static final String TITLE = "Distinct optima vs width";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
+    private static final String GEOMETRY_MAG_START = SpecKey.GEOMETRY_MAG_START.column();
+    private static final String GEOMETRY_MAG_END = SpecKey.GEOMETRY_MAG_END.column();
     private static final String SHOWS = "The number of distinct optima the n nodes of a one-layer network reach "
             + "(nodes whose final directions agree count once; for linear activation w and −w are one optimum), "
             + "against the width n. One point per grid cell: the mean over its seeds, with the 95% confidence "
@@ -50,18 +56,18 @@ public final class DistinctOptimaByWidth extends FigureSection {
     Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         return ctx.missing(TableKind.AGGREGATES, s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC),
-                "leaky_slope", "geometry_mag_start", "geometry_mag_end");
+                LEAKY_SLOPE, GEOMETRY_MAG_START, GEOMETRY_MAG_END);
     }
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of("activation"), "width");
+        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", "geometry_mag_start", "geometry_mag_end",
+        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, GEOMETRY_MAG_START, GEOMETRY_MAG_END,
                 s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC)),
                 ModelKind.ONELAYER.specName(), List.of());
     }
@@ -79,7 +85,7 @@ public final class DistinctOptimaByWidth extends FigureSection {
                 "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX();
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
-            double[] x = grp.numbers(t, "width");
+            double[] x = grp.numbers(t, WIDTH);
             double[] y = grp.numbers(t, s.mean(METRIC));
             chart.series(new ChartSeries(grp.label(), x, y, grp.numbers(t, s.ciLow(METRIC)),
                     grp.numbers(t, s.ciHigh(METRIC)), colour, false));
@@ -96,14 +102,14 @@ public final class DistinctOptimaByWidth extends FigureSection {
         switch (grp.regime(t)) {
             case LINEAR -> {
                 String claim = grp.label() + ": distinct optima = 1 at every width";
-                boolean distinctMagnitudes = t.number(row, "geometry_mag_start") != t.number(row, "geometry_mag_end");
+                boolean distinctMagnitudes = t.number(row, GEOMETRY_MAG_START) != t.number(row, GEOMETRY_MAG_END);
                 if (!distinctMagnitudes) {
                     return List.of(PredictionCheck.notTestable(claim, "the patterns have equal magnitudes "
                             + "(geometry.mag_start = geometry.mag_end), so the top eigenvalue is degenerate and the "
-                            + "prediction does not apply; observed " + p.list("width")));
+                            + "prediction does not apply; observed " + p.list(WIDTH)));
                 }
                 boolean allOne = p.min() > 1 - TOL_COUNT && p.max() < 1 + TOL_COUNT;
-                return List.of(PredictionCheck.tested(claim, allOne, p.list("width")));
+                return List.of(PredictionCheck.tested(claim, allOne, p.list(WIDTH)));
             }
             case RELU -> {
                 List<PredictionCheck> out = new ArrayList<>();
@@ -112,7 +118,7 @@ public final class DistinctOptimaByWidth extends FigureSection {
                 String claim = grp.label() + ": distinct optima grow with width";
                 out.add(p.size() < 2
                         ? PredictionCheck.notTestable(claim, "one width only")
-                        : PredictionCheck.tested(claim, p.last() > p.first(), p.span("width")));
+                        : PredictionCheck.tested(claim, p.last() > p.first(), p.span(WIDTH)));
                 return out;
             }
             default -> {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -31,6 +32,9 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class LearningCurves extends FigureSection {
     static final String TITLE = "Two layers: learning curves";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     static final int MAX_CHARTS = 4;
     private static final String PREDICTION = "Global modulation: tokens that discriminate between global patterns are "
             + "learned, tokens that are only noise are not. With ReLU, loc_all rises during training while "
@@ -49,7 +53,7 @@ public final class LearningCurves extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of(ACTIVATION, NET_BATCHNORM), WIDTH);
     }
 
     @Override
@@ -63,9 +67,7 @@ public final class LearningCurves extends FigureSection {
                 "STDDEV_SAMP(t." + s.traceLocAll() + ") AS loc_all_sd",
                 "AVG(t." + s.traceLocOtherAll() + ") AS loc_other_all_mean",
                 "STDDEV_SAMP(t." + s.traceLocOtherAll() + ") AS loc_other_all_sd"));
-        return new SqlQuery(SqlQuery.select(select) + "\nFROM {trace} t\nJOIN {runs} r ON t.cell_id = r.cell_id "
-                + "AND t.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
-                + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
+        return SqlQuery.groupedOverOkRuns(select, TableKind.TRACE, "t", ModelKind.TWOLAYER.specName(), group);
     }
 
     @Override
@@ -78,7 +80,7 @@ public final class LearningCurves extends FigureSection {
     Drawing draw(ExportContext ctx, SeriesRows rows) {
         QueryResult t = rows.table();
         String iteration = ctx.schema().traceIteration();
-        List<Object> betas = distinct(t, "width");
+        List<Object> betas = distinct(t, WIDTH);
         List<Object> charted = spread(betas);
         List<Figure> figures = new ArrayList<>();
         List<PredictionCheck> checks = new ArrayList<>();
@@ -88,7 +90,7 @@ public final class LearningCurves extends FigureSection {
                     "iteration", "score (mean over seeds)")
                     .subtitle("solid: loc_all, dashed: loc_other_all; band: 95% CI over seeds")
                     .intervals(ErrorBarChart.Intervals.BAND).yRange(0, 1);
-            checks.addAll(rows.where("width", beta).drawEach((at, colour) -> {
+            checks.addAll(rows.where(WIDTH, beta).drawEach((at, colour) -> {
                 double[] x = at.numbers(t, iteration);
                 double[] n = at.numbers(t, "runs");
                 double[] a = at.numbers(t, "loc_all_mean");

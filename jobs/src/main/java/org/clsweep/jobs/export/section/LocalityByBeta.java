@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -28,6 +29,10 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class LocalityByBeta extends FigureSection {
     static final String TITLE = "Two layers: pattern recovery vs β";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
+    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     private static final String SHOWS = "For two-layer networks, how well the filters of each receptive field "
             + "recover the tokens of the global patterns: loc_all averages, over locations, the best normalised "
             + "filter response to tokens that occur at that location in some pattern; loc_other_all does the same "
@@ -48,18 +53,18 @@ public final class LocalityByBeta extends FigureSection {
     Optional<String> unavailable(ExportContext ctx) {
         SweepSchema s = ctx.schema();
         return ctx.missing(TableKind.AGGREGATES, s.mean(ALL), s.ciLow(ALL), s.ciHigh(ALL), s.mean(OTHER),
-                s.ciLow(OTHER), s.ciHigh(OTHER), "net_batchnorm", "leaky_slope");
+                s.ciLow(OTHER), s.ciHigh(OTHER), NET_BATCHNORM, LEAKY_SLOPE);
     }
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of(ACTIVATION, NET_BATCHNORM), WIDTH);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, "width", List.of("leaky_slope", s.aggregateRuns(), s.mean(ALL),
+        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, s.aggregateRuns(), s.mean(ALL),
                 s.ciLow(ALL), s.ciHigh(ALL), s.mean(OTHER), s.ciLow(OTHER), s.ciHigh(OTHER)),
                 ModelKind.TWOLAYER.specName(), List.of());
     }
@@ -78,7 +83,7 @@ public final class LocalityByBeta extends FigureSection {
                 .subtitle("solid: loc_all (pattern tokens), dashed: loc_other_all (other tokens); bars: 95% CI")
                 .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
-            double[] x = grp.numbers(t, "width");
+            double[] x = grp.numbers(t, WIDTH);
             double[] a = grp.numbers(t, s.mean(ALL));
             double[] o = grp.numbers(t, s.mean(OTHER));
             chart.series(new ChartSeries(grp.label() + " loc_all", x, a, grp.numbers(t, s.ciLow(ALL)),
@@ -116,7 +121,7 @@ public final class LocalityByBeta extends FigureSection {
     private static Optional<PredictionCheck> comparison(QueryResult t, List<String> keys, String meanAll) {
         Map<String, Double> linear = new HashMap<>();
         for (int r = 0; r < t.size(); r++) {
-            if (Activation.LINEAR.specName().equals(t.value(r, "activation"))) {
+            if (Activation.LINEAR.specName().equals(t.value(r, ACTIVATION))) {
                 linear.put(matchKey(t, r, keys), t.number(r, meanAll));
             }
         }
@@ -126,7 +131,7 @@ public final class LocalityByBeta extends FigureSection {
         for (int r = 0; r < t.size(); r++) {
             Double lin = linear.get(matchKey(t, r, keys));
             double relu = t.number(r, meanAll);
-            if (Activation.RELU.specName().equals(t.value(r, "activation")) && lin != null && Double.isFinite(lin)
+            if (Activation.RELU.specName().equals(t.value(r, ACTIVATION)) && lin != null && Double.isFinite(lin)
                     && Double.isFinite(relu)) {
                 tested++;
                 above += relu > lin ? 1 : 0;
@@ -144,10 +149,10 @@ public final class LocalityByBeta extends FigureSection {
     private static String matchKey(QueryResult t, int row, List<String> keys) {
         StringBuilder sb = new StringBuilder();
         for (String k : keys) {
-            if (!k.equals("activation")) {
+            if (!k.equals(ACTIVATION)) {
                 sb.append(k).append('=').append(t.text(row, k)).append(';');
             }
         }
-        return sb.append("width=").append(t.text(row, "width")).toString();
+        return sb.append(WIDTH).append('=').append(t.text(row, WIDTH)).toString();
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.query.QueryResult;
 
@@ -16,8 +17,9 @@ import org.clsweep.jobs.export.query.QueryResult;
  * is, BatchNorm as {@code BN} / {@code no BN}, any other column as {@code name=value}.
  */
 final class RowGroups {
-    private static final String ACTIVATION = "activation";
-    private static final String LEAKY_SLOPE = "leaky_slope";
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
+    private static final String BATCHNORM = SpecKey.NET_BATCHNORM.column();
 
     /** One series: its label, key values and rows. */
     record Group(String label, Map<String, Object> key, List<Integer> rows) {
@@ -127,10 +129,12 @@ final class RowGroups {
                 sb.append(", ");
             }
             String v = QueryResult.format(e.getValue());
-            switch (e.getKey()) {
-                case ACTIVATION -> sb.append(v);
-                case "net_batchnorm" -> sb.append(Boolean.TRUE.equals(e.getValue()) ? "BN" : "no BN");
-                default -> sb.append(e.getKey()).append('=').append(v);
+            if (e.getKey().equals(ACTIVATION)) {
+                sb.append(v);
+            } else if (e.getKey().equals(BATCHNORM)) {
+                sb.append(Boolean.TRUE.equals(e.getValue()) ? "BN" : "no BN");
+            } else {
+                sb.append(e.getKey()).append('=').append(v);
             }
         }
         return sb.toString();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -34,6 +35,9 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class TokenLearningTime extends FigureSection {
     static final String TITLE = "Two layers: token learning time vs patterns using the token";
+    private static final String WIDTH = SpecKey.WIDTH.column();
+    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
+    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     private static final String PREDICTION = "Global modulation: local patterns that discriminate between global "
             + "patterns are learned preferentially, and tokens that are only noise at a location are not learned. "
             + "The paper does not state how the learning time depends on the number of patterns using a token; the "
@@ -51,7 +55,7 @@ public final class TokenLearningTime extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of("activation", "net_batchnorm"), "width");
+        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of(ACTIVATION, NET_BATCHNORM), WIDTH);
     }
 
     @Override
@@ -63,9 +67,7 @@ public final class TokenLearningTime extends FigureSection {
         List<String> select = new ArrayList<>(group);
         select.addAll(List.of("COUNT(*) AS records", "COUNT(" + time + ") AS learned",
                 "AVG(" + time + ") AS time_mean", "STDDEV_SAMP(" + time + ") AS time_sd"));
-        return new SqlQuery(SqlQuery.select(select) + "\nFROM {tokens} k\nJOIN {runs} r ON k.cell_id = r.cell_id "
-                + "AND k.seed = r.seed\nWHERE " + SqlQuery.is("r.model", ModelKind.TWOLAYER.specName())
-                + " AND r.status = 'OK'\nGROUP BY " + SqlQuery.list(group) + "\nORDER BY " + SqlQuery.list(group));
+        return SqlQuery.groupedOverOkRuns(select, TableKind.TOKENS, "k", ModelKind.TWOLAYER.specName(), group);
     }
 
     @Override
@@ -85,7 +87,7 @@ public final class TokenLearningTime extends FigureSection {
         List<String> trends = new ArrayList<>();
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             RowGroups.Group at = atLargestWidth(t, grp);
-            String beta = t.text(at.rows().get(0), "width");
+            String beta = t.text(at.rows().get(0), WIDTH);
             double[] x = at.numbers(t, using);
             double[] mean = at.numbers(t, "time_mean");
             double[] sd = at.numbers(t, "time_sd");
@@ -124,11 +126,11 @@ public final class TokenLearningTime extends FigureSection {
     private static RowGroups.Group atLargestWidth(QueryResult t, RowGroups.Group grp) {
         double max = Double.NEGATIVE_INFINITY;
         for (int r : grp.rows()) {
-            max = Math.max(max, t.number(r, "width"));
+            max = Math.max(max, t.number(r, WIDTH));
         }
         List<Integer> rows = new ArrayList<>();
         for (int r : grp.rows()) {
-            if (t.number(r, "width") == max) {
+            if (t.number(r, WIDTH) == max) {
                 rows.add(r);
             }
         }
