@@ -102,7 +102,7 @@ public record SqlQuery(String template) {
      * </pre>
      *
      * @param select the select list. Not modified.
-     * @param table  a table with a row per run and something else (a trace point, a token)
+     * @param table  a table with several rows per run (trace points, tokens)
      * @param alias  the table's alias in {@code select} and {@code group}
      * @param model  the spec name of the model
      * @param group  the GROUP BY and ORDER BY columns. Not modified.

@@ -3,7 +3,7 @@ package org.clsweep.jobs.export.query;
 import java.util.Locale;
 
 /**
- * The Parquet tables of a sweep's output directory (ARCHITECTURE.md, "Outputs"). In SQL templates
+ * The Parquet tables of a sweep's output directory (README, "Output"). In SQL templates
  * a table is written as its placeholder, e.g. {@code {runs}}, which {@link SqlQuery} replaces by a
  * Spark view name or a DuckDB {@code read_parquet(…)} call.
  */
