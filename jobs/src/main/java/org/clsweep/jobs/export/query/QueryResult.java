@@ -1,24 +1,20 @@
 package org.clsweep.jobs.export.query;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import org.clsweep.jobs.export.notebook.Html;
+import org.clsweep.jobs.text.NumberText;
 
 /**
  * The result of one query, engine-neutral: column names and rows of plain Java values
  * ({@code String}, {@code Number}, {@code Boolean}, {@code List} for arrays, {@code null} for SQL
  * NULL). Figures read it by column name; the notebook shows it as an HTML table and as aligned
- * text, numbers to {@value #SIGNIFICANT_DIGITS} significant digits.
+ * text, numbers to {@value NumberText#SIGNIFICANT_DIGITS} significant digits.
  *
  * @see SparkQueries
  */
 public final class QueryResult {
-    static final int SIGNIFICANT_DIGITS = 4;
-    private static final MathContext DISPLAY = new MathContext(SIGNIFICANT_DIGITS);
 
     private final List<String> columns;
     private final List<List<Object>> rows;
@@ -163,7 +159,7 @@ public final class QueryResult {
 
     /**
      * How a value is shown: NULL as empty text, floating-point numbers to
-     * {@value #SIGNIFICANT_DIGITS} significant digits (NaN as {@code NaN}), arrays as
+     * {@value NumberText#SIGNIFICANT_DIGITS} significant digits (NaN as {@code NaN}), arrays as
      * {@code [a, b, …]}, multi-line text (a stack trace) by its first line and the number of
      * lines left out.
      */
@@ -176,7 +172,7 @@ public final class QueryResult {
             return lines[0] + " … (" + (lines.length - 1) + " more lines)";
         }
         if (v instanceof Double || v instanceof Float) {
-            return formatDouble(((Number) v).doubleValue());
+            return NumberText.of(((Number) v).doubleValue());
         }
         if (v instanceof List<?> list) {
             StringBuilder sb = new StringBuilder("[");
@@ -186,21 +182,6 @@ public final class QueryResult {
             return sb.append(']').toString();
         }
         return v.toString();
-    }
-
-    /** A double to {@value #SIGNIFICANT_DIGITS} significant digits, without trailing zeros. */
-    public static String formatDouble(double x) {
-        if (Double.isNaN(x) || Double.isInfinite(x)) {
-            return Double.toString(x);
-        }
-        if (x == 0.0) {
-            return "0";
-        }
-        double a = Math.abs(x);
-        if (a < 1e-4 || a >= 1e7) {
-            return String.format(Locale.ROOT, "%.3e", x);
-        }
-        return new BigDecimal(x).round(DISPLAY).stripTrailingZeros().toPlainString();
     }
 
     private int indexOf(String column) {

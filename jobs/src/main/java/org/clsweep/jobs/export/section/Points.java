@@ -2,7 +2,7 @@ package org.clsweep.jobs.export.section;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.clsweep.jobs.export.query.QueryResult;
+import org.clsweep.jobs.text.NumberText;
 
 /**
  * The finite (x, y) points of one series, in x order as the query sorted them: what the checks of
@@ -105,6 +105,6 @@ record Points(double[] x, double[] y) {
     }
 
     static String fmt(double v) {
-        return QueryResult.formatDouble(v);
+        return NumberText.of(v);
     }
 }

@@ -1,21 +1,15 @@
 package org.clsweep.jobs.regress.report;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.Locale;
 import org.clsweep.jobs.regress.stat.SampleSummary;
+import org.clsweep.jobs.text.NumberText;
 
 /** Number and sample formatting shared by the report renderers. */
 public final class ReportFormat {
-    private static final MathContext SIGNIFICANT = new MathContext(4);
-
     private ReportFormat() {
     }
 
-    /**
-     * Integers as such, other finite numbers with 4 significant digits and no trailing zeros
-     * (scientific notation outside [1e-4, 1e6)), NaN as "–", ±∞ as "±∞".
-     */
+    /** Integers as such, NaN as "–", ±∞ as "±∞", other numbers as {@link NumberText#of}. */
     public static String num(double v) {
         if (Double.isNaN(v)) {
             return "–";
@@ -26,11 +20,7 @@ public final class ReportFormat {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e6) {
-            return new BigDecimal(v).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
-        }
-        return String.format(Locale.ROOT, "%.3e", v);
+        return NumberText.of(v);
     }
 
     /** A p-value: 3 significant digits, small ones in scientific notation. */

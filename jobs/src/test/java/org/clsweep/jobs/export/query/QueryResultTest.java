@@ -13,16 +13,6 @@ class QueryResultTest {
             Arrays.asList("linear <x>", 1, null, null)));
 
     @Test
-    void formatsDoublesToFourSignificantDigits() {
-        assertThat(QueryResult.formatDouble(0.123456)).isEqualTo("0.1235");
-        assertThat(QueryResult.formatDouble(1.0)).isEqualTo("1");
-        assertThat(QueryResult.formatDouble(12345.6)).isEqualTo("12350");
-        assertThat(QueryResult.formatDouble(-2.5e-7)).isEqualTo("-2.500e-07");
-        assertThat(QueryResult.formatDouble(0.0)).isEqualTo("0");
-        assertThat(QueryResult.formatDouble(Double.NaN)).isEqualTo("NaN");
-    }
-
-    @Test
     void readsValuesByColumnName() {
         assertThat(table.number(0, "mean")).isEqualTo(5.75);
         assertThat(table.number(1, "mean")).isNaN();
