@@ -1,5 +1,11 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_KIND;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.MODEL;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -8,7 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -37,11 +42,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class BasinProbabilities extends FigureSection {
     static final String TITLE = "Basin probabilities per pattern";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
-    private static final String GEOMETRY_KIND = SpecKey.GEOMETRY_KIND.column();
-    private static final String MODEL = SpecKey.MODEL.column();
     private static final String SHOWS = "For each pattern l, the probability p_l that one node's training ends in the "
             + "basin of the optimum aligned with μ_l (cosine at least `analysis.match_cosine`): the mean over the "
             + "cell's OK runs of the fraction of its nodes that did. One series per activation, at its largest "

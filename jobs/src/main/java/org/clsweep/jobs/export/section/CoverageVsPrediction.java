@@ -1,11 +1,15 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_PATTERNS;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
@@ -30,10 +34,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class CoverageVsPrediction extends FigureSection {
     static final String TITLE = "Coverage vs the brute-force prediction";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
-    private static final String GEOMETRY_PATTERNS = SpecKey.GEOMETRY_PATTERNS.column();
     private static final String PREDICTION = "Over-parameterisation is a brute-force search over the basins: if one "
             + "node lands in pattern l's basin with probability p_l, n independent nodes cover pattern l with "
             + "probability 1 − (1 − p_l)^n, so the expected coverage is the mean over l of 1 − (1 − p_l)^n, which "

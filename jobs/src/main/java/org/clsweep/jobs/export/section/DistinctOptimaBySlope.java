@@ -1,10 +1,13 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -29,9 +32,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class DistinctOptimaBySlope extends FigureSection {
     static final String TITLE = "Distinct optima vs leaky slope";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
     private static final String SHOWS = "Leaky ReLU with slope c interpolates between ReLU (c = 0) and linear "
             + "(c = 1). The figure shows the number of distinct optima of the one-layer leaky-ReLU cells against c, "
             + "one line per width: mean over seeds with the 95% confidence interval.";

@@ -1,11 +1,16 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_MAG_END;
+import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_MAG_START;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
@@ -30,11 +35,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class DistinctOptimaByWidth extends FigureSection {
     static final String TITLE = "Distinct optima vs width";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
-    private static final String GEOMETRY_MAG_START = SpecKey.GEOMETRY_MAG_START.column();
-    private static final String GEOMETRY_MAG_END = SpecKey.GEOMETRY_MAG_END.column();
     private static final String SHOWS = "The number of distinct optima the n nodes of a one-layer network reach "
             + "(nodes whose final directions agree count once; for linear activation w and −w are one optimum), "
             + "against the width n. One point per grid cell: the mean over its seeds, with the 95% confidence "

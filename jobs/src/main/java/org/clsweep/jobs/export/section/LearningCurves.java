@@ -1,10 +1,13 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -32,9 +35,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class LearningCurves extends FigureSection {
     static final String TITLE = "Two layers: learning curves";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     static final int MAX_CHARTS = 4;
     private static final String PREDICTION = "Global modulation: tokens that discriminate between global patterns are "
             + "learned, tokens that are only noise are not. With ReLU, loc_all rises during training while "

@@ -1,12 +1,16 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -29,10 +33,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class LocalityByBeta extends FigureSection {
     static final String TITLE = "Two layers: pattern recovery vs β";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
-    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     private static final String SHOWS = "For two-layer networks, how well the filters of each receptive field "
             + "recover the tokens of the global patterns: loc_all averages, over locations, the best normalised "
             + "filter response to tokens that occur at that location in some pattern; loc_other_all does the same "

@@ -1,12 +1,15 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
+import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.jobs.export.query.QueryResult;
 
@@ -17,9 +20,6 @@ import org.clsweep.jobs.export.query.QueryResult;
  * is, BatchNorm as {@code BN} / {@code no BN}, any other column as {@code name=value}.
  */
 final class RowGroups {
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String LEAKY_SLOPE = SpecKey.LEAKY_SLOPE.column();
-    private static final String BATCHNORM = SpecKey.NET_BATCHNORM.column();
 
     /** One series: its label, key values and rows. */
     record Group(String label, Map<String, Object> key, List<Integer> rows) {
@@ -131,7 +131,7 @@ final class RowGroups {
             String v = QueryResult.format(e.getValue());
             if (e.getKey().equals(ACTIVATION)) {
                 sb.append(v);
-            } else if (e.getKey().equals(BATCHNORM)) {
+            } else if (e.getKey().equals(NET_BATCHNORM)) {
                 sb.append(Boolean.TRUE.equals(e.getValue()) ? "BN" : "no BN");
             } else {
                 sb.append(e.getKey()).append('=').append(v);

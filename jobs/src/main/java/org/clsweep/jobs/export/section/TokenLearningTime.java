@@ -1,12 +1,15 @@
 package org.clsweep.jobs.export.section;
 
+import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
+import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
+import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.spec.ModelKind;
-import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.aggregate.CellSummary;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
@@ -35,9 +38,6 @@ import org.clsweep.jobs.export.query.TableKind;
  */
 public final class TokenLearningTime extends FigureSection {
     static final String TITLE = "Two layers: token learning time vs patterns using the token";
-    private static final String WIDTH = SpecKey.WIDTH.column();
-    private static final String ACTIVATION = SpecKey.ACTIVATION.column();
-    private static final String NET_BATCHNORM = SpecKey.NET_BATCHNORM.column();
     private static final String PREDICTION = "Global modulation: local patterns that discriminate between global "
             + "patterns are learned preferentially, and tokens that are only noise at a location are not learned. "
             + "The paper does not state how the learning time depends on the number of patterns using a token; the "
