@@ -17,7 +17,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.RunsTable;
 import org.junit.jupiter.api.Test;
-import scala.collection.immutable.ArraySeq;
+import scala.collection.JavaConverters;
 
 class CellStatisticsTest {
     private static final StructType SCHEMA = RunsTable.schema();
@@ -135,7 +135,7 @@ class CellStatisticsTest {
                 case DOUBLE -> 0.5;
                 case BOOLEAN -> true;
                 case CHOICE -> p.choices().get(0);
-                case STRING_LIST -> ArraySeq.unsafeWrapArray(new String[] {"a", "b"});
+                case STRING_LIST -> scalaSeq(List.of("a", "b"));
             };
         }
         v[SCHEMA.fieldIndex(M.column())] = metric;
@@ -144,8 +144,14 @@ class CellStatisticsTest {
             for (int i = 0; i < shares.length; i++) {
                 boxed[i] = shares[i];
             }
-            v[SCHEMA.fieldIndex(RunsTable.PATTERN_BASIN_SHARE)] = ArraySeq.unsafeWrapArray(boxed);
+            v[SCHEMA.fieldIndex(RunsTable.PATTERN_BASIN_SHARE)] = scalaSeq(java.util.Arrays.asList(boxed));
         }
         return new GenericRowWithSchema(v, SCHEMA);
+    }
+
+    /** An array value as Spark's Rows hold it, in a form Scala 2.12 and 2.13 both have. */
+    @SuppressWarnings("deprecation")
+    private static Object scalaSeq(List<?> values) {
+        return JavaConverters.asScalaBuffer(values).toSeq();
     }
 }

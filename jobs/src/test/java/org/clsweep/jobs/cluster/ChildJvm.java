@@ -42,7 +42,7 @@ public final class ChildJvm {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
-        command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptionArray()));
+        command.addAll(Arrays.asList(JavaModuleOptions.defaultModuleOptions().split(" ")));
         command.add("-cp");
         command.add(classpath);
         command.add(mainClass);
