@@ -16,6 +16,7 @@ import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.OutputLease;
 import org.clsweep.jobs.regress.RegressDriver;
 import org.clsweep.jobs.regress.UnusableInputException;
 import org.clsweep.jobs.regress.baseline.Baseline;
@@ -104,8 +105,17 @@ public final class RegressCommand implements Callable<Integer> {
                     : ", baseline " + baseline) + ", output " + location);
             stderr.flush();
             boolean ownSession = SparkSession.getDefaultSession().isEmpty();
-            SparkSession spark = SparkSessions.create(masterUrl, "clsweep regress " + current.name());
-            try (OutputDirectory dir = OutputDirectory.open(location, spark.sparkContext().hadoopConfiguration())) {
+            OutputLease lease = OutputLease.take(location, HadoopSettings.beforeSpark(), OutputLease.DEFAULT_TIMEOUT,
+                    false, stderr);
+            SparkSession spark;
+            try {
+                spark = SparkSessions.create(masterUrl, "clsweep regress " + current.name());
+            } catch (RuntimeException e) {
+                lease.close();
+                throw e;
+            }
+            try (lease; OutputDirectory dir = OutputDirectory.open(location,
+                    spark.sparkContext().hadoopConfiguration())) {
                 SweepResults baseResults = base == null ? null : RegressDriver.readBaseline(spark, regress, base, current);
                 Manifest m = RegressDriver.sweep(spark, current, cells, dir, stderr);
                 stdout.println(RunCommand.summary(m, dir.root()));

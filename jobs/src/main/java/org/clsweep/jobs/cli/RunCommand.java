@@ -2,15 +2,18 @@ package org.clsweep.jobs.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.OutputLease;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.sweep.FaultInjection;
 import org.clsweep.jobs.sweep.ProgressReporter;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Spec;
 public final class RunCommand implements Callable<Integer> {
     /** Where outputs go by default, relative to the working directory: runs/&lt;sweep.name&gt;. */
     static final String DEFAULT_OUT_PARENT = "runs";
+    private static final String LEASE_TIMEOUT = "--lease-timeout";
 
     @Mixin
     SpecOptions options;
@@ -46,6 +50,15 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     MasterOption master;
+
+    @Option(names = "--break-lease",
+            description = "take the output directory's lease even from a driver that still renews it "
+                    + "(the manifest records it)")
+    boolean breakLease;
+
+    @Option(names = LEASE_TIMEOUT, paramLabel = "SECONDS",
+            description = "a lease not renewed for this long may be taken over (default: 300)")
+    long leaseTimeout = OutputLease.DEFAULT_TIMEOUT.toSeconds();
 
     @Option(names = "--retry-failed",
             description = "run again the runs whose committed result is FAILED (their rows are replaced)")
@@ -79,6 +92,21 @@ public final class RunCommand implements Callable<Integer> {
             }
         }
 
+        if (leaseTimeout < 1) {
+            throw new SpecException(LEASE_TIMEOUT, LEASE_TIMEOUT + " must be >= 1 second, found " + leaseTimeout);
+        }
+        try (OutputLease lease = OutputLease.take(location, HadoopSettings.beforeSpark(),
+                Duration.ofSeconds(leaseTimeout), breakLease, stderr)) {
+            if (lease.broken() != null) {
+                stderr.println("clsweep: took over the lease on " + location + " from " + lease.broken());
+            }
+            return runLeased(spec, masterUrl, cells, lease.broken() == null ? sweepOptions
+                    : sweepOptions.withBrokenLease(lease.broken()), location, stdout, stderr);
+        }
+    }
+
+    private Integer runLeased(SweepSpec spec, String masterUrl, List<Cell> cells, SweepOptions sweepOptions,
+                              String location, PrintWriter stdout, PrintWriter stderr) throws IOException {
         if (sweepOptions.faults().active()) {
             stderr.println("clsweep: WARNING: test fault injection is on (-D" + FaultInjection.PROPERTY + "="
                     + sweepOptions.faults().text() + "): runs and tasks will fail on purpose");

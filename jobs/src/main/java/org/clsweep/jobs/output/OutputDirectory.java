@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
@@ -134,8 +135,8 @@ public final class OutputDirectory implements AutoCloseable {
             }
             Optional<Manifest> m = readManifest();
             if (m.isEmpty()) {
-                FileStatus[] entries = fs.listStatus(root);
-                if (entries.length == 0 || entries.length == 1 && entries[0].getPath().getName().equals(MANIFEST_TMP)) {
+                List<FileStatus> entries = entriesBesideLease();
+                if (entries.isEmpty() || entries.size() == 1 && entries.get(0).getPath().getName().equals(MANIFEST_TMP)) {
                     return new Inspection(State.EMPTY, Optional.empty(), same);
                 }
                 throw refuse("is not empty and holds no " + MANIFEST + ": it is not a clsweep output; refusing "
@@ -184,7 +185,7 @@ public final class OutputDirectory implements AutoCloseable {
         try (InputStream in = fs.open(p)) {
             return Optional.of(Manifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IllegalArgumentException e) {
-            if (temporary && fs.listStatus(root).length == 1) {
+            if (temporary && entriesBesideLease().size() == 1) {
                 // the very first manifest write was cut short: nothing else was ever written
                 return Optional.empty();
             }
@@ -263,6 +264,17 @@ public final class OutputDirectory implements AutoCloseable {
         if (fs.exists(p)) {
             fs.delete(p, true);
         }
+    }
+
+    /** What the directory holds apart from the files of its {@link OutputLease}. */
+    private List<FileStatus> entriesBesideLease() throws IOException {
+        List<FileStatus> out = new ArrayList<>();
+        for (FileStatus st : fs.listStatus(root)) {
+            if (!st.getPath().getName().startsWith(OutputLease.PREFIX)) {
+                out.add(st);
+            }
+        }
+        return out;
     }
 
     private SpecException refuse(String why) {

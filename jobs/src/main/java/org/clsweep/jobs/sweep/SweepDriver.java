@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,9 @@ import org.clsweep.jobs.spec.SweepSpec;
  * the next attempt. Every Spark job is labelled with the sweep's job group.
  */
 public final class SweepDriver {
+    /** The manifest's environment entry naming a lease this attempt took over. */
+    public static final String LEASE_BROKEN = "lease_broken";
+
     private SweepDriver() {
     }
 
@@ -94,7 +98,7 @@ public final class SweepDriver {
 
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
-                Provenance.environment(spark), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
+                environment(spark, options), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
                 null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
@@ -129,13 +133,13 @@ public final class SweepDriver {
 
             out.commit(OutputDirectory.TABLES);
             Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
-                    Provenance.environment(spark), Instant.now(), null);
+                    environment(spark, options), Instant.now(), null);
             out.writeManifest(done);
             return done;
         } catch (RuntimeException | IOException e) {
             try {
                 out.writeManifest(running.finish(ManifestStatus.ABORTED, Map.of(), computed.get(),
-                        Provenance.environment(spark), Instant.now(), e.toString()));
+                        environment(spark, options), Instant.now(), e.toString()));
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -188,5 +192,14 @@ public final class SweepDriver {
                     + counts.distinctRuns() + " distinct (cell, seed) pairs in " + counts.cells()
                     + " cells, expected " + runs + " runs in " + cells + " cells");
         }
+    }
+
+    /** The provenance of this attempt, with the lease it took over, if any. */
+    private static Map<String, Object> environment(SparkSession spark, SweepOptions options) {
+        Map<String, Object> env = new LinkedHashMap<>(Provenance.environment(spark));
+        if (options.brokenLease() != null) {
+            env.put(LEASE_BROKEN, options.brokenLease());
+        }
+        return env;
     }
 }

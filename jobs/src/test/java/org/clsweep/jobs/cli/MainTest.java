@@ -4,10 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.apache.hadoop.conf.Configuration;
 import org.clsweep.jobs.Main;
+import org.clsweep.jobs.output.OutputLease;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -133,5 +136,27 @@ class MainTest {
         Result h = cli("run", "--help");
         assertThat(h.code).isZero();
         assertThat(h.out).contains("--out").contains("--set").contains("--master").contains("--retry-failed");
+    }
+
+    @Test
+    void aSecondDriverOnTheSameOutputExitsTwoAtOnceNamingTheHolder() throws Exception {
+        Path out = tmp.resolve("busy");
+        try (OutputLease held = OutputLease.take(out.toString(), new Configuration(), OutputLease.DEFAULT_TIMEOUT,
+                false, new PrintWriter(System.err))) {
+            Result r = cli("run", spec(GOOD).toString(), "--out", out.toString(), "--master", "local[1]");
+            assertThat(r.code).isEqualTo(2);
+            assertThat(r.err).contains("is in use by another clsweep driver")
+                    .contains("process " + ProcessHandle.current().pid()).contains("--break-lease");
+            try (var entries = Files.list(out)) {
+                assertThat(entries.map(p -> p.getFileName().toString())).containsExactly(OutputLease.FILE);
+            }
+        }
+    }
+
+    @Test
+    void aLeaseTimeoutBelowOneSecondIsRefused() throws Exception {
+        Result r = cli("run", spec(GOOD).toString(), "--out", tmp.resolve("t").toString(), "--lease-timeout", "0");
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("--lease-timeout must be >= 1 second, found 0");
     }
 }

@@ -15,6 +15,7 @@ import org.clsweep.jobs.cluster.ChildJvm;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.OutputLease;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.testing.DuckDb;
 import org.clsweep.jobs.testing.OutputTrees;
@@ -86,6 +87,8 @@ class KillResumeIT extends SparkTestBase {
         Manifest killed = Manifest.parse(Files.readString(out.resolve(OutputDirectory.MANIFEST)));
         assertThat(killed.status()).isEqualTo(ManifestStatus.RUNNING);
         assertThat(out.resolve("runs")).doesNotExist();
+        assertThat(Files.readString(out.resolve(OutputLease.FILE))).as("the killed driver's lease is left")
+                .contains("pid=" + first.pid());
         long kept = (long) DuckDb.query("SELECT count(*) AS n FROM read_parquet('" + out.resolve(ResultParts.DIR)
                 + "/a00001-*/*.parquet')").get(0).get("n");
 
@@ -98,6 +101,10 @@ class KillResumeIT extends SparkTestBase {
         Manifest resumed = Manifest.parse(Files.readString(out.resolve(OutputDirectory.MANIFEST)));
         assertThat(resumed.status()).isEqualTo(ManifestStatus.COMPLETE);
         assertThat(resumed.computed()).isEqualTo(RUNS - kept);
+        assertThat(output).contains("took over the lease").contains("its process is gone");
+        assertThat(resumed.environment().get(SweepDriver.LEASE_BROKEN)).asString()
+                .contains("process " + first.pid()).contains("its process is gone");
+        assertThat(out.resolve(OutputLease.FILE)).as("released at the end").doesNotExist();
         assertThat(resumed.history()).singleElement().satisfies(a -> {
             assertThat(a.status()).isEqualTo(ManifestStatus.RUNNING);
             assertThat(a.computed()).isEqualTo(kept);
