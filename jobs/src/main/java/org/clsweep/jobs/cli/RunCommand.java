@@ -51,6 +51,11 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     MasterOption master;
 
+    @Option(names = "--repair",
+            description = "move committed result parts that cannot be read aside (to OUT/_results/_damaged, "
+                    + "kept) and compute their runs again; the manifest records them")
+    boolean repair;
+
     @Option(names = "--break-lease",
             description = "take the output directory's lease even from a driver that still renews it "
                     + "(the manifest records it)")
@@ -72,7 +77,7 @@ public final class RunCommand implements Callable<Integer> {
         SweepSpec spec = options.parse();
         String masterUrl = master.checked();
         List<Cell> cells = Grid.expand(spec);
-        SweepOptions sweepOptions = SweepOptions.of(retryFailed);
+        SweepOptions sweepOptions = SweepOptions.of(retryFailed, repair);
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + spec.name();
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();

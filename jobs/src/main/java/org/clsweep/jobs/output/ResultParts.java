@@ -1,13 +1,18 @@
 package org.clsweep.jobs.output;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -30,6 +35,10 @@ import org.apache.hadoop.fs.Path;
 public final class ResultParts {
     public static final String DIR = "_results";
     static final String TMP = "_tmp";
+    /** Where {@link #moveAside} keeps damaged parts, under {@code _results}. */
+    public static final String DAMAGED = "_damaged";
+    private static final byte[] MAGIC = "PAR1".getBytes(StandardCharsets.US_ASCII);
+    private static final int FOOTER_TAIL = 8;
     /** Attempt numbers have five digits so that part names sort by attempt. */
     public static final int MAX_ATTEMPT = 99_999;
     private static final Pattern NAME = Pattern.compile("a(\\d{5})-b(\\d{6,})");
@@ -108,6 +117,102 @@ public final class ResultParts {
         }
         if (!fs.rename(new Path(temporary), to)) {
             throw new IOException("cannot move " + temporary + " to " + to);
+        }
+    }
+
+    /**
+     * A committed part that cannot be read.
+     *
+     * @param part  the part's name
+     * @param cause what reading it found
+     */
+    public record Damage(String part, String cause) {
+        @Override
+        public String toString() {
+            return part + " (" + cause + ")";
+        }
+    }
+
+    /**
+     * Reads every data file of the given parts in full: the file system verifies its checksums
+     * where it keeps them, and each Parquet file must start and end with its magic number and hold
+     * a footer no longer than itself.
+     *
+     * @param parts committed part names. Not modified.
+     * @return the parts that cannot be read, in the order given
+     */
+    public List<Damage> verify(List<String> parts) throws IOException {
+        List<Damage> out = new ArrayList<>();
+        byte[] buffer = new byte[1 << 16];
+        for (String part : parts) {
+            String cause = null;
+            for (FileStatus f : fs.listStatus(new Path(dir, part))) {
+                String name = f.getPath().getName();
+                if (!f.isFile() || name.startsWith("_") || name.startsWith(".")) {
+                    continue;
+                }
+                cause = readable(f, buffer);
+                if (cause != null) {
+                    cause = name + ": " + cause;
+                    break;
+                }
+            }
+            if (cause != null) {
+                out.add(new Damage(part, cause));
+            }
+        }
+        return out;
+    }
+
+    /** Null when the file reads in full as a Parquet file, else what is wrong with it. */
+    private String readable(FileStatus f, byte[] buffer) {
+        long length = f.getLen();
+        if (length < MAGIC.length + FOOTER_TAIL) {
+            return "only " + length + " bytes, too short for a Parquet file";
+        }
+        byte[] head = new byte[MAGIC.length];
+        byte[] tail = new byte[FOOTER_TAIL];
+        try (FSDataInputStream in = fs.open(f.getPath())) {
+            long read = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                if (read < MAGIC.length) {
+                    System.arraycopy(buffer, 0, head, 0, (int) Math.min(MAGIC.length, n));
+                }
+                read += n;
+            }
+            if (read != length) {
+                return "read " + read + " of " + length + " bytes";
+            }
+            in.readFully(length - FOOTER_TAIL, tail);
+        } catch (IOException e) {
+            return e.getClass().getSimpleName() + ": " + e.getMessage();
+        }
+        if (!Arrays.equals(head, MAGIC) || !Arrays.equals(Arrays.copyOfRange(tail, 4, 8), MAGIC)) {
+            return "no Parquet magic number at its start or end (truncated or overwritten)";
+        }
+        long footer = ByteBuffer.wrap(tail, 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt() & 0xffffffffL;
+        if (footer > length - FOOTER_TAIL - MAGIC.length) {
+            return "its footer claims " + footer + " bytes of a " + length + "-byte file";
+        }
+        return null;
+    }
+
+    /**
+     * Moves damaged parts to {@code _results/_damaged/<part>}, kept for inspection; their runs
+     * count as not committed from then on.
+     */
+    public void moveAside(List<Damage> damaged) throws IOException {
+        Path aside = new Path(dir, DAMAGED);
+        fs.mkdirs(aside);
+        for (Damage d : damaged) {
+            Path to = new Path(aside, d.part());
+            if (fs.exists(to)) {
+                to = new Path(aside, d.part() + "-" + UUID.randomUUID());
+            }
+            if (!fs.rename(new Path(dir, d.part()), to)) {
+                throw new IOException("cannot move damaged part " + d.part() + " to " + to);
+            }
         }
     }
 

@@ -72,7 +72,7 @@ public final class RegressDriver {
             console.flush();
             return out.readManifest().orElseThrow();
         }
-        return SweepDriver.run(spark, current, cells, out, SweepOptions.of(false), console);
+        return SweepDriver.run(spark, current, cells, out, SweepOptions.of(false, false), console);
     }
 
     /**

@@ -11,8 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.aggregate.Aggregator;
 import org.clsweep.jobs.aggregate.RunCounts;
 import org.clsweep.jobs.grid.Cell;
@@ -40,6 +42,8 @@ import org.clsweep.jobs.spec.SweepSpec;
 public final class SweepDriver {
     /** The manifest's environment entry naming a lease this attempt took over. */
     public static final String LEASE_BROKEN = "lease_broken";
+    /** The manifest's environment entry naming the damaged parts this attempt moved aside. */
+    public static final String PARTS_REPAIRED = "parts_repaired";
 
     private SweepDriver() {
     }
@@ -61,6 +65,25 @@ public final class SweepDriver {
         ResultParts parts = out.results();
         String group = SweepJob.jobGroup(spec.name());
         spark.sparkContext().setJobGroup(group, spec.name() + ": reading the committed results", false);
+        List<ResultParts.Damage> damaged = parts.verify(parts.committed());
+        if (!damaged.isEmpty()) {
+            String list = damaged.stream().map(ResultParts.Damage::toString).collect(Collectors.joining("; "));
+            String aside = out.root() + "/" + ResultParts.DIR + "/" + ResultParts.DAMAGED;
+            if (!options.repair()) {
+                throw new SpecException(OutputDirectory.OUT_KEY, "--out " + out.root() + ": " + damaged.size()
+                        + " committed result part" + (damaged.size() == 1 ? "" : "s") + " cannot be read: " + list
+                        + ". Nothing was changed. Run again with --repair to move "
+                        + (damaged.size() == 1 ? "it" : "them") + " aside to " + aside
+                        + " (kept, not deleted) and compute " + (damaged.size() == 1 ? "its" : "their")
+                        + " runs again");
+            }
+            parts.moveAside(damaged);
+            if (console != null) {
+                console.println("clsweep: moved " + list + " aside to " + aside + "; "
+                        + (damaged.size() == 1 ? "its" : "their") + " runs are computed again");
+                console.flush();
+            }
+        }
         CommittedRuns committed;
         try {
             committed = CommittedRuns.read(spark, parts.locations(parts.committed()));
@@ -98,7 +121,7 @@ public final class SweepDriver {
 
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
-                environment(spark, options), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
+                environment(spark, options, damaged), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
                 null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
@@ -133,13 +156,13 @@ public final class SweepDriver {
 
             out.commit(OutputDirectory.TABLES);
             Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
-                    environment(spark, options), Instant.now(), null);
+                    environment(spark, options, damaged), Instant.now(), null);
             out.writeManifest(done);
             return done;
         } catch (RuntimeException | IOException e) {
             try {
                 out.writeManifest(running.finish(ManifestStatus.ABORTED, Map.of(), computed.get(),
-                        environment(spark, options), Instant.now(), e.toString()));
+                        environment(spark, options, damaged), Instant.now(), e.toString()));
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -194,11 +217,16 @@ public final class SweepDriver {
         }
     }
 
-    /** The provenance of this attempt, with the lease it took over, if any. */
-    private static Map<String, Object> environment(SparkSession spark, SweepOptions options) {
+    /** The provenance of this attempt, with the lease it took over and the parts it moved aside. */
+    private static Map<String, Object> environment(SparkSession spark, SweepOptions options,
+                                                   List<ResultParts.Damage> damaged) {
         Map<String, Object> env = new LinkedHashMap<>(Provenance.environment(spark));
         if (options.brokenLease() != null) {
             env.put(LEASE_BROKEN, options.brokenLease());
+        }
+        if (!damaged.isEmpty()) {
+            env.put(PARTS_REPAIRED, damaged.stream().map(ResultParts.Damage::toString)
+                    .collect(Collectors.joining("; ")));
         }
         return env;
     }

@@ -6,21 +6,24 @@ package org.clsweep.jobs.sweep;
  * @param runner      what to call for each run ({@link RunFunction#EXECUTOR} in production)
  * @param faults      test-only faults ({@link FaultInjection#NONE} in production)
  * @param retryFailed whether runs whose committed result is FAILED are run again
+ * @param repair      whether committed result parts that cannot be read are moved aside and their
+ *                    runs computed again (else the attempt is refused)
  * @param brokenLease the holder whose lease on the output this driver took over, or null (recorded
  *                    in the manifest's environment as {@code lease_broken})
  */
-public record SweepOptions(RunFunction runner, FaultInjection faults, boolean retryFailed, String brokenLease) {
+public record SweepOptions(RunFunction runner, FaultInjection faults, boolean retryFailed, boolean repair,
+                           String brokenLease) {
     public SweepOptions(RunFunction runner, FaultInjection faults, boolean retryFailed) {
-        this(runner, faults, retryFailed, null);
+        this(runner, faults, retryFailed, false, null);
+    }
+
+    /** The production run function, and the faults the system property asks for (normally none). */
+    public static SweepOptions of(boolean retryFailed, boolean repair) {
+        return new SweepOptions(RunFunction.EXECUTOR, FaultInjection.fromSystemProperty(), retryFailed, repair, null);
     }
 
     /** These options, recording that the lease was taken over from {@code holder}. */
     public SweepOptions withBrokenLease(String holder) {
-        return new SweepOptions(runner, faults, retryFailed, holder);
-    }
-
-    /** The production run function, and the faults the system property asks for (normally none). */
-    public static SweepOptions of(boolean retryFailed) {
-        return new SweepOptions(RunFunction.EXECUTOR, FaultInjection.fromSystemProperty(), retryFailed);
+        return new SweepOptions(runner, faults, retryFailed, repair, holder);
     }
 }

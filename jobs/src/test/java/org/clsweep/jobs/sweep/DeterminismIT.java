@@ -80,7 +80,7 @@ class DeterminismIT {
     static Manifest sweep(SparkSession spark, Path out, List<String> sets) throws Exception {
         SweepSpec spec = SpecParser.parseFile(specFile, sets);
         try (OutputDirectory dir = OutputDirectory.open(out.toString(), spark.sparkContext().hadoopConfiguration())) {
-            Manifest m = SweepDriver.run(spark, spec, Grid.expand(spec), dir, SweepOptions.of(false), null);
+            Manifest m = SweepDriver.run(spark, spec, Grid.expand(spec), dir, SweepOptions.of(false, false), null);
             assertThat(m.status()).isEqualTo(ManifestStatus.COMPLETE);
             return m;
         }
