@@ -86,45 +86,59 @@ public final class OutputLease implements Closeable {
      */
     public static OutputLease take(String location, Configuration conf, Duration timeout, boolean breakLease,
                                    PrintWriter warnings) {
+        FileSystem fs = null;
+        OutputLease lease = null;
         try {
             Path p = new Path(location);
-            FileSystem fs = FileSystem.newInstance(p.toUri(), conf);
+            fs = FileSystem.newInstance(p.toUri(), conf);
             fs.setWriteChecksum(false);
-            Path root = fs.makeQualified(p);
-            boolean createdRoot = !fs.exists(root);
-            String text = holderText();
-            Path file = new Path(root, FILE);
-            String broken = null;
-            for (int tries = 0; tries < 2; tries++) {
-                if (create(fs, file, text)) {
-                    return new OutputLease(fs, root, text, createdRoot, broken, timeout, warnings);
-                }
-                Map<String, String> holder = read(fs, file);
-                if (holder == null) {
-                    continue;
-                }
-                long age = clock(fs, root) - fs.getFileStatus(file).getModificationTime();
-                String why = staleness(holder, age, timeout);
-                if (why == null && !breakLease) {
-                    fs.close();
-                    throw new SpecException(OutputDirectory.OUT_KEY, "--out " + root + " is in use by another "
-                            + "clsweep driver (" + describe(holder) + ", lease renewed "
-                            + Duration.ofMillis(Math.max(0, age)).toSeconds() + " s ago); wait for it to finish, or "
-                            + "if it is gone, run again once its lease is " + timeout.toSeconds()
-                            + " s old, or with --break-lease");
-                }
-                broken = describe(holder) + ", " + (why == null ? "broken with --break-lease" : why);
-                fs.delete(file, false);
-            }
-            fs.close();
-            throw new SpecException(OutputDirectory.OUT_KEY, "--out " + root + ": another driver took the lease at "
-                    + "the same moment; run again later");
+            lease = acquire(fs, fs.makeQualified(p), timeout, breakLease, warnings);
+            return lease;
         } catch (SpecException e) {
             throw e;
         } catch (IOException | IllegalArgumentException e) {
             throw new SpecException(OutputDirectory.OUT_KEY, "cannot take the lease on output directory " + location
                     + ": " + e.getMessage(), e);
+        } finally {
+            if (lease == null && fs != null) {
+                try {
+                    fs.close();
+                } catch (IOException ignored) {
+                    // the lease was not taken; nothing of this file system is needed any more
+                }
+            }
         }
+    }
+
+    /** Creates the lease file, taking over a stale (or, with {@code breakLease}, any) lease. */
+    private static OutputLease acquire(FileSystem fs, Path root, Duration timeout, boolean breakLease,
+                                       PrintWriter warnings) throws IOException {
+        boolean createdRoot = !fs.exists(root);
+        String text = holderText();
+        Path file = new Path(root, FILE);
+        String broken = null;
+        for (int tries = 0; tries < 2; tries++) {
+            if (create(fs, file, text)) {
+                return new OutputLease(fs, root, text, createdRoot, broken, timeout, warnings);
+            }
+            Map<String, String> holder = read(fs, file);
+            if (holder == null) {
+                continue;
+            }
+            long age = clock(fs, root) - fs.getFileStatus(file).getModificationTime();
+            String why = staleness(holder, age, timeout);
+            if (why == null && !breakLease) {
+                throw new SpecException(OutputDirectory.OUT_KEY, "--out " + root + " is in use by another "
+                        + "clsweep driver (" + describe(holder) + ", lease renewed "
+                        + Duration.ofMillis(Math.max(0, age)).toSeconds() + " s ago); wait for it to finish, or "
+                        + "if it is gone, run again once its lease is " + timeout.toSeconds()
+                        + " s old, or with --break-lease");
+            }
+            broken = describe(holder) + ", " + (why == null ? "broken with --break-lease" : why);
+            fs.delete(file, false);
+        }
+        throw new SpecException(OutputDirectory.OUT_KEY, "--out " + root + ": another driver took the lease at "
+                + "the same moment; run again later");
     }
 
     /** The holder this lease was taken from and why, or null when the lease was free. */
