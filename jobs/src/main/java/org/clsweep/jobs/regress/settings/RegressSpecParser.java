@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.regress.stat.Correction;
+import org.clsweep.jobs.spec.SpecDiff;
 import org.clsweep.jobs.spec.SpecParser;
 
 /**
@@ -55,7 +56,7 @@ public final class RegressSpecParser {
             Object tv = block.get(TOLERANCE);
             if (!(tv instanceof Map<?, ?> tol)) {
                 throw new SpecException(BLOCK + "." + TOLERANCE, BLOCK + "." + TOLERANCE
-                        + " must be an object metric → absolute tolerance, found " + render(tv));
+                        + " must be an object metric → absolute tolerance, found " + SpecDiff.text(tv));
             }
             for (Map.Entry<?, ?> e : tol.entrySet()) {
                 String key = BLOCK + "." + TOLERANCE + "." + e.getKey();
@@ -78,7 +79,7 @@ public final class RegressSpecParser {
         if (block.containsKey(FRESH_SEEDS)) {
             if (!(block.get(FRESH_SEEDS) instanceof Boolean b)) {
                 throw new SpecException(BLOCK + "." + FRESH_SEEDS, BLOCK + "." + FRESH_SEEDS
-                        + " must be true or false, found " + render(block.get(FRESH_SEEDS)));
+                        + " must be true or false, found " + SpecDiff.text(block.get(FRESH_SEEDS)));
             }
             fresh = b;
         }
@@ -93,7 +94,7 @@ public final class RegressSpecParser {
             return out;
         }
         throw new SpecException(BLOCK + "." + key, BLOCK + "." + key + " must be a list of metric names, found "
-                + render(v));
+                + SpecDiff.text(v));
     }
 
     /** The dotted spec key of a key of the block, e.g. {@code regress.alpha}. */
@@ -103,7 +104,7 @@ public final class RegressSpecParser {
 
     private static double number(Object v, String key) {
         if (!(v instanceof Number n)) {
-            throw new SpecException(key, key + " must be a number, found " + render(v));
+            throw new SpecException(key, key + " must be a number, found " + SpecDiff.text(v));
         }
         return n.doubleValue();
     }
@@ -120,14 +121,14 @@ public final class RegressSpecParser {
         }
         if (!(v instanceof Map<?, ?> metrics)) {
             throw new SpecException(BLOCK + "." + EXACT, BLOCK + "." + EXACT
-                    + " must be a list of metrics or an object metric → cells, found " + render(v));
+                    + " must be a list of metrics or an object metric → cells, found " + SpecDiff.text(v));
         }
         for (Map.Entry<?, ?> e : metrics.entrySet()) {
             String key = BLOCK + "." + EXACT + "." + e.getKey();
             RunMetric m = metric(key, (String) e.getKey());
             if (!(e.getValue() instanceof Map<?, ?> cells)) {
                 throw new SpecException(key, key + " must be an object grid axis → allowed values, found "
-                        + render(e.getValue()));
+                        + SpecDiff.text(e.getValue()));
             }
             Map<String, List<String>> allowed = new LinkedHashMap<>();
             axes(key, "", cells, allowed);
@@ -159,15 +160,7 @@ public final class RegressSpecParser {
 
     private static String scalar(String key, Object v) {
         if (v == null || v instanceof Map || v instanceof List) {
-            throw new SpecException(key, key + " must hold grid values, found " + render(v));
-        }
-        return String.valueOf(v);
-    }
-
-    /** A value as a spec would write it: strings quoted, lists and objects in brackets. */
-    private static String render(Object v) {
-        if (v instanceof String str) {
-            return "\"" + str + "\"";
+            throw new SpecException(key, key + " must hold grid values, found " + SpecDiff.text(v));
         }
         return String.valueOf(v);
     }
