@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import java.util.Map;
 
 /**
@@ -26,18 +27,17 @@ public final class JsonText {
 
     /** {@code value} in {@code layout}, ending with a newline. */
     public static String write(Object value, IndentedLayout layout) {
-        try {
-            return MAPPER.writer(layout).writeValueAsString(value) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
-                    + e.getOriginalMessage(), e);
-        }
+        return text(MAPPER.writer(layout), value) + "\n";
     }
 
     /** {@code value} on one line, without spaces. */
     public static String compact(Object value) {
+        return text(MAPPER.writer(), value);
+    }
+
+    private static String text(ObjectWriter writer, Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return writer.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON: "
                     + e.getOriginalMessage(), e);
