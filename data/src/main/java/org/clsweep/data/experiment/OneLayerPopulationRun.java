@@ -29,7 +29,7 @@ import org.ejml.data.DMatrixRMaj;
  *               initialisation as the one-layer SGD run of the same cell and seed)
  *   W         ← PopulationFlow(η = train.lr, tol = train.tol), at most train.steps steps,
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
- *   report    ← OptimumAnalysis(analysis.*).analyse(W, streams.probe())
+ *   report    ← OptimumAnalysis(analysis.*).analyse(W)
  * </pre>
  * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose
  * energy was not finite. The wall time covers everything from data generation to the analysis.
@@ -60,7 +60,7 @@ final class OneLayerPopulationRun {
         }
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
-                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(flow.weights(), streams.probe());
+                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(flow.weights());
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), OneLayerMetrics.of(report),
                 report.patternBasinShare(), report.optima(), List.of());
     }

@@ -37,7 +37,7 @@ import org.ejml.data.DMatrixRMaj;
  *   W         ← OneLayerSgd(train.loss, τ, normalize_output, lr, momentum, weight_decay,
  *               normalize_rows) for train.steps steps; StopRule.standard(): DIVERGED on a
  *               non-finite loss or W
- *   report    ← OptimumAnalysis(analysis.*).analyse(W, streams.probe())
+ *   report    ← OptimumAnalysis(analysis.*).analyse(W)
  *   metrics   ← the one-layer metrics of the report, plus final_loss (mean loss over the last
  *               train.trace_every steps) and, for InfoNCE, alpha_mean / alpha_max of the last batch
  * </pre>
@@ -77,7 +77,7 @@ final class OneLayerSgdRun {
         }
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
-                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(w, streams.probe());
+                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(w);
         double[] metrics = OneLayerMetrics.of(report);
         metrics[RunMetric.FINAL_LOSS.ordinal()] = tail.mean();
         metrics[RunMetric.ALPHA_MEAN.ordinal()] = loss.alphaMean();

@@ -89,6 +89,19 @@ public final class PopulationObjective {
         return patternCount;
     }
 
+    /** σ, the augmentation noise. */
+    public double noise() {
+        return noise;
+    }
+
+    /**
+     * Whether A is piecewise constant with jumps on the hinges {w : wᵀμ_l = 0}: ReLU or leaky
+     * ReLU with σ = 0. Everywhere else A is smooth (linear: constant).
+     */
+    public boolean hasHinges() {
+        return !linear && noise == 0.0;
+    }
+
     /** A workspace for the single-w methods; allocate once per run (per thread). */
     public Workspace newWorkspace() {
         return new Workspace(patternCount, dim, 1);
@@ -272,6 +285,7 @@ public final class PopulationObjective {
             double p = ws.proj[l];
             double alpha;
             double beta;
+            double slope = 0.0;
             if (linear) {
                 alpha = 1.0;
                 beta = 0.0;
@@ -280,12 +294,14 @@ public final class PopulationObjective {
                 double gauss = Math.exp(-0.5 * a * a);
                 alpha = negativeSlope + relu * Normal.cdf(a, gauss);
                 beta = relu * noise * Normal.INV_SQRT_2PI * gauss / norm;
+                slope = relu * Normal.INV_SQRT_2PI * gauss;
             } else {
                 alpha = p > 0.0 ? 1.0 : negativeSlope;
                 beta = 0.0;
             }
             ws.alpha[l] = alpha;
             ws.beta[l] = beta;
+            ws.slope[l] = slope;
             double m = alpha * p + beta * norm2;
             ws.out[l] = m;
             meanOut += prob[l] * m;
@@ -335,6 +351,7 @@ public final class PopulationObjective {
         private final double[] alpha;
         private final double[] beta;
         private final double[] out;
+        private final double[] slope;
         private final double[] gBar;
         private final DMatrixRMaj centred;
         private final DMatrixRMaj batchProj;
@@ -348,6 +365,7 @@ public final class PopulationObjective {
             alpha = new double[patternCount];
             beta = new double[patternCount];
             out = new double[patternCount];
+            slope = new double[patternCount];
             gBar = new double[dim];
             centred = new DMatrixRMaj(patternCount, dim);
             batchProj = new DMatrixRMaj(rows, patternCount);
@@ -363,6 +381,30 @@ public final class PopulationObjective {
         /** m_l = g_lᵀw = E[h(wᵀx) | l] of the last evaluation: the mean output on pattern l. */
         public double meanOutput(int l) {
             return out[l];
+        }
+
+        /** m̄ = Σ_l π_l m_l of the last evaluation. */
+        public double meanOutput() {
+            return meanOut;
+        }
+
+        /** α_l of the last evaluation: g_l = α_l μ_l + β_l w. */
+        public double patternWeight(int l) {
+            return alpha[l];
+        }
+
+        /** β_l of the last evaluation: g_l = α_l μ_l + β_l w. */
+        public double directionWeight(int l) {
+            return beta[l];
+        }
+
+        /**
+         * s_l = (1 − c)·φ(a_l) of the last evaluation, the slope of the smooth gate (0 for linear
+         * and for σ = 0). At a unit w the derivative of g_l along a tangent δ ⊥ w is
+         * Dg_l(w)[δ] = s_l·[ (μ_lᵀδ/σ)(I − wwᵀ)μ_l + σδ ].
+         */
+        public double gateSlope(int l) {
+            return slope[l];
         }
     }
 }

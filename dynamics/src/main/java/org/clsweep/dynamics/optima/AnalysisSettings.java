@@ -1,14 +1,14 @@
 package org.clsweep.dynamics.optima;
 
 /**
- * Thresholds and probe settings of the {@link OptimumAnalysis}.
+ * Thresholds of the {@link OptimumAnalysis}.
  *
  * <pre>
  *   same optimum     cos(w_i, w_j) ≥ sameOptimumCosine        (linear, quadratic: |cos|, w ~ −w)
  *   recovered        cos(w*, μ_l)  ≥ matchCosine               (linear, quadratic: |cos|)
  *   top eigenvector  |wᵀA(w)w − λ1| ≤ topEigenTol·|λ1| + 1e-14·max_l ‖μ_l‖²
- *   roughness        ρ(w) = max over roughnessProbes random unit δ of ‖A(w + εδ) − A(w)‖₂ / ε,
- *                    ε = roughnessStep
+ *   on a hinge       σ = 0, ReLU or leaky: |wᵀμ_l| ≤ hingeTolerance·‖μ_l‖ for some l
+ *   curvature        where to compute ρ, its bound and the stability margin ({@link CurvatureScope})
  * </pre>
  *
  * @param matchCosine       a pattern is matched at cosine ≥ this, in (0, 1]
@@ -17,16 +17,14 @@ package org.clsweep.dynamics.optima;
  *                          with residual r the Rayleigh quotient wᵀAw is within O(r²/gap) of its
  *                          eigenvalue, so 1e-6 separates the top eigenvector from the others once
  *                          the flow has converged to r ≲ 1e-4
- * @param roughnessProbes   number of random directions δ, ≥ 1
- * @param roughnessStep     ε &gt; 0; the default 1e-4 keeps the O(ε) truncation and the O(1e-16/ε)
- *                          rounding of the difference quotient both below 1e-4 relative for smooth A.
- *                          With σ = 0, A is piecewise constant and ρ is 0 unless a probe crosses a hinge
+ * @param hingeTolerance    ≥ 0; the default 1e-6 is far above rounding (1e-16) and far below any
+ *                          cosine a node keeps with a pattern it has not converged off
+ * @param curvature         where the curvature is computed; elsewhere its fields are NaN
  */
 public record AnalysisSettings(double matchCosine, double sameOptimumCosine, double topEigenTol,
-                               int roughnessProbes, double roughnessStep) {
+                               double hingeTolerance, CurvatureScope curvature) {
     public static final double DEFAULT_TOP_EIGEN_TOL = 1e-6;
-    public static final int DEFAULT_ROUGHNESS_PROBES = 4;
-    public static final double DEFAULT_ROUGHNESS_STEP = 1e-4;
+    public static final double DEFAULT_HINGE_TOLERANCE = 1e-6;
 
     public AnalysisSettings {
         if (!(matchCosine > 0.0 && matchCosine <= 1.0)) {
@@ -39,17 +37,20 @@ public record AnalysisSettings(double matchCosine, double sameOptimumCosine, dou
         if (!(topEigenTol > 0.0)) {
             throw new IllegalArgumentException("topEigenTol must be > 0, found " + topEigenTol);
         }
-        if (roughnessProbes < 1) {
-            throw new IllegalArgumentException("roughnessProbes must be >= 1, found " + roughnessProbes);
+        if (!(hingeTolerance >= 0.0 && hingeTolerance < 1.0)) {
+            throw new IllegalArgumentException("hingeTolerance must be in [0, 1), found " + hingeTolerance);
         }
-        if (!(roughnessStep > 0.0)) {
-            throw new IllegalArgumentException("roughnessStep must be > 0, found " + roughnessStep);
-        }
+        java.util.Objects.requireNonNull(curvature, "curvature");
     }
 
-    /** The spec thresholds with the default top-eigenvector tolerance and roughness probes. */
+    /** The spec thresholds with the default top-eigenvector and hinge tolerances. */
+    public static AnalysisSettings of(double matchCosine, double sameOptimumCosine, CurvatureScope curvature) {
+        return new AnalysisSettings(matchCosine, sameOptimumCosine, DEFAULT_TOP_EIGEN_TOL, DEFAULT_HINGE_TOLERANCE,
+                curvature);
+    }
+
+    /** As above, with the curvature everywhere. */
     public static AnalysisSettings of(double matchCosine, double sameOptimumCosine) {
-        return new AnalysisSettings(matchCosine, sameOptimumCosine, DEFAULT_TOP_EIGEN_TOL,
-                DEFAULT_ROUGHNESS_PROBES, DEFAULT_ROUGHNESS_STEP);
+        return of(matchCosine, sameOptimumCosine, CurvatureScope.ALL);
     }
 }

@@ -8,8 +8,8 @@ package org.clsweep.dynamics.optima;
  * <pre>
  *   residual   ‖(I − wwᵀ)A(w)w‖                     λ1 ≥ λ2   the top two eigenvalues of A(w)
  *   gap        λ1 − λ2                               topEigenvector   |wᵀA(w)w − λ1| small
- *   roughness  ρ(w) = max_δ ‖A(w + εδ) − A(w)‖₂ / ε   over a few random unit δ
  *   energy     E(w) = ½ wᵀA(w)w
+ *   curvature  on a hinge, ρ(w), its upper bound, the stability margin ({@link Curvature})
  * </pre>
  *
  * @param index          0-based, in order of decreasing basin share
@@ -23,11 +23,12 @@ package org.clsweep.dynamics.optima;
  * @param lambda2        see above (0 when d = 1)
  * @param gap            see above
  * @param topEigenvector see above
- * @param roughness      see above
  * @param activationSet  {l : wᵀμ_l &gt; 0}, ascending, 0-based
  * @param energy         see above
+ * @param curvature      at w; all NaN (and not on a hinge) when A is not defined or the curvature
+ *                       is switched off
  */
 public record DistinctOptimum(int index, int nodeCount, double basinShare, double[] direction, int bestPattern,
                               double bestCosine, double residual, double lambda1, double lambda2, double gap,
-                              boolean topEigenvector, double roughness, int[] activationSet, double energy) {
+                              boolean topEigenvector, int[] activationSet, double energy, Curvature curvature) {
 }

@@ -2,7 +2,6 @@ package org.clsweep.dynamics.optima;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.model.PatternMixture;
@@ -27,8 +26,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *   clustering   in row order, a node joins the optimum whose representative (its first node) has
  *                the largest cosine ≥ sameOptimumCosine with it, else it founds a new optimum
  *   optimum      the representative's diagnostics, gap λ1 − λ2, activation set {l : wᵀμ_l &gt; 0},
- *                roughness ρ(w) = max_k ‖A(w + εδ_k) − A(w)‖₂ / ε, ε = roughnessStep, over
- *                roughnessProbes random unit δ_k (representatives only: one d×d SVD per probe)
+ *                and its {@link Curvature}: on a hinge, the exact roughness ρ(w), its bound, the
+ *                stability margin ({@link CurvatureAnalysis}; representatives only)
+ *   patterns     the curvature at every pattern direction μ_l/‖μ_l‖ (μ_l ≠ 0), summarised in the report
+ *                (curvature scope ALL only)
  *   matching     μ_l is recovered when some representative has cos(w, μ_l) ≥ matchCosine
  * </pre>
  * Where w and −w are one optimum ({@code odd}: linear, and the even quadratic control) cosines are
@@ -36,10 +37,9 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * ≥ 0. For the non-homogeneous controls (sigmoid, quadratic) A(w) is not defined: only the
  * clustering and the matching are done, no node is inactive, and everything that needs A is NaN.
  *
- * <p>Optima are numbered by decreasing node count (ties: by their first node), and the roughness
- * probes δ_k are drawn from the given stream in that order, so a report is a pure function of
- * (W, stream state). Spectra come from singular values: λ_k(A) = s_k(C)² with A = CᵀC
- * ({@link PopulationObjective#centredGatedMeans}) and ‖ΔA‖₂ = s_1(ΔA). Immutable;
+ * <p>Optima are numbered by decreasing node count (ties: by their first node); a report is a
+ * pure, deterministic function of W. Spectra come from singular values: λ_k(A) = s_k(C)² with A = CᵀC
+ * ({@link PopulationObjective#centredGatedMeans}). Immutable;
  * {@link #analyse} allocates its own scratch and is safe to call from several threads.
  *
  * @see OptimaReport
@@ -51,6 +51,8 @@ public final class OptimumAnalysis {
     private static final double EIGEN_ROUNDING = 1e-14;
 
     private final PopulationObjective objective;
+    /** null when A is not defined or the curvature is switched off. */
+    private final CurvatureAnalysis curvature;
     private final double[][] patterns;
     private final double[] patternNorms;
     private final boolean odd;
@@ -66,6 +68,8 @@ public final class OptimumAnalysis {
     public OptimumAnalysis(PatternMixture mixture, ActivationFunction activation, AnalysisSettings settings) {
         boolean homogeneous = activation.isHomogeneous();
         this.objective = homogeneous ? new PopulationObjective(mixture, activation) : null;
+        this.curvature = homogeneous && settings.curvature() != CurvatureScope.NONE
+                ? new CurvatureAnalysis(objective, mixture, settings.hingeTolerance()) : null;
         this.settings = settings;
         // w ~ −w: linear is odd, the quadratic control is even
         this.odd = homogeneous ? activation.negativeSlope() == 1.0 : activation.kind() == Activation.QUADRATIC;
@@ -85,11 +89,10 @@ public final class OptimumAnalysis {
 
     /**
      * @param weights W, n×d, rows non-zero and finite (normalised here). Not modified.
-     * @param probe   the stream of roughness directions (the run's probe stream). Modified.
      * @return the report
      * @throws IllegalArgumentException if d differs from the mixture's or a row is zero or not finite
      */
-    public OptimaReport analyse(DMatrixRMaj weights, SplittableRandom probe) {
+    public OptimaReport analyse(DMatrixRMaj weights) {
         int n = weights.numRows;
         int d = weights.numCols;
         if (d != patterns[0].length) {
@@ -175,7 +178,7 @@ public final class OptimumAnalysis {
         List<DistinctOptimum> optima = new ArrayList<>(clusters);
         double cosSum = 0.0;
         double gapSum = 0.0;
-        double roughSum = 0.0;
+        CurvatureSummary summary = new CurvatureSummary();
         for (int k = 0; k < clusters; k++) {
             int c = order[k];
             NodeDiagnostics nd = nodes.get(founder[c]);
@@ -204,13 +207,13 @@ public final class OptimumAnalysis {
                 }
             }
             double gap = nd.lambda1() - nd.lambda2();
-            double rough = roughness(w, probe, s);
+            Curvature curv = curvatureAt(w, s);
             cosSum += nd.bestCosine();
             gapSum += gap;
-            roughSum += rough;
+            summary.addOptimum(curv);
             optima.add(new DistinctOptimum(k, counts[c], basinShare, w, nd.bestPattern(), nd.bestCosine(),
-                    nd.residual(), nd.lambda1(), nd.lambda2(), gap, nd.topEigenvector(), rough, activationSet,
-                    nd.energy()));
+                    nd.residual(), nd.lambda1(), nd.lambda2(), gap, nd.topEigenvector(), activationSet,
+                    nd.energy(), curv));
         }
         int recoveredCount = 0;
         for (int l = 0; l < patternCount; l++) {
@@ -218,10 +221,28 @@ public final class OptimumAnalysis {
                 recoveredCount++;
             }
         }
+        for (int l = 0; l < patternCount && settings.curvature() == CurvatureScope.ALL; l++) {
+            if (patternNorms[l] > 0.0) {
+                double[] dir = new double[d];
+                for (int i = 0; i < d; i++) {
+                    dir[i] = patterns[l][i] / patternNorms[l];
+                }
+                summary.addPattern(curvatureAt(dir, s));
+            }
+        }
         return new OptimaReport(optima, nodes, inactive, recoveredCount, (double) recoveredCount / patternCount, share,
                 maxResidual, cosSum / clusters, objective == null ? Double.NaN : (double) topCount / n,
-                gapSum / clusters, roughSum / clusters,
-                energySum / n);
+                gapSum / clusters, summary.meanRoughness(), summary.contractionFraction(),
+                summary.minStabilityMargin(), summary.hingeOptima(), summary.patternContractionFraction(),
+                summary.patternStableFraction(), energySum / n);
+    }
+
+    /** The curvature at unit w; all NaN when A is not defined or the curvature is off. */
+    private Curvature curvatureAt(double[] w, Scratch s) {
+        if (curvature == null) {
+            return new Curvature(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+        }
+        return curvature.at(w, s.ws);
     }
 
     private NodeDiagnostics diagnose(double[] dirs, int off, int optimum, Scratch s) {
@@ -285,34 +306,6 @@ public final class OptimumAnalysis {
         return odd ? Math.abs(cos) : cos;
     }
 
-    private double roughness(double[] w, SplittableRandom probe, Scratch s) {
-        if (objective == null) {
-            return Double.NaN;
-        }
-        int d = w.length;
-        double eps = settings.roughnessStep();
-        objective.matrix(w, 0, s.ws, s.a);
-        double rho = 0.0;
-        for (int k = 0; k < settings.roughnessProbes(); k++) {
-            double n2 = 0.0;
-            for (int i = 0; i < d; i++) {
-                s.w[i] = probe.nextGaussian();
-                n2 += s.w[i] * s.w[i];
-            }
-            double scale = eps / Math.sqrt(n2);
-            for (int i = 0; i < d; i++) {
-                s.w[i] = w[i] + scale * s.w[i];
-            }
-            objective.matrix(s.w, 0, s.ws, s.diff);
-            for (int i = 0; i < s.diff.data.length; i++) {
-                s.diff.data[i] -= s.a.data[i];
-            }
-            topSingularValues(s.diff, s.svdA, s);
-            rho = Math.max(rho, s.top[0] / eps);
-        }
-        return rho;
-    }
-
     /**
      * The two largest singular values of m into s.top (0 where m has fewer). Singular values rather
      * than a symmetric eigen-solver: once a flow has converged, A can hold subnormal entries, on
@@ -370,10 +363,7 @@ public final class OptimumAnalysis {
     private static final class Scratch {
         final PopulationObjective.Workspace ws;
         final SingularValueDecomposition_F64<DMatrixRMaj> svdC;
-        final SingularValueDecomposition_F64<DMatrixRMaj> svdA;
         final DMatrixRMaj centred;
-        final DMatrixRMaj a;
-        final DMatrixRMaj diff;
         final DMatrixRMaj copy;
         final double[] aw;
         final double[] w;
@@ -384,10 +374,7 @@ public final class OptimumAnalysis {
         Scratch(PopulationObjective objective, int patternCount, int d) {
             ws = objective == null ? null : objective.newWorkspace();
             svdC = DecompositionFactory_DDRM.svd(patternCount, d, false, false, true);
-            svdA = DecompositionFactory_DDRM.svd(d, d, false, false, true);
             centred = new DMatrixRMaj(patternCount, d);
-            a = new DMatrixRMaj(d, d);
-            diff = new DMatrixRMaj(d, d);
             copy = new DMatrixRMaj(d, d);
             aw = new double[d];
             w = new double[d];

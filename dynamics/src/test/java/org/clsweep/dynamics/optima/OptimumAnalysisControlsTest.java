@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.clsweep.dynamics.testing.Tolerances.TOL_EXACT;
 
-import java.util.SplittableRandom;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.model.PatternMixture;
@@ -34,7 +33,7 @@ class OptimumAnalysisControlsTest {
     @Test
     void sigmoidGetsPatternMatchingOnlyWithSignedDirections() {
         OptimaReport report = new OptimumAnalysis(MIXTURE, ActivationFunction.of(Activation.SIGMOID), SETTINGS)
-                .analyse(weights(), new SplittableRandom(1));
+                .analyse(weights());
         // e_0 (2 nodes), then −e_0, e_1, −(1,1,1)/√3 as three single-node optima; no node is "inactive"
         assertThat(report.inactiveNodes()).isZero();
         assertThat(report.distinctOptima()).isEqualTo(4);
@@ -48,7 +47,7 @@ class OptimumAnalysisControlsTest {
             assertThat(o.residual()).isNaN();
             assertThat(o.lambda1()).isNaN();
             assertThat(o.gap()).isNaN();
-            assertThat(o.roughness()).isNaN();
+            assertThat(o.curvature().roughness()).isNaN();
             assertThat(o.energy()).isNaN();
             assertThat(o.topEigenvector()).isFalse();
         }
@@ -63,7 +62,7 @@ class OptimumAnalysisControlsTest {
     @Test
     void quadraticActivationIsEvenSoSignsMerge() {
         OptimaReport report = new OptimumAnalysis(MIXTURE, ActivationFunction.of(Activation.QUADRATIC), SETTINGS)
-                .analyse(weights(), new SplittableRandom(1));
+                .analyse(weights());
         // ±e_0 (3 nodes), e_1, ±(1,1,1)/√3
         assertThat(report.distinctOptima()).isEqualTo(3);
         assertThat(report.optima().get(0).nodeCount()).isEqualTo(3);

@@ -45,7 +45,7 @@ class OptimumAnalysisTest {
                 new double[] {1, 0, 0, 0},                 // μ_1
                 unit(-1, 0.5, 0, 0.2),                     // cos −0.89 with μ_1: a different optimum for ReLU
                 unit(0, 1, 0.02, 0));                      // cos 0.9998 with μ_2: a different optimum
-        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(w);
 
         assertThat(r.distinctOptima()).isEqualTo(4);
         assertThat(r.inactiveNodes()).isZero();
@@ -77,7 +77,7 @@ class OptimumAnalysisTest {
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
         DMatrixRMaj w = rows(new double[] {-1, 0, 0, 0}, new double[] {1, 0, 0, 0}, unit(-1, -1, 0, 1),
                 new double[] {0, 0, 0, 1});
-        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(w);
         assertThat(r.inactiveNodes()).isEqualTo(3);
         assertThat(r.distinctOptima()).isEqualTo(1);
         assertThat(r.optima().get(0).basinShare()).isCloseTo(0.25, offset(TOL_EXACT));
@@ -88,7 +88,7 @@ class OptimumAnalysisTest {
         assertThat(r.patternBasinShare()).containsExactly(new double[] {0.25, 0, 0}, offset(TOL_EXACT));
         assertThat(r.meanEnergy()).isCloseTo(1.0 / 9 / 4, offset(TOL_EXACT));
 
-        OptimaReport allDead = analysis.analyse(rows(new double[] {-1, 0, 0, 0}), new SplittableRandom(1));
+        OptimaReport allDead = analysis.analyse(rows(new double[] {-1, 0, 0, 0}));
         assertThat(allDead.distinctOptima()).isZero();
         assertThat(allDead.coverage()).isZero();
         assertThat(allDead.meanBestCosine()).isNaN();
@@ -96,7 +96,7 @@ class OptimumAnalysisTest {
 
         // leaky ReLU keeps a gradient c·μ_l on closed gates: never inactive
         OptimaReport leaky = new OptimumAnalysis(orthogonal(0.0), ActivationFunction.of(Activation.LEAKY_RELU, 0.1),
-                SETTINGS).analyse(w, new SplittableRandom(1));
+                SETTINGS).analyse(w);
         assertThat(leaky.inactiveNodes()).isZero();
         assertThat(leaky.distinctOptima()).isEqualTo(4);
     }
@@ -105,7 +105,7 @@ class OptimumAnalysisTest {
     void diagnosticsOfAPatternOptimumMatchTheClosedForm() {
         // w = e1, σ = 0: g_1 = μ_1, g_2 = g_3 = 0, so A = (1/3 − 1/9)·e1e1ᵀ = (2/9)·e1e1ᵀ
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
-        OptimaReport r = analysis.analyse(rows(new double[] {1, 0, 0, 0}), new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(rows(new double[] {1, 0, 0, 0}));
         DistinctOptimum o = r.optima().get(0);
         assertThat(o.lambda1()).isCloseTo(2.0 / 9, offset(TOL_EXACT));
         assertThat(o.lambda2()).isCloseTo(0.0, offset(TOL_EXACT));
@@ -113,8 +113,11 @@ class OptimumAnalysisTest {
         assertThat(o.residual()).isCloseTo(0.0, offset(TOL_EXACT));
         assertThat(o.energy()).isCloseTo(1.0 / 9, offset(TOL_EXACT));
         assertThat(o.topEigenvector()).isTrue();
-        assertThat(o.roughness()).as("σ = 0 and e1 lies on the hinges wᵀμ_2 = wᵀμ_3 = 0: A jumps, ρ ~ 1/ε")
-                .isGreaterThan(0.1 / AnalysisSettings.DEFAULT_ROUGHNESS_STEP);
+        assertThat(o.curvature().onHinge()).as("σ = 0 and e1 lies on the hinges wᵀμ_2 = wᵀμ_3 = 0").isTrue();
+        assertThat(o.curvature().roughness()).as("A jumps there: ρ undefined").isNaN();
+        assertThat(r.hingeOptima()).isEqualTo(1);
+        assertThat(r.meanRoughness()).as("the only optimum is on a hinge").isNaN();
+        assertThat(r.contractionFraction()).isNaN();
         assertThat(r.maxResidual()).isCloseTo(0.0, offset(TOL_EXACT));
         assertThat(r.meanEnergy()).isCloseTo(1.0 / 9, offset(TOL_EXACT));
         assertThat(r.topEigenFraction()).isEqualTo(1.0);
@@ -124,9 +127,11 @@ class OptimumAnalysisTest {
     @Test
     void roughnessIsZeroWhereTheActivationSetIsLocallyConstant() {
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
-        OptimaReport r = analysis.analyse(rows(unit(1, 0.3, 0.2, 0.1)), new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(rows(unit(1, 0.3, 0.2, 0.1)));
         assertThat(r.optima().get(0).activationSet()).containsExactly(0, 1, 2);
         assertThat(r.meanRoughness()).isZero();
+        assertThat(r.hingeOptima()).isZero();
+        assertThat(r.contractionFraction()).isEqualTo(1.0);
     }
 
     @Test
@@ -134,7 +139,7 @@ class OptimumAnalysisTest {
         // w = (e1 + e2)/√2, σ = 0: both μ_1, μ_2 active, g = (μ_1, μ_2, 0); A w computed by hand
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.0), RELU, SETTINGS);
         double s = Math.sqrt(0.5);
-        OptimaReport r = analysis.analyse(rows(new double[] {s, s, 0, 0}), new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(rows(new double[] {s, s, 0, 0}));
         // m = (s, 0.8 s, 0), m̄ = 0.6 s; Aw = Σ π (m_l − m̄) g_l = (1/3)(0.4 s·e1 + 0.2 s·0.8·e2)
         double[] aw = {0.4 * s / 3, 0.16 * s / 3, 0, 0};
         double wAw = s * aw[0] + s * aw[1];
@@ -153,13 +158,13 @@ class OptimumAnalysisTest {
                 new double[] {1, 0, 0, 0},
                 new double[] {0, 0, 1, 0},
                 new double[] {-3, 0, 0, 0});
-        OptimaReport r = analysis.analyse(w, new SplittableRandom(1));
+        OptimaReport r = analysis.analyse(w);
         assertThat(r.distinctOptima()).isEqualTo(2);
         DistinctOptimum o = r.optima().get(0);
         assertThat(o.nodeCount()).isEqualTo(3);
         assertThat(o.direction()).containsExactly(new double[] {1, 0, 0, 0}, offset(TOL_EXACT));
         assertThat(o.bestCosine()).isCloseTo(1.0, offset(TOL_EXACT));
-        assertThat(o.roughness()).as("linear: A is constant").isZero();
+        assertThat(o.curvature().roughness()).as("linear: A is constant").isZero();
         assertThat(r.nodes()).extracting(NodeDiagnostics::bestCosine)
                 .allSatisfy(c -> assertThat(c).isCloseTo(1.0, offset(TOL_EXACT)));
         assertThat(r.patternBasinShare()).containsExactly(new double[] {0.75, 0.0, 0.25}, offset(TOL_EXACT));
@@ -194,7 +199,7 @@ class OptimumAnalysisTest {
             w.set(0, j, eig.getEigenVector(top).get(j));
             w.set(1, j, eig.getEigenVector(low).get(j));
         }
-        OptimaReport r = new OptimumAnalysis(mix, LINEAR, SETTINGS).analyse(w, new SplittableRandom(1));
+        OptimaReport r = new OptimumAnalysis(mix, LINEAR, SETTINGS).analyse(w);
         assertThat(r.nodes().get(0).topEigenvector()).isTrue();
         assertThat(r.nodes().get(1).topEigenvector()).isFalse();
         assertThat(r.maxResidual()).isLessThan(1e-12);
@@ -205,36 +210,46 @@ class OptimumAnalysisTest {
     void sameOptimumThresholdIsHonoured() {
         DMatrixRMaj w = rows(new double[] {1, 0, 0, 0}, unit(1, 0.01, 0, 0));   // cos = 0.99995
         assertThat(new OptimumAnalysis(orthogonal(0.1), RELU, AnalysisSettings.of(0.95, 0.9999))
-                .analyse(w, new SplittableRandom(1)).distinctOptima()).isEqualTo(1);
+                .analyse(w).distinctOptima()).isEqualTo(1);
         assertThat(new OptimumAnalysis(orthogonal(0.1), RELU, AnalysisSettings.of(0.95, 0.99999))
-                .analyse(w, new SplittableRandom(1)).distinctOptima()).isEqualTo(2);
+                .analyse(w).distinctOptima()).isEqualTo(2);
     }
 
     @Test
-    void roughnessIsPositiveForSmoothReluAndReproducibleFromTheProbeStream() {
+    void curvatureIsDeterministicAndSummarisedOverOptimaAndPatterns() {
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), RELU, SETTINGS);
         DMatrixRMaj w = rows(unit(1, 0.3, 0.05, 0.1), new double[] {0, 1, 0, 0});
-        OptimaReport a = analysis.analyse(w, new SplittableRandom(5));
-        OptimaReport b = analysis.analyse(w, new SplittableRandom(5));
+        OptimaReport a = analysis.analyse(w);
+        OptimaReport b = analysis.analyse(w);
         assertThat(a.optima()).hasSize(2);
         for (int k = 0; k < 2; k++) {
-            assertThat(a.optima().get(k).roughness()).isPositive().isEqualTo(b.optima().get(k).roughness());
+            assertThat(a.optima().get(k).curvature()).isEqualTo(b.optima().get(k).curvature());
+            assertThat(a.optima().get(k).curvature().roughness()).isPositive();
         }
-        assertThat(a.meanRoughness()).isCloseTo(0.5 * (a.optima().get(0).roughness() + a.optima().get(1).roughness()),
-                offset(TOL_EXACT));
+        Curvature c0 = a.optima().get(0).curvature();
+        Curvature c1 = a.optima().get(1).curvature();
+        assertThat(a.meanRoughness()).isCloseTo(0.5 * (c0.roughness() + c1.roughness()), offset(TOL_EXACT));
+        assertThat(a.minStabilityMargin()).isEqualTo(Math.min(c0.stabilityMargin(), c1.stabilityMargin()));
+        assertThat(a.contractionFraction()).isEqualTo(((c0.contraction() ? 1 : 0) + (c1.contraction() ? 1 : 0)) / 2.0);
+        assertThat(a.patternContractionFraction()).isBetween(0.0, 1.0);
+        assertThat(a.patternStableFraction()).isBetween(0.0, 1.0);
     }
 
     @Test
-    void roughnessApproximatesTheDirectionalDerivativeOfA() {
-        // one probe, two step sizes: the difference quotient converges (first order in ε)
-        PatternMixture mix = orthogonal(0.2);
-        DMatrixRMaj w = rows(unit(1, 0.4, 0.2, 0.1));
-        double coarse = new OptimumAnalysis(mix, RELU, new AnalysisSettings(0.95, 0.9999, 1e-6, 1, 1e-3))
-                .analyse(w, new SplittableRandom(9)).meanRoughness();
-        double fine = new OptimumAnalysis(mix, RELU, new AnalysisSettings(0.95, 0.9999, 1e-6, 1, 1e-5))
-                .analyse(w, new SplittableRandom(9)).meanRoughness();
-        assertThat(fine).isPositive();
-        assertThat(Math.abs(coarse - fine) / fine).isLessThan(1e-2);
+    void curvatureSwitchedOffLeavesItsFieldsNaN() {
+        OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), RELU,
+                AnalysisSettings.of(0.95, 0.9999, CurvatureScope.NONE));
+        OptimaReport r = analysis.analyse(rows(unit(1, 0.3, 0.05, 0.1)));
+        assertThat(r.optima().get(0).curvature().roughness()).isNaN();
+        assertThat(r.optima().get(0).curvature().stabilityMargin()).isNaN();
+        assertThat(r.meanRoughness()).isNaN();
+        assertThat(r.patternStableFraction()).isNaN();
+        assertThat(r.optima().get(0).gap()).as("the spectrum is not part of the switch").isPositive();
+        OptimaReport optimaOnly = new OptimumAnalysis(orthogonal(0.1), RELU,
+                AnalysisSettings.of(0.95, 0.9999, CurvatureScope.OPTIMA)).analyse(rows(unit(1, 0.3, 0.05, 0.1)));
+        assertThat(optimaOnly.meanRoughness()).isPositive();
+        assertThat(optimaOnly.patternStableFraction()).isNaN();
+        assertThat(optimaOnly.patternContractionFraction()).isNaN();
     }
 
     @Test
@@ -255,7 +270,7 @@ class OptimumAnalysisTest {
             }
         }
         OptimaReport r = new OptimumAnalysis(mix, ActivationFunction.of(Activation.LEAKY_RELU, 0.9), SETTINGS)
-                .analyse(w, new SplittableRandom(1));
+                .analyse(w);
         PopulationObjective objective = new PopulationObjective(mix, ActivationFunction.of(Activation.LEAKY_RELU, 0.9));
         DMatrixRMaj a = new DMatrixRMaj(16, 16);
         for (int i = 0; i < 200; i++) {
@@ -271,9 +286,9 @@ class OptimumAnalysisTest {
     @Test
     void rejectsZeroRowsAndWrongDimensions() {
         OptimumAnalysis analysis = new OptimumAnalysis(orthogonal(0.1), RELU, SETTINGS);
-        assertThatThrownBy(() -> analysis.analyse(rows(new double[] {1, 0, 0, 0}, new double[4]), new SplittableRandom(1)))
+        assertThatThrownBy(() -> analysis.analyse(rows(new double[] {1, 0, 0, 0}, new double[4])))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("row 1");
-        assertThatThrownBy(() -> analysis.analyse(new DMatrixRMaj(2, 3), new SplittableRandom(1)))
+        assertThatThrownBy(() -> analysis.analyse(new DMatrixRMaj(2, 3)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("3 columns");
     }
 

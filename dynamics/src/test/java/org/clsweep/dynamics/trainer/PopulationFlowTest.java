@@ -79,7 +79,7 @@ class PopulationFlowTest {
             }
             assertThat(Math.abs(cos)).as("node %d", i).isGreaterThan(1 - 1e-9);
         }
-        OptimaReport r = new OptimumAnalysis(mix, linear, SETTINGS).analyse(flow.weights(), new SplittableRandom(1));
+        OptimaReport r = new OptimumAnalysis(mix, linear, SETTINGS).analyse(flow.weights());
         assertThat(r.distinctOptima()).isEqualTo(1);
         assertThat(r.topEigenFraction()).isEqualTo(1.0);
         assertThat(r.optima().get(0).lambda1()).isCloseTo(eig.getEigenvalue(top).real, org.assertj.core.data.Offset.offset(1e-12));
@@ -92,7 +92,7 @@ class PopulationFlowTest {
         ActivationFunction linear = ActivationFunction.of(Activation.LINEAR);
         PopulationFlow flow = new PopulationFlow(new PopulationObjective(mix, linear), randomRows(width, 16, width), 1.0, 1e-9);
         assertThat(TrainingLoop.run(flow, 20_000, StopRule.standard()).end()).isEqualTo(Action.CONVERGED);
-        assertThat(new OptimumAnalysis(mix, linear, SETTINGS).analyse(flow.weights(), new SplittableRandom(1))
+        assertThat(new OptimumAnalysis(mix, linear, SETTINGS).analyse(flow.weights())
                 .distinctOptima()).isEqualTo(1);
     }
 
@@ -102,7 +102,7 @@ class PopulationFlowTest {
         ActivationFunction relu = ActivationFunction.of(Activation.RELU);
         PopulationFlow flow = new PopulationFlow(new PopulationObjective(mix, relu), randomRows(64, 8, 5), 1.0, 1e-9);
         TrainingOutcome out = TrainingLoop.run(flow, 20_000, StopRule.standard());
-        OptimaReport r = new OptimumAnalysis(mix, relu, SETTINGS).analyse(flow.weights(), new SplittableRandom(1));
+        OptimaReport r = new OptimumAnalysis(mix, relu, SETTINGS).analyse(flow.weights());
         assertThat(r.distinctOptima()).isEqualTo(4);
         assertThat(r.optima()).extracting(DistinctOptimum::bestPattern).containsExactlyInAnyOrder(0, 1, 2, 3);
         assertThat(r.optima()).allSatisfy(o -> {
