@@ -38,7 +38,9 @@ class WidthPoolsTest {
                 row("B", 2, RunStatus.OK, kind, 2, 0.5, 1, 0),
                 row("B", 3, RunStatus.DIVERGED, kind, 2, 0.5, 0, 1))));
         cells.add(RunsRows.cell(List.of(row("C", 1, RunStatus.OK, kind, 2, 0.1, 0, 1))));
-        return Aggregator.finish(cells);
+        List<Row> rows = Aggregator.finish(cells);
+        assertThat(rows).allSatisfy(r -> assertThat(r.size()).isEqualTo(AggregatesTable.schema().size()));
+        return rows;
     }
 
     private static Row row(String cell, long seed, RunStatus status, GeometryKind kind, int width, double noise,
