@@ -30,6 +30,7 @@ import org.ejml.data.DMatrixRMaj;
  *   W         ← PopulationFlow(η = train.lr, tol = train.tol), at most train.steps steps,
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
  *   report    ← OptimumAnalysis(analysis.*).analyse(W)
+ *   metrics   ← OneLayerMetrics of the report, W and the mixture
  * </pre>
  * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose
  * energy was not finite. The wall time covers everything from data generation to the analysis.
@@ -61,8 +62,9 @@ final class OneLayerPopulationRun {
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
                 AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(flow.weights());
-        return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), OneLayerMetrics.of(report),
-                report.patternBasinShare(), report.optima(), List.of());
+        return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start),
+                OneLayerMetrics.of(report, mixture, flow.weights()), report.patternBasinShare(), report.optima(),
+                List.of());
     }
 
     private static long millisSince(long startNanos) {

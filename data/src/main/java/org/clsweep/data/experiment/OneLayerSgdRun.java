@@ -38,7 +38,7 @@ import org.ejml.data.DMatrixRMaj;
  *               normalize_rows) for train.steps steps; StopRule.standard(): DIVERGED on a
  *               non-finite loss or W
  *   report    ← OptimumAnalysis(analysis.*).analyse(W)
- *   metrics   ← the one-layer metrics of the report, plus final_loss (mean loss over the last
+ *   metrics   ← OneLayerMetrics of the report, W and the mixture, plus final_loss (mean loss over the last
  *               train.trace_every steps) and, for InfoNCE, alpha_mean / alpha_max of the last batch
  * </pre>
  * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose loss
@@ -78,7 +78,7 @@ final class OneLayerSgdRun {
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
                 AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(w);
-        double[] metrics = OneLayerMetrics.of(report);
+        double[] metrics = OneLayerMetrics.of(report, mixture, w);
         metrics[RunMetric.FINAL_LOSS.ordinal()] = tail.mean();
         metrics[RunMetric.ALPHA_MEAN.ordinal()] = loss.alphaMean();
         metrics[RunMetric.ALPHA_MAX.ordinal()] = loss.alphaMax();

@@ -19,6 +19,8 @@ public enum RunMetric {
     MEAN_ROUGHNESS(false, "one layer: mean local roughness ρ(w) over distinct optima"),
     MEAN_ENERGY(false, "one layer: mean objective E(w) = ½ wᵀA(w)w over nodes"),
     INACTIVE_NODES(true, "one layer, relu: nodes with wᵀμ_l <= 0 for every pattern at the end (E ≈ 0, no gradient); not optima"),
+    TOP_DIRECTION_COSINE(false, "one layer: |cos| between W's top right-singular vector and the top eigenvector of Cov_π(μ); NULL on a tie"),
+    STABLE_RANK(false, "one layer: ‖W‖_F² / ‖W‖₂² of the trained weights, 1 when every node lies on one line"),
     // sampled training (one and two layers)
     FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
     ALPHA_MEAN(false, "sgd, infonce: mean off-diagonal pairwise importance α over the last batch"),

@@ -11,6 +11,15 @@ public enum GeometryKind {
     /** Two-hot vectors (e_i + e_j)/√2 over distinct pairs: more patterns than dimensions. */
     PAIRS;
 
+    /**
+     * Whether the directions are drawn from the run's pattern stream, which depends on the seed
+     * only: every seed has its own patterns (the same in all cells of that seed, for equal
+     * patterns and dim), where orthogonal and equiangular patterns are the same in every run.
+     */
+    public boolean drawnPerSeed() {
+        return this == RANDOM || this == PAIRS;
+    }
+
     public String specName() {
         return name().toLowerCase(java.util.Locale.ROOT);
     }

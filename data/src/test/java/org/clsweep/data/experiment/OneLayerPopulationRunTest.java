@@ -50,7 +50,7 @@ class OneLayerPopulationRunTest {
         assertThat(a.patternBasinShare()).hasSize(6);
         assertThat(a.optima()).isNotEmpty();
         for (RunMetric m : RunMetric.values()) {
-            if (m.ordinal() <= RunMetric.INACTIVE_NODES.ordinal()) {
+            if (m.ordinal() <= RunMetric.STABLE_RANK.ordinal()) {
                 assertThat(a.metric(m)).as(m.column()).isFinite();
             } else {
                 assertThat(a.metric(m)).as(m.column()).isNaN();

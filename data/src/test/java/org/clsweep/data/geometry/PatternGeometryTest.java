@@ -11,6 +11,7 @@ import org.clsweep.data.spec.ProbsKind;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class PatternGeometryTest {
@@ -32,6 +33,15 @@ class PatternGeometryTest {
             s += a[i] * b[i];
         }
         return s;
+    }
+
+    @ParameterizedTest
+    @EnumSource(GeometryKind.class)
+    void patternsDifferBetweenPatternStreamsExactlyForTheKindsDrawnPerSeed(GeometryKind kind) {
+        GeometrySpec g = spec(kind, 6, 16, 0.2);
+        double[][] a = PatternGeometry.directions(g, new SplittableRandom(1));
+        double[][] b = PatternGeometry.directions(g, new SplittableRandom(2));
+        assertThat(java.util.Arrays.deepEquals(a, b)).isNotEqualTo(kind.drawnPerSeed());
     }
 
     @Test

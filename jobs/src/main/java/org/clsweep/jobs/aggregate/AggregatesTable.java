@@ -25,9 +25,18 @@ import org.clsweep.jobs.output.RunsTable;
  *                                     from this one only in width (each node weighs the same)
  *   predicted_coverage_pooled double  the prediction from basin_prob_pooled
  *   pooled_runs bigint                OK runs behind basin_prob_pooled
+ *   predicted_coverage_per_seed double  geometries drawn per seed (random, pairs) only: per seed,
+ *                                     p_l pooled over that seed's runs of the same cells, the
+ *                                     prediction from it, then the mean over seeds; NULL for
+ *                                     fixed geometries (orthogonal, equiangular)
  * </pre>
- * Compare {@code predicted_coverage*} with the observed {@code coverage_mean}. The basin and
- * prediction columns are NULL for cells without per-pattern shares (two layers).
+ * Compare {@code predicted_coverage*} with the observed {@code coverage_mean}: for fixed
+ * geometries {@code predicted_coverage_pooled}, for geometries drawn per seed
+ * {@code predicted_coverage_per_seed}. Where every seed has its own patterns, p_l varies with the
+ * seed, and since 1 − (1 − p)^n is concave in p, Jensen's inequality makes the prediction from the
+ * seed-averaged p_l ({@code predicted_coverage_pooled}, kept as it is for every geometry) at least
+ * the mean of the per-seed predictions: it overstates the coverage (see {@link WidthPools}). The
+ * basin and prediction columns are NULL for cells without per-pattern shares (two layers).
  */
 public final class AggregatesTable {
     public static final String N_RUNS = "n_runs";
@@ -43,6 +52,7 @@ public final class AggregatesTable {
     public static final String BASIN_PROB_POOLED = "basin_prob_pooled";
     public static final String PREDICTED_COVERAGE_POOLED = "predicted_coverage_pooled";
     public static final String POOLED_RUNS = "pooled_runs";
+    public static final String PREDICTED_COVERAGE_PER_SEED = "predicted_coverage_per_seed";
 
     private static final StructType SCHEMA = buildSchema();
 
@@ -74,6 +84,7 @@ public final class AggregatesTable {
                 true));
         f.add(DataTypes.createStructField(PREDICTED_COVERAGE_POOLED, DataTypes.DoubleType, true));
         f.add(DataTypes.createStructField(POOLED_RUNS, DataTypes.LongType, true));
+        f.add(DataTypes.createStructField(PREDICTED_COVERAGE_PER_SEED, DataTypes.DoubleType, true));
         return DataTypes.createStructType(f);
     }
 }

@@ -3,7 +3,6 @@ package org.clsweep.jobs.aggregate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +26,8 @@ import org.clsweep.jobs.output.RunsTable;
  * partition order and finishes the one-row-per-cell results (Student t intervals, pooled basin
  * probabilities, coverage predictions — see {@link CellSummary} and {@link AggregatesTable}), so
  * the driver holds one object per cell and partition, never a run's row (only each cell's seeds,
- * to count distinct runs: a set entry, ≈ 60 bytes, per run). Plain Java over the rows
+ * to count distinct runs: a set entry, ≈ 60 bytes, per run; and, where the geometry is drawn per
+ * seed, each seed's basin share sums: a map entry and 2L + 1 numbers per run). Plain Java over the rows
  * rather than SQL aggregates: Spark would generate and compile code for the hundred aggregate
  * expressions on every sweep, which costs more than the aggregation itself. Rows are sorted by
  * parameter values, in SpecKey order.
@@ -113,34 +113,12 @@ public final class Aggregator {
         return new RunCounts(stats.size(), rows, distinct, byStatus);
     }
 
-    /** The driver-side part: one output row per cell. */
-    private static List<Row> finish(List<CellStatistics> stats) {
+    /** The driver-side part: one output row per cell ({@link AggregatesTable#schema()}), in {@link #ORDER}. */
+    static List<Row> finish(List<CellStatistics> stats) {
         List<CellStatistics> cells = new ArrayList<>(stats);
         cells.sort(ORDER);
 
-        // pooled basin probabilities over cells that differ only in width, node-weighted
-        Map<List<Object>, double[]> pooledSum = new HashMap<>();
-        Map<List<Object>, long[]> pooledNodesRuns = new HashMap<>();
-        for (CellStatistics c : cells) {
-            double[] p = c.basinShares();
-            if (p == null) {
-                continue;
-            }
-            long runs = c.basinRuns();
-            long nodes = runs * (Integer) c.params().get(SpecKey.WIDTH.ordinal());
-            double[] sumP = pooledSum.computeIfAbsent(poolKey(c), k -> new double[p.length]);
-            long[] nr = pooledNodesRuns.computeIfAbsent(poolKey(c), k -> new long[2]);
-            if (sumP.length != p.length) {
-                throw new IllegalStateException("cells " + c.cellId() + " and another with the same patterns have "
-                        + "basin shares of different lengths");
-            }
-            for (int l = 0; l < p.length; l++) {
-                sumP[l] += p[l] * nodes;
-            }
-            nr[0] += nodes;
-            nr[1] += runs;
-        }
-
+        WidthPools pools = WidthPools.of(cells);
         List<Row> out = new ArrayList<>(cells.size());
         for (CellStatistics c : cells) {
             List<Object> v = new ArrayList<>(AggregatesTable.schema().size());
@@ -166,31 +144,21 @@ public final class Aggregator {
             double[] p = c.basinShares();
             v.add(p);
             v.add(p == null ? null : Columns.orNull(CellSummary.predictedCoverage(p, width)));
-            double[] sumP = pooledSum.get(poolKey(c));
-            if (p == null || sumP == null) {
+            WidthPools.Pooled pooled = pools.pooled(c);
+            if (pooled == null) {
+                v.add(null);
                 v.add(null);
                 v.add(null);
                 v.add(null);
             } else {
-                long[] nr = pooledNodesRuns.get(poolKey(c));
-                double[] pooled = new double[sumP.length];
-                for (int l = 0; l < pooled.length; l++) {
-                    pooled[l] = sumP[l] / nr[0];
-                }
-                v.add(pooled);
-                v.add(Columns.orNull(CellSummary.predictedCoverage(pooled, width)));
-                v.add(nr[1]);
+                v.add(pooled.basinProb());
+                v.add(Columns.orNull(CellSummary.predictedCoverage(pooled.basinProb(), width)));
+                v.add(pooled.runs());
+                v.add(Columns.orNull(pooled.perSeedPrediction()));
             }
             out.add(RowFactory.create(v.toArray()));
         }
         return out;
-    }
-
-    /** Every parameter but width: cells with equal keys pool their basin probabilities. */
-    private static List<Object> poolKey(CellStatistics c) {
-        List<Object> k = new ArrayList<>(c.params());
-        k.remove(SpecKey.WIDTH.ordinal());
-        return k;
     }
 
     /** By parameter values in SpecKey order, then cell id. */

@@ -3,13 +3,17 @@ package org.clsweep.jobs.aggregate;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.RunsTable;
 
@@ -24,7 +28,9 @@ import org.clsweep.jobs.output.RunsTable;
  *                  n = na + nb, δ = mean_b − mean_a, mean = mean_a + δ·nb/n,
  *                  M2 = M2a + M2b + δ²·na·nb/n);  sample std = √(M2 / (n − 1))
  *   basin shares  over the OK rows with a pattern_basin_share array: per position l the sum and
- *                 count of the set values (mean = sum / count), and the number of such rows
+ *                 count of the set values (mean = sum / count), and the number of such rows;
+ *                 the same per seed when the cell's geometry is drawn per seed
+ *                 ({@link GeometryKind#drawnPerSeed()}), whose patterns differ between seeds
  *   parameters    the values of the cell's first row (every row of a cell has the same)
  * </pre>
  */
@@ -39,14 +45,16 @@ final class CellStatistics implements Serializable {
     private final long[] n = new long[RunMetric.values().length];
     private final double[] mean = new double[RunMetric.values().length];
     private final double[] m2 = new double[RunMetric.values().length];
-    private double[] shareSum = new double[0];
-    private long[] shareCount = new long[0];
-    private long shareRuns;
+    private final ShareSums shares = new ShareSums();
+    /** Null unless the geometry is drawn per seed. */
+    private final Map<Long, ShareSums> sharesBySeed;
 
     private CellStatistics(String sweep, String cellId, List<Object> params) {
         this.sweep = sweep;
         this.cellId = cellId;
         this.params = params;
+        String kind = (String) params.get(SpecKey.GEOMETRY_KIND.ordinal());
+        this.sharesBySeed = GeometryKind.valueOf(kind.toUpperCase(Locale.ROOT)).drawnPerSeed() ? new HashMap<>() : null;
     }
 
     /** Where the columns {@link CellStatistics} reads are in a runs table's rows. */
@@ -86,7 +94,8 @@ final class CellStatistics implements Serializable {
 
     /** Adds one row of this cell. */
     void add(Row row, RowLayout c) {
-        seeds.add(row.getLong(c.seed()));
+        long seed = row.getLong(c.seed());
+        seeds.add(seed);
         RunStatus status = RunStatus.valueOf(row.getString(c.status()));
         byStatus[status.ordinal()]++;
         if (status != RunStatus.OK) {
@@ -105,15 +114,10 @@ final class CellStatistics implements Serializable {
         }
         if (!row.isNullAt(c.share())) {
             List<Double> share = row.getList(c.share());
-            grow(share.size());
-            for (int l = 0; l < share.size(); l++) {
-                Double x = share.get(l);
-                if (x != null) {
-                    shareSum[l] += x;
-                    shareCount[l]++;
-                }
+            shares.add(share);
+            if (sharesBySeed != null) {
+                sharesBySeed.computeIfAbsent(seed, k -> new ShareSums()).add(share);
             }
-            shareRuns++;
         }
     }
 
@@ -135,18 +139,9 @@ final class CellStatistics implements Serializable {
             m2[k] += other.m2[k] + delta * delta * ((double) na * nb / total);
             n[k] = total;
         }
-        grow(other.shareSum.length);
-        for (int l = 0; l < other.shareSum.length; l++) {
-            shareSum[l] += other.shareSum[l];
-            shareCount[l] += other.shareCount[l];
-        }
-        shareRuns += other.shareRuns;
-    }
-
-    private void grow(int length) {
-        if (shareSum.length < length) {
-            shareSum = Arrays.copyOf(shareSum, length);
-            shareCount = Arrays.copyOf(shareCount, length);
+        shares.merge(other.shares);
+        if (sharesBySeed != null) {
+            other.sharesBySeed.forEach((seed, s) -> sharesBySeed.computeIfAbsent(seed, k -> new ShareSums()).merge(s));
         }
     }
 
@@ -198,18 +193,72 @@ final class CellStatistics implements Serializable {
 
     /** Mean basin share per pattern over the OK rows that have shares, or null when none has any. */
     double[] basinShares() {
-        if (shareRuns == 0 || shareSum.length == 0) {
-            return null;
-        }
-        double[] p = new double[shareSum.length];
-        for (int l = 0; l < p.length; l++) {
-            p[l] = shareCount[l] == 0 ? Double.NaN : shareSum[l] / shareCount[l];
-        }
-        return p;
+        return shares.mean();
     }
 
     /** OK rows with a basin share array. */
     long basinRuns() {
-        return shareRuns;
+        return shares.runs;
+    }
+
+    /**
+     * Per seed, the mean basin share per pattern over that seed's OK rows with shares (null
+     * entries: as {@link #basinShares()}); null when the geometry is not drawn per seed.
+     */
+    Map<Long, double[]> basinSharesBySeed() {
+        if (sharesBySeed == null) {
+            return null;
+        }
+        Map<Long, double[]> bySeed = new HashMap<>();
+        sharesBySeed.forEach((seed, s) -> bySeed.put(seed, s.mean()));
+        return bySeed;
+    }
+
+    /** Sums of basin share arrays: per position l the sum and count of the set values, and the arrays added. */
+    private static final class ShareSums implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private double[] sum = new double[0];
+        private long[] count = new long[0];
+        private long runs;
+
+        void add(List<Double> share) {
+            grow(share.size());
+            for (int l = 0; l < share.size(); l++) {
+                Double x = share.get(l);
+                if (x != null) {
+                    sum[l] += x;
+                    count[l]++;
+                }
+            }
+            runs++;
+        }
+
+        void merge(ShareSums other) {
+            grow(other.sum.length);
+            for (int l = 0; l < other.sum.length; l++) {
+                sum[l] += other.sum[l];
+                count[l] += other.count[l];
+            }
+            runs += other.runs;
+        }
+
+        /** sum / count per position (NaN where nothing was set), or null when no array was added. */
+        double[] mean() {
+            if (runs == 0 || sum.length == 0) {
+                return null;
+            }
+            double[] p = new double[sum.length];
+            for (int l = 0; l < p.length; l++) {
+                p[l] = count[l] == 0 ? Double.NaN : sum[l] / count[l];
+            }
+            return p;
+        }
+
+        private void grow(int length) {
+            if (sum.length < length) {
+                sum = Arrays.copyOf(sum, length);
+                count = Arrays.copyOf(count, length);
+            }
+        }
     }
 }

@@ -7,21 +7,21 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.catalyst.expressions.GenericRowWithSchema;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.RunsTable;
 import org.junit.jupiter.api.Test;
-import scala.collection.JavaConverters;
 
 class CellStatisticsTest {
     private static final StructType SCHEMA = RunsTable.schema();
-    private static final CellStatistics.RowLayout LAYOUT = CellStatistics.RowLayout.of(SCHEMA);
+    private static final CellStatistics.RowLayout LAYOUT = RunsRows.LAYOUT;
     private static final RunMetric M = RunMetric.MAX_RESIDUAL;
 
     /**
@@ -89,6 +89,23 @@ class CellStatisticsTest {
     }
 
     @Test
+    void basinSharesPerSeedOnlyForGeometriesDrawnPerSeed() {
+        List<Row> rows = List.of(
+                row("c1", 1, RunStatus.OK, 1.0, new double[] {1.0, 0.0}, GeometryKind.RANDOM),
+                row("c1", 2, RunStatus.OK, 1.0, new double[] {0.5, 0.5}, GeometryKind.RANDOM),
+                row("c1", 2, RunStatus.OK, 1.0, new double[] {0.0, 1.0}, GeometryKind.RANDOM),
+                row("c1", 3, RunStatus.DIVERGED, 1.0, new double[] {0.0, 1.0}, GeometryKind.RANDOM),
+                row("c1", 4, RunStatus.OK, 1.0, null, GeometryKind.RANDOM));
+        Map<Long, double[]> bySeed = accumulateInParts(rows, 3, new Random(2)).basinSharesBySeed();
+        assertThat(bySeed).containsOnlyKeys(1L, 2L);
+        assertThat(bySeed.get(1L)).containsExactly(1.0, 0.0);
+        assertThat(bySeed.get(2L)).as("two rows of seed 2: their mean").containsExactly(0.25, 0.75);
+        CellStatistics fixed = accumulateInParts(List.of(row("c1", 1, RunStatus.OK, 1.0, new double[] {1.0, 0.0})),
+                1, new Random(1));
+        assertThat(fixed.basinSharesBySeed()).isNull();
+    }
+
+    @Test
     void noBasinSharesWithoutOkRowsThatHaveThem() {
         CellStatistics s = accumulateInParts(List.of(row("c1", 1, RunStatus.OK, 1.0, null),
                 row("c1", 2, RunStatus.DIVERGED, 1.0, new double[] {1.0})), 1, new Random(1));
@@ -122,36 +139,13 @@ class CellStatisticsTest {
         return total;
     }
 
-    /** A runs-table row as Spark reads it (arrays as Scala sequences). */
     private static Row row(String cell, long seed, RunStatus status, Double metric, double[] shares) {
-        Object[] v = new Object[SCHEMA.size()];
-        v[SCHEMA.fieldIndex(RunsTable.SWEEP)] = "s";
-        v[SCHEMA.fieldIndex(RunsTable.CELL_ID)] = cell;
-        v[SCHEMA.fieldIndex(RunsTable.SEED)] = seed;
-        v[SCHEMA.fieldIndex(RunsTable.STATUS)] = status.name();
-        for (SpecKey p : SpecKey.values()) {
-            v[SCHEMA.fieldIndex(p.column())] = switch (p.type()) {
-                case INT -> p == SpecKey.WIDTH ? 4 : 1;
-                case DOUBLE -> 0.5;
-                case BOOLEAN -> true;
-                case CHOICE -> p.choices().get(0);
-                case STRING_LIST -> scalaSeq(List.of("a", "b"));
-            };
-        }
-        v[SCHEMA.fieldIndex(M.column())] = metric;
-        if (shares != null) {
-            Double[] boxed = new Double[shares.length];
-            for (int i = 0; i < shares.length; i++) {
-                boxed[i] = shares[i];
-            }
-            v[SCHEMA.fieldIndex(RunsTable.PATTERN_BASIN_SHARE)] = scalaSeq(java.util.Arrays.asList(boxed));
-        }
-        return new GenericRowWithSchema(v, SCHEMA);
+        return row(cell, seed, status, metric, shares, GeometryKind.ORTHOGONAL);
     }
 
-    /** An array value as Spark's Rows hold it, in a form Scala 2.12 and 2.13 both have. */
-    @SuppressWarnings("deprecation")
-    private static Object scalaSeq(List<?> values) {
-        return JavaConverters.asScalaBuffer(values).toSeq();
+    private static Row row(String cell, long seed, RunStatus status, Double metric, double[] shares,
+                           GeometryKind kind) {
+        return RunsRows.row(cell, seed, status, Map.of(SpecKey.GEOMETRY_KIND, kind.specName()),
+                metric == null ? Map.of() : Map.of(M, metric), shares);
     }
 }
