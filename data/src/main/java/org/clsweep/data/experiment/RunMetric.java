@@ -21,7 +21,7 @@ public enum RunMetric {
     INACTIVE_NODES(true, "one layer, relu: nodes with wᵀμ_l <= 0 for every pattern at the end (E ≈ 0, no gradient); not optima"),
     // sampled training (one and two layers)
     FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
-    ALPHA_MEAN(false, "sgd, infonce: mean of α_ij = P_ij (j ≠ i) over the last training batch, = (1 − mean_i P_ii)/(N − 1): the positive's softmax weight restated"),
+    ALPHA_MEAN(false, "sgd, infonce: mean of the softmax weights α_ij = P_ij (j ≠ i) over the last training batch, = (1 − mean_i P_ii)/(N − 1): the positive's softmax weight restated"),
     ALPHA_MAX(false, "sgd, infonce: max of α_ij = P_ij (j ≠ i) over the last training batch"),
     ALPHA_SAME_SHARE(false, "one layer, sgd, infonce: mean over anchors of the share of α on negatives of the anchor's own pattern (final W, evaluation batch)"),
     ALPHA_SAME_EXPECTED(false, "one layer, sgd, infonce: that share under uniform α, Σ_l n_l(n_l − 1)/(N(N − 1)) on the evaluation batch"),
