@@ -120,7 +120,7 @@ public enum SpecKey {
     ANALYSIS_SAME_OPTIMUM_COSINE("analysis.same_optimum_cosine", Type.DOUBLE, 0.9999, Rule.openClosed(0.0, 1.0),
             s -> s.analysis().sameOptimumCosine(), "two nodes share an optimum at cosine >= this"),
     ANALYSIS_EVAL_BATCH("analysis.eval_batch", 2, Type.INT, 0, Rule.zeroOrAtLeast(2), s -> s.analysis().evalBatch(),
-            "onelayer sgd infonce: pairs in the evaluation batch of the alpha structure metrics and trace; "
+            "onelayer sgd infonce: pairs (>= 2) in the evaluation batch of the alpha structure metrics and trace; "
                     + "0 = train.batch");
 
     /** The value type of a key. */
@@ -247,8 +247,8 @@ public enum SpecKey {
 
     /**
      * The cell-identity version that introduced this key: 1 for the keys of the first catalogue,
-     * 2 for {@code analysis.eval_batch}. {@link CellText} writes a key of a later version only where
-     * it differs from its default.
+     * higher for keys added since. {@link CellText} writes a key of a later version only where it
+     * differs from its default.
      */
     public int since() {
         return since;

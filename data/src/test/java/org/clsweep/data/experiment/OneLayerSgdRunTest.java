@@ -24,7 +24,6 @@ import org.clsweep.dynamics.objective.ContrastiveLoss;
 import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
 import org.clsweep.dynamics.optim.MomentumSgd;
-import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.dynamics.trainer.OneLayerSgd;
 import org.clsweep.dynamics.trainer.StopRule;
 import org.clsweep.dynamics.trainer.TailLossMean;
@@ -164,7 +163,7 @@ class OneLayerSgdRunTest {
         assertThat(r.metric(RunMetric.FINAL_LOSS)).isEqualTo(tail.mean());
         assertThat(r.metric(RunMetric.ALPHA_MEAN)).isEqualTo(loss.alphaMean());
         assertThat(r.metric(RunMetric.ALPHA_MAX)).isEqualTo(loss.alphaMax());
-        for (DistinctOptimum o : r.optima()) {
+        for (var o : r.optima()) {
             assertThat(minDistanceToARow(o.direction(), w)).isLessThan(1e-12);
         }
     }
