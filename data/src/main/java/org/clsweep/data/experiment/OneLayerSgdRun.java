@@ -4,6 +4,7 @@ import java.util.List;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
 import org.clsweep.data.random.UnitVectors;
+import org.clsweep.data.sampling.LabelledBatch;
 import org.clsweep.data.sampling.PatternPairSampler;
 import org.clsweep.data.spec.AnalysisSpec;
 import org.clsweep.data.spec.RunSpec;
@@ -13,12 +14,14 @@ import org.clsweep.dynamics.model.OneLayerNetwork;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.objective.ContrastiveLoss;
 import org.clsweep.dynamics.objective.ContrastiveLosses;
+import org.clsweep.dynamics.objective.LossType;
 import org.clsweep.dynamics.optim.MomentumSgd;
 import org.clsweep.dynamics.optima.AnalysisSettings;
 import org.clsweep.dynamics.optima.OptimaReport;
 import org.clsweep.dynamics.optima.OptimumAnalysis;
 import org.clsweep.dynamics.trainer.Action;
 import org.clsweep.dynamics.trainer.OneLayerSgd;
+import org.clsweep.dynamics.trainer.StepObserver;
 import org.clsweep.dynamics.trainer.StopRule;
 import org.clsweep.dynamics.trainer.TailLossMean;
 import org.clsweep.dynamics.trainer.TrainingLoop;
@@ -40,9 +43,15 @@ import org.ejml.data.DMatrixRMaj;
  *   report    ← OptimumAnalysis(analysis.*).analyse(W)
  *   metrics   ← OneLayerMetrics of the report, W and the mixture, plus final_loss (mean loss over the last
  *               train.trace_every steps) and, for InfoNCE, alpha_mean / alpha_max of the last batch
+ *   InfoNCE:  eval ← LabelledBatch(analysis.eval_batch or train.batch pairs) from streams.eval();
+ *             trace ← OneLayerTrace every train.trace_every steps on eval, and alpha_same_share,
+ *             alpha_same_expected, alpha_neg_eff ← its last point (final W)
  * </pre>
- * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose loss
- * (or update) was not finite. The wall time covers everything from data generation to the analysis.
+ * The evaluation batch has a stream of its own and the trace only reads W, so the training, the
+ * analysis and every other metric are what they are without them. A DIVERGED run carries no
+ * metrics and no optima, and keeps its trace up to the divergence; its {@code stepsDone} counts the
+ * step whose loss (or update) was not finite. The wall time covers everything from data
+ * generation to the analysis.
  *
  * @see OneLayerPopulationRun
  * @see RunExecutor
@@ -69,11 +78,17 @@ final class OneLayerSgdRun {
                 new PatternPairSampler(mixture, t.batch(), streams.data()), loss,
                 new MomentumSgd(t.lr(), t.momentum(), t.weightDecay(), n, d), t.normalizeRows());
         TailLossMean tail = new TailLossMean(t.traceEvery());
-        TrainingOutcome outcome = TrainingLoop.run(sgd, t.steps(), StopRule.standard(), tail);
+        OneLayerTrace trace = t.loss() == LossType.INFONCE
+                ? new OneLayerTrace(w, activation, LabelledBatch.draw(mixture, spec.evalBatch(), streams.eval()),
+                        t.temperature(), t.normalizeOutput(), t.traceEvery())
+                : null;
+        StepObserver[] observers = trace == null ? new StepObserver[] {tail} : new StepObserver[] {tail, trace};
+        TrainingOutcome outcome = TrainingLoop.run(sgd, t.steps(), StopRule.standard(), observers);
+        List<TracePoint> points = trace == null ? List.of() : trace.points();
         if (outcome.end() == Action.DIVERGED) {
             return new RunResult(RunStatus.DIVERGED, "non-finite loss or weights at step " + outcome.stepsDone()
                     + " (train.lr = " + t.lr() + ")", outcome.stepsDone(), millisSince(start),
-                    RunResult.emptyMetrics(), new double[0], List.of(), List.of());
+                    RunResult.emptyMetrics(), new double[0], List.of(), points);
         }
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
@@ -82,8 +97,14 @@ final class OneLayerSgdRun {
         metrics[RunMetric.FINAL_LOSS.ordinal()] = tail.mean();
         metrics[RunMetric.ALPHA_MEAN.ordinal()] = loss.alphaMean();
         metrics[RunMetric.ALPHA_MAX.ordinal()] = loss.alphaMax();
+        if (trace != null) {
+            TracePoint last = trace.last();
+            metrics[RunMetric.ALPHA_SAME_SHARE.ordinal()] = last.alphaSameShare();
+            metrics[RunMetric.ALPHA_SAME_EXPECTED.ordinal()] = last.alphaSameExpected();
+            metrics[RunMetric.ALPHA_NEG_EFF.ordinal()] = last.alphaNegEff();
+        }
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
-                report.patternBasinShare(), report.optima(), List.of());
+                report.patternBasinShare(), report.optima(), points);
     }
 
     private static long millisSince(long startNanos) {

@@ -23,8 +23,11 @@ public enum RunMetric {
     STABLE_RANK(false, "one layer: ‖W‖_F² / ‖W‖₂² of the trained weights, 1 when every node lies on one line"),
     // sampled training (one and two layers)
     FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
-    ALPHA_MEAN(false, "sgd, infonce: mean off-diagonal pairwise importance α over the last batch"),
-    ALPHA_MAX(false, "sgd, infonce: max off-diagonal pairwise importance α over the last batch"),
+    ALPHA_MEAN(false, "sgd, infonce: mean of the softmax weights α_ij = P_ij (j ≠ i) over the last training batch, = (1 − mean_i P_ii)/(N − 1): the positive's softmax weight restated"),
+    ALPHA_MAX(false, "sgd, infonce: max of α_ij = P_ij (j ≠ i) over the last training batch"),
+    ALPHA_SAME_SHARE(false, "one layer, sgd, infonce: mean over anchors of the share of α on negatives of the anchor's own pattern (final W, evaluation batch)"),
+    ALPHA_SAME_EXPECTED(false, "one layer, sgd, infonce: that share under uniform α, Σ_l n_l(n_l − 1)/(N(N − 1)) on the evaluation batch"),
+    ALPHA_NEG_EFF(false, "one layer, sgd, infonce: mean over anchors of exp(entropy of α over the negatives), the effective number of negatives (1 to N − 1)"),
     // two layers
     LOC_ALL(false, "two layers: mean over locations of the mean score of tokens that occur there in a pattern"),
     LOC_OTHER_ALL(false, "two layers: mean over locations of the mean score of tokens that never occur there"),

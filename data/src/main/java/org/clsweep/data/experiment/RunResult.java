@@ -16,7 +16,7 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  * @param patternBasinShare one layer: per pattern l, the fraction of nodes whose optimum matches
  *                          μ_l (cosine ≥ match threshold); empty for two layers
  * @param optima            one layer: the distinct optima; empty otherwise
- * @param trace             two layers: the learning curve; empty otherwise
+ * @param trace             the learning curve of a two-layer or one-layer sgd InfoNCE run; empty otherwise
  * @param tokens            two layers: per (location, token), the patterns using it and its learning
  *                          time (K·n records); empty otherwise
  */

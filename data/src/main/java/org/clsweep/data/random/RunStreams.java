@@ -11,6 +11,7 @@ import java.util.SplittableRandom;
  *   init()      from (seed, cell, "init") : weight initialisation
  *   data()      from (seed, cell, "data") : sampled minibatches and noise
  *   probe()     from (seed, cell, "probe"): random directions of the analysis (roughness ρ)
+ *   eval()      from (seed, cell, "eval") : the evaluation batch of InfoNCE's α structure
  * </pre>
  * Each call returns a fresh generator positioned at the start of its stream. Keys are mixed with
  * the SplitMix64 finaliser, the same mixing {@link SplittableRandom} uses.
@@ -20,6 +21,7 @@ public final class RunStreams {
     private static final long INIT = 0x696e6974L;
     private static final long DATA = 0x64617461L;
     private static final long PROBE = 0x70726f6265L;
+    private static final long EVAL = 0x6576616cL;
 
     private final long seed;
     private final long cellKey;
@@ -51,6 +53,10 @@ public final class RunStreams {
 
     public SplittableRandom probe() {
         return stream(PROBE);
+    }
+
+    public SplittableRandom eval() {
+        return stream(EVAL);
     }
 
     private SplittableRandom stream(long label) {

@@ -9,17 +9,22 @@ import java.io.Serializable;
  *                           has cosine ≥ this with it
  * @param sameOptimumCosine  {@code analysis.same_optimum_cosine}: two final directions with cosine ≥
  *                           this are one distinct optimum
+ * @param evalBatch          {@code analysis.eval_batch}: pairs in the evaluation batch of InfoNCE's α
+ *                           structure (one-layer sgd); 0 = as many as {@code train.batch}, see
+ *                           {@link RunSpec#evalBatch()}
  */
-public record AnalysisSpec(double matchCosine, double sameOptimumCosine) implements Serializable {
+public record AnalysisSpec(double matchCosine, double sameOptimumCosine, int evalBatch) implements Serializable {
     public AnalysisSpec {
         SpecKey.ANALYSIS_MATCH_COSINE.check(matchCosine);
         SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE.check(sameOptimumCosine);
+        SpecKey.ANALYSIS_EVAL_BATCH.check(evalBatch);
     }
 
     /** The block's record from its keys. */
     static AnalysisSpec from(SpecValues v) {
         return new AnalysisSpec(
                 v.real(SpecKey.ANALYSIS_MATCH_COSINE),
-                v.real(SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE));
+                v.real(SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE),
+                v.integer(SpecKey.ANALYSIS_EVAL_BATCH));
     }
 }

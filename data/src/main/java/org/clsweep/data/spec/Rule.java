@@ -10,11 +10,12 @@ package org.clsweep.data.spec;
  *   POSITIVE       0 &lt; v &lt; ∞
  *   NON_NEGATIVE   0 ≤ v &lt; ∞
  *   atLeast(m)     v ≥ m                 (integers)
+ *   zeroOrAtLeast(m)  v = 0 or v ≥ m      (integers; 0 stands for a value another key gives)
  *   closed(a, b)   a ≤ v ≤ b;  halfOpen(a, b): a ≤ v &lt; b;  openClosed(a, b): a &lt; v ≤ b
  * </pre>
  */
 final class Rule {
-    private enum Kind { ANY, POSITIVE, NON_NEGATIVE, AT_LEAST, RANGE }
+    private enum Kind { ANY, POSITIVE, NON_NEGATIVE, AT_LEAST, ZERO_OR_AT_LEAST, RANGE }
 
     static final Rule ANY = new Rule(Kind.ANY, 0, 0, false, false);
     static final Rule POSITIVE = new Rule(Kind.POSITIVE, 0, 0, false, false);
@@ -36,6 +37,10 @@ final class Rule {
 
     static Rule atLeast(long min) {
         return new Rule(Kind.AT_LEAST, min, 0, false, false);
+    }
+
+    static Rule zeroOrAtLeast(long min) {
+        return new Rule(Kind.ZERO_OR_AT_LEAST, min, 0, false, false);
     }
 
     static Rule closed(double lo, double hi) {
@@ -70,6 +75,11 @@ final class Rule {
                     throw new SpecException(key, key + " must be >= " + (long) lo + ", found " + v);
                 }
                 return;
+            case ZERO_OR_AT_LEAST:
+                if (!(v == 0.0 || v >= lo)) {
+                    throw new SpecException(key, key + " must be 0 or >= " + (long) lo + ", found " + v);
+                }
+                return;
             case RANGE:
                 boolean ok = (loOpen ? v > lo : v >= lo) && (hiOpen ? v < hi : v <= hi);
                 if (!ok) {
@@ -87,6 +97,12 @@ final class Rule {
         if (kind == Kind.AT_LEAST) {
             if (v < (long) lo) {
                 throw new SpecException(key, key + " must be >= " + (long) lo + ", found " + v);
+            }
+            return;
+        }
+        if (kind == Kind.ZERO_OR_AT_LEAST) {
+            if (v != 0 && v < (long) lo) {
+                throw new SpecException(key, key + " must be 0 or >= " + (long) lo + ", found " + v);
             }
             return;
         }

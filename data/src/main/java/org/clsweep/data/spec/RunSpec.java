@@ -62,6 +62,11 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
                 AnalysisSpec.from(v));
     }
 
+    /** The pairs of the evaluation batch: {@code analysis.eval_batch}, or {@code train.batch} where it is 0. */
+    public int evalBatch() {
+        return analysis.evalBatch() == 0 ? train.batch() : analysis.evalBatch();
+    }
+
     /** The activation with its slope bound. */
     public ActivationFunction activationFunction() {
         return ActivationFunction.of(activation, leakySlope);

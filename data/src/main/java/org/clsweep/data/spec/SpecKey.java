@@ -118,7 +118,10 @@ public enum SpecKey {
     ANALYSIS_MATCH_COSINE("analysis.match_cosine", Type.DOUBLE, 0.95, Rule.openClosed(0.0, 1.0),
             s -> s.analysis().matchCosine(), "a pattern is recovered at cosine >= this"),
     ANALYSIS_SAME_OPTIMUM_COSINE("analysis.same_optimum_cosine", Type.DOUBLE, 0.9999, Rule.openClosed(0.0, 1.0),
-            s -> s.analysis().sameOptimumCosine(), "two nodes share an optimum at cosine >= this");
+            s -> s.analysis().sameOptimumCosine(), "two nodes share an optimum at cosine >= this"),
+    ANALYSIS_EVAL_BATCH("analysis.eval_batch", 2, Type.INT, 0, Rule.zeroOrAtLeast(2), s -> s.analysis().evalBatch(),
+            "onelayer sgd infonce: pairs (>= 2) in the evaluation batch of the alpha structure metrics and trace; "
+                    + "0 = train.batch");
 
     /** The value type of a key. */
     public enum Type {
@@ -183,6 +186,7 @@ public enum SpecKey {
     }
 
     private final String key;
+    private final int since;
     private final Type type;
     private final Object defaultValue;
     private final Rule rule;
@@ -192,12 +196,23 @@ public enum SpecKey {
 
     SpecKey(String key, Type type, Object defaultValue, Rule rule, Function<RunSpec, Object> getter,
             String description) {
-        this(key, type, defaultValue, rule, List.of(), getter, description);
+        this(key, 1, type, defaultValue, rule, List.of(), getter, description);
+    }
+
+    SpecKey(String key, int since, Type type, Object defaultValue, Rule rule, Function<RunSpec, Object> getter,
+            String description) {
+        this(key, since, type, defaultValue, rule, List.of(), getter, description);
     }
 
     SpecKey(String key, Type type, Object defaultValue, Rule rule, List<String> choices,
             Function<RunSpec, Object> getter, String description) {
+        this(key, 1, type, defaultValue, rule, choices, getter, description);
+    }
+
+    SpecKey(String key, int since, Type type, Object defaultValue, Rule rule, List<String> choices,
+            Function<RunSpec, Object> getter, String description) {
         this.key = key;
+        this.since = since;
         this.type = type;
         this.defaultValue = defaultValue;
         this.rule = rule;
@@ -231,11 +246,12 @@ public enum SpecKey {
     }
 
     /**
-     * The cell-identity version that introduced this key: 1 for the keys of the first catalogue.
-     * {@link CellText} writes a key of a later version only where it differs from its default.
+     * The cell-identity version that introduced this key: 1 for the keys of the first catalogue,
+     * higher for keys added since. {@link CellText} writes a key of a later version only where it
+     * differs from its default.
      */
     public int since() {
-        return 1;
+        return since;
     }
 
     /** One line for the README's key table. */

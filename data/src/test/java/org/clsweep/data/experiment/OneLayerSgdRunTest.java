@@ -2,6 +2,13 @@ package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+import org.clsweep.data.geometry.PatternGeometry;
+import org.clsweep.data.random.RunStreams;
+import org.clsweep.data.random.UnitVectors;
+import org.clsweep.data.sampling.LabelledBatch;
+import org.clsweep.data.sampling.PatternPairSampler;
+import org.clsweep.data.spec.AnalysisSpec;
 import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.GeometrySpec;
 import org.clsweep.data.spec.Mode;
@@ -11,7 +18,17 @@ import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.Specs;
 import org.clsweep.data.spec.TrainSpec;
 import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.model.OneLayerNetwork;
+import org.clsweep.dynamics.model.PatternMixture;
+import org.clsweep.dynamics.objective.ContrastiveLoss;
+import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
+import org.clsweep.dynamics.optim.MomentumSgd;
+import org.clsweep.dynamics.trainer.OneLayerSgd;
+import org.clsweep.dynamics.trainer.StopRule;
+import org.clsweep.dynamics.trainer.TailLossMean;
+import org.clsweep.dynamics.trainer.TrainingLoop;
+import org.ejml.data.DMatrixRMaj;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -42,6 +59,9 @@ class OneLayerSgdRunTest {
             assertThat(r.metric(m)).as(m.column()).isNaN();
         }
         assertThat(r.optima()).isEmpty();
+        // the trace is kept up to the divergence: iteration 0 at least, nothing at or after it
+        assertThat(r.trace()).isNotEmpty();
+        assertThat(r.trace().get(r.trace().size() - 1).iteration()).isLessThan(r.stepsDone());
     }
 
     @Test
@@ -69,8 +89,98 @@ class OneLayerSgdRunTest {
         RunResult r = RunExecutor.execute(spec, 1);
         assertThat(r.status()).isEqualTo(RunStatus.OK);
         assertThat(r.metric(RunMetric.FINAL_LOSS)).isFinite().isNegative();
-        assertThat(r.metric(RunMetric.ALPHA_MEAN)).isNaN();
-        assertThat(r.metric(RunMetric.ALPHA_MAX)).isNaN();
+        for (RunMetric m : ALPHA) {
+            assertThat(r.metric(m)).as(m.column()).isNaN();
+        }
+        assertThat(r.trace()).isEmpty();
+    }
+
+    private static final List<RunMetric> ALPHA = List.of(RunMetric.ALPHA_MEAN, RunMetric.ALPHA_MAX,
+            RunMetric.ALPHA_SAME_SHARE, RunMetric.ALPHA_SAME_EXPECTED, RunMetric.ALPHA_NEG_EFF);
+
+    @Test
+    void infoNceRunTracesTheAlphaStructureOfItsEvaluationBatch() {
+        int evalBatch = 40;
+        RunSpec spec = new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.RELU, 0.05, 6, ORTHOGONAL_4, Specs.tokens(),
+                Specs.net(), train(LossType.INFONCE, 0.02, 32, 120, true, true), new AnalysisSpec(0.95, 0.9999, evalBatch));
+        RunResult r = RunExecutor.execute(spec, 4);
+        assertThat(r.status()).isEqualTo(RunStatus.OK);
+        assertThat(r.trace()).extracting(TracePoint::iteration).containsExactly(0, 50, 100, 120);
+        assertThat(r.trace().get(0).loss()).isNaN();
+        int[] labels = LabelledBatch.draw(PatternGeometry.mixture(ORTHOGONAL_4, RunStreams.of(4, spec.cellKey())
+                .patterns()), evalBatch, RunStreams.of(4, spec.cellKey()).eval()).labels();
+        double expected = sameLabelPairs(labels) / (evalBatch * (evalBatch - 1.0));
+        for (TracePoint p : r.trace()) {
+            assertThat(p.tokenScores()).isNull();
+            assertThat(p.locAll()).isNaN();
+            assertThat(p.alphaSameExpected()).isEqualTo(expected);
+            assertThat(p.alphaSameShare()).isBetween(0.0, 1.0);
+            assertThat(p.alphaNegEff()).isBetween(1.0, evalBatch - 1.0);
+        }
+        for (TracePoint p : r.trace().subList(1, 4)) {
+            assertThat(p.loss()).isFinite().isPositive();
+        }
+        TracePoint last = r.trace().get(3);
+        assertThat(r.metric(RunMetric.ALPHA_SAME_SHARE)).isEqualTo(last.alphaSameShare());
+        assertThat(r.metric(RunMetric.ALPHA_SAME_EXPECTED)).isEqualTo(last.alphaSameExpected());
+        assertThat(r.metric(RunMetric.ALPHA_NEG_EFF)).isEqualTo(last.alphaNegEff());
+        // training with InfoNCE concentrates α on same-pattern negatives (uniform at the start would
+        // give the expected share; the random W₀ already departs from it, training more so)
+        assertThat(last.alphaSameShare()).isGreaterThan(2 * expected);
+    }
+
+    private static long sameLabelPairs(int[] labels) {
+        long pairs = 0;
+        for (int i = 0; i < labels.length; i++) {
+            for (int j = 0; j < labels.length; j++) {
+                if (i != j && labels[i] == labels[j]) {
+                    pairs++;
+                }
+            }
+        }
+        return pairs;
+    }
+
+    @Test
+    void theEvaluationBatchAndTheTraceChangeNoTrainingResult() {
+        // the run's training replayed from its streams without any observer but the tail mean
+        RunSpec spec = sgd(Activation.LEAKY_RELU, 5, ORTHOGONAL_4, train(LossType.INFONCE, 0.05, 24, 150, true, true));
+        long seed = 8;
+        RunResult r = RunExecutor.execute(spec, seed);
+        assertThat(r.trace()).hasSize(4);
+
+        RunStreams streams = RunStreams.of(seed, spec.cellKey());
+        PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns());
+        TrainSpec t = spec.train();
+        DMatrixRMaj w = UnitVectors.rows(5, mixture.dim(), streams.init());
+        ContrastiveLoss loss = ContrastiveLosses.create(t.loss(), t.temperature(), t.normalizeOutput(), t.batch(), 5);
+        OneLayerSgd sgd = new OneLayerSgd(w, new OneLayerNetwork(spec.activationFunction(), 5, mixture.dim(), t.batch()),
+                new PatternPairSampler(mixture, t.batch(), streams.data()), loss,
+                new MomentumSgd(t.lr(), t.momentum(), t.weightDecay(), 5, mixture.dim()), t.normalizeRows());
+        TailLossMean tail = new TailLossMean(t.traceEvery());
+        TrainingLoop.run(sgd, t.steps(), StopRule.standard(), tail);
+
+        assertThat(r.metric(RunMetric.FINAL_LOSS)).isEqualTo(tail.mean());
+        assertThat(r.metric(RunMetric.ALPHA_MEAN)).isEqualTo(loss.alphaMean());
+        assertThat(r.metric(RunMetric.ALPHA_MAX)).isEqualTo(loss.alphaMax());
+        for (var o : r.optima()) {
+            assertThat(minDistanceToARow(o.direction(), w)).isLessThan(1e-12);
+        }
+    }
+
+    /** min over rows k and signs of ‖v ∓ w_k‖∞. */
+    private static double minDistanceToARow(double[] v, DMatrixRMaj w) {
+        double best = Double.POSITIVE_INFINITY;
+        for (int k = 0; k < w.numRows; k++) {
+            double plus = 0.0;
+            double minus = 0.0;
+            for (int c = 0; c < v.length; c++) {
+                plus = Math.max(plus, Math.abs(v[c] - w.get(k, c)));
+                minus = Math.max(minus, Math.abs(v[c] + w.get(k, c)));
+            }
+            best = Math.min(best, Math.min(plus, minus));
+        }
+        return best;
     }
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ class RunStreamsTest {
         assertThat(a.init().nextLong()).isEqualTo(b.init().nextLong());
         assertThat(a.data().nextLong()).isEqualTo(b.data().nextLong());
         assertThat(a.probe().nextLong()).isEqualTo(b.probe().nextLong());
+        assertThat(a.eval().nextLong()).isEqualTo(b.eval().nextLong());
         assertThat(a.patterns().nextLong()).isEqualTo(b.patterns().nextLong());
     }
 
@@ -33,9 +34,10 @@ class RunStreamsTest {
                 firsts.add(s.init().nextLong());
                 firsts.add(s.data().nextLong());
                 firsts.add(s.probe().nextLong());
+                firsts.add(s.eval().nextLong());
             }
         }
-        assertThat(firsts).hasSize(20 * 20 * 3);
+        assertThat(firsts).hasSize(20 * 20 * 4);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.clsweep.dynamics.activation.Activation;
 import org.junit.jupiter.api.Test;
 
 class CellTextTest {
@@ -34,13 +33,37 @@ class CellTextTest {
                 SpecKey.NET_BN_BACKPROP_VAR, true, SpecKey.WIDTH, 32)).toRunSpec();
     }
 
+    /** What {@code toString()} of the version-1 records gave, the text every earlier cell id is the hash of. */
+    private static final String DEFAULT_V1 = "RunSpec[model=ONELAYER, mode=POPULATION, activation=RELU, "
+            + "leakySlope=0.05, width=8, geometry=GeometrySpec[kind=ORTHOGONAL, patterns=6, dim=16, cosine=0.0, "
+            + "noise=0.1, magStart=1.0, magEnd=1.0, probs=UNIFORM, zipfExponent=1.0], tokens=TokenSpec[vocab=20, "
+            + "locations=10, perLocation=5, patterns=40, patternLen=5, augDegree=5, embedDim=0, magSplit=1.0, "
+            + "explicitPatterns=[]], net=NetSpec[outDim=50, batchnorm=true, bnBackpropMean=true, bnBackpropVar=false], "
+            + "train=TrainSpec[loss=INFONCE, temperature=0.1, lr=0.02, momentum=0.9, weightDecay=0.005, batch=128, "
+            + "steps=5000, normalizeRows=true, normalizeOutput=true, tol=1.0E-9, traceEvery=250], "
+            + "analysis=AnalysisSpec[matchCosine=0.95, sameOptimumCosine=0.9999]]";
+    private static final String VARIED_V1 = "RunSpec[model=TWOLAYER, mode=SGD, activation=LEAKY_RELU, "
+            + "leakySlope=0.05, width=32, geometry=GeometrySpec[kind=ORTHOGONAL, patterns=6, dim=16, cosine=0.0, "
+            + "noise=0.1, magStart=1.0, magEnd=1.0, probs=ZIPF, zipfExponent=1.0], tokens=TokenSpec[vocab=20, "
+            + "locations=10, perLocation=5, patterns=40, patternLen=5, augDegree=5, embedDim=0, magSplit=1.0, "
+            + "explicitPatterns=[AB********, *BC*******]], net=NetSpec[outDim=50, batchnorm=true, "
+            + "bnBackpropMean=true, bnBackpropVar=true], train=TrainSpec[loss=QUADRATIC, temperature=0.1, lr=2.5E-4, "
+            + "momentum=0.9, weightDecay=0.005, batch=128, steps=5000, normalizeRows=true, normalizeOutput=true, "
+            + "tol=1.0E-9, traceEvery=250], analysis=AnalysisSpec[matchCosine=0.95, sameOptimumCosine=0.9999]]";
+
     @Test
     void theFirstVersionIsTheTextTheRecordsHaveAlwaysBeenHashedBy() {
-        RunSpec d = SpecValues.defaults().toRunSpec();
-        assertThat(CellText.of(d)).isEqualTo(d.toString());
-        assertThat(CellText.of(varied())).isEqualTo(varied().toString());
-        assertThat(CellText.of(Specs.onelayer(Activation.LINEAR, 3))).isEqualTo(Specs.onelayer(Activation.LINEAR, 3)
-                .toString());
+        // the records now hold keys of later versions too, so their toString() is no longer the text
+        assertThat(CellText.of(SpecValues.defaults().toRunSpec())).isEqualTo(DEFAULT_V1);
+        assertThat(CellText.of(varied())).isEqualTo(VARIED_V1);
+    }
+
+    @Test
+    void theEvaluationBatchEntersTheTextOnlyAwayFromItsDefault() {
+        RunSpec own = SpecValues.defaults().with(Map.of(SpecKey.ANALYSIS_EVAL_BATCH, 64)).toRunSpec();
+        assertThat(SpecKey.ANALYSIS_EVAL_BATCH.since()).isEqualTo(2);
+        assertThat(CellText.of(own)).isEqualTo(DEFAULT_V1 + "; analysis.eval_batch = 64");
+        assertThat(own.cellId()).isNotEqualTo(SpecValues.defaults().toRunSpec().cellId());
     }
 
     @Test

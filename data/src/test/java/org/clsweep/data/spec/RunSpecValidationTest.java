@@ -89,8 +89,19 @@ class RunSpecValidationTest {
     @Test
     void netAndAnalysisRules() {
         rejects(() -> new NetSpec(0, true, true, false), "net.out_dim");
-        rejects(() -> new AnalysisSpec(0, 0.9999), "analysis.match_cosine");
-        rejects(() -> new AnalysisSpec(0.95, 1.01), "analysis.same_optimum_cosine");
+        rejects(() -> new AnalysisSpec(0, 0.9999, 0), "analysis.match_cosine");
+        rejects(() -> new AnalysisSpec(0.95, 1.01, 0), "analysis.same_optimum_cosine");
+        rejects(() -> new AnalysisSpec(0.95, 0.9999, 1), "analysis.eval_batch", "must be 0 or >= 2, found 1");
+        rejects(() -> new AnalysisSpec(0.95, 0.9999, -3), "analysis.eval_batch", "must be 0 or >= 2, found -3");
+    }
+
+    @Test
+    void theEvaluationBatchFollowsTheTrainingBatchAtZero() {
+        RunSpec follows = Specs.onelayer(Activation.RELU, 4);
+        assertThat(follows.evalBatch()).isEqualTo(follows.train().batch());
+        RunSpec own = new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.RELU, 0.05, 4, Specs.geometry(),
+                Specs.tokens(), Specs.net(), Specs.train(), new AnalysisSpec(0.95, 0.9999, 2));
+        assertThat(own.evalBatch()).isEqualTo(2);
     }
 
     @Test

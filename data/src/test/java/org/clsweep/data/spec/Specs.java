@@ -26,7 +26,7 @@ public final class Specs {
     }
 
     public static AnalysisSpec analysis() {
-        return new AnalysisSpec(0.95, 0.9999);
+        return new AnalysisSpec(0.95, 0.9999, 0);
     }
 
     public static RunSpec onelayer(Activation activation, int width) {

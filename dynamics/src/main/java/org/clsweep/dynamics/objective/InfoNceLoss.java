@@ -12,14 +12,17 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *   G_ij = ∂L/∂S_ij = (P_ij − δ_ij) / (Nτ)
  * </pre>
  * S = a aᵀ is formed with the symmetric product (EJML {@code multOuter}) and its diagonal replaced
- * by a_i·b_i; the backward pass is the shared one of {@link SimilarityLoss}. The log-sum-exp
- * subtracts each row's maximum, so it is finite whenever S is. Cost per call O(N²m).
+ * by a_i·b_i; S and the row softmax are {@link InfoNceWeights}'s, the backward pass is the shared
+ * one of {@link SimilarityLoss}. The log-sum-exp subtracts each row's maximum, so it is finite
+ * whenever S is. Cost per call O(N²m).
  *
  * <p><b>Pairwise importance α.</b> Since Σ_j P_ij = 1, the gradient is
  * (1/(Nτ)) Σ_i Σ_{j≠i} P_ij (∇S_ij − ∇S_ii): the α-CL form of §1 with α_ij = P_ij for j ≠ i,
  * the softmax weight of negative j (the positive stays in the denominator, as in the paper's α
  * with ε = 1). {@link #alphaMean()} and {@link #alphaMax()} report the mean and the maximum of the
- * N(N−1) off-diagonal P_ij of the last evaluated batch; equal similarities give α = 1/N.
+ * N(N−1) off-diagonal P_ij of the last evaluated batch; equal similarities give α = 1/N. Since
+ * Σ_{j≠i} P_ij = 1 − P_ii the mean is (1 − mean_i P_ii)/(N − 1): a restatement of the weight of the
+ * positive pair, blind to how α spreads over the negatives ({@link AlphaStructure} measures that).
  *
  * @see QuadraticLoss
  * @see ContrastiveLosses
@@ -51,11 +54,8 @@ public final class InfoNceLoss extends SimilarityLoss {
     protected double evaluateOn(DMatrixRMaj va, DMatrixRMaj vb, DMatrixRMaj gradA, DMatrixRMaj gradB) {
         final int n = va.numRows;
         final int m = va.numCols;
-        CommonOps_DDRM.multOuter(va, sim);
+        InfoNceWeights.similarities(va, vb, sim);
         final double[] s = sim.data;
-        for (int i = 0; i < n; i++) {
-            s[i * n + i] = rowDot(va, vb, i);
-        }
 
         // Row softmax; the unscaled P_ij are written into symGrad row by row.
         final double invTau = 1.0 / temperature();
@@ -66,22 +66,10 @@ public final class InfoNceLoss extends SimilarityLoss {
         double aMax = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < n; i++) {
             final int off = i * n;
-            double max = Double.NEGATIVE_INFINITY;
+            total += InfoNceWeights.softmaxRow(s, off, n, invTau, g) - s[off + i] * invTau;
             for (int j = 0; j < n; j++) {
-                max = Math.max(max, s[off + j] * invTau);
-            }
-            double sum = 0.0;
-            for (int j = 0; j < n; j++) {
-                double e = Math.exp(s[off + j] * invTau - max);
-                g[off + j] = e;
-                sum += e;
-            }
-            total += max + Math.log(sum) - s[off + i] * invTau;
-            final double invSum = 1.0 / sum;
-            for (int j = 0; j < n; j++) {
-                double p = g[off + j] * invSum;
-                g[off + j] = p;
                 if (j != i) {
+                    double p = g[off + j];
                     aSum += p;
                     aMax = Math.max(aMax, p);
                 }

@@ -9,12 +9,15 @@ import org.clsweep.data.experiment.TracePoint;
 
 /**
  * The trace table, {@code OUT/trace}: learning curves, one row per recorded iteration of a run
- * that records one (two layers), the fields of {@link TracePoint} in snake case.
+ * that records one (two layers; one layer, sgd, InfoNCE), the fields of {@link TracePoint} in
+ * snake case.
  *
  * <pre>
  *   sweep string, cell_id string, seed bigint,
- *   iteration int, loss double, loc_all double, loc_other_all double,
- *   token_scores array&lt;double&gt;   (s_k(a), location-major: index k·vocab + a)
+ *   iteration int, loss double,
+ *   loc_all double, loc_other_all double,                 two layers (NULL for one layer)
+ *   token_scores array&lt;double&gt;                           two layers: s_k(a), index k·vocab + a
+ *   alpha_same_share, alpha_same_expected, alpha_neg_eff  one layer (NULL for two layers)
  * </pre>
  * The table is always written; it is empty (with this schema) when no run records a trace.
  */
@@ -24,7 +27,10 @@ public final class TraceTable {
             DataTypes.createStructField("loss", DataTypes.DoubleType, true),
             DataTypes.createStructField("loc_all", DataTypes.DoubleType, true),
             DataTypes.createStructField("loc_other_all", DataTypes.DoubleType, true),
-            DataTypes.createStructField("token_scores", DataTypes.createArrayType(DataTypes.DoubleType, true), false)));
+            DataTypes.createStructField("token_scores", DataTypes.createArrayType(DataTypes.DoubleType, true), true),
+            DataTypes.createStructField("alpha_same_share", DataTypes.DoubleType, true),
+            DataTypes.createStructField("alpha_same_expected", DataTypes.DoubleType, true),
+            DataTypes.createStructField("alpha_neg_eff", DataTypes.DoubleType, true)));
 
     private static final StructType SCHEMA = OptimaTable.withKeys(STRUCT);
 
@@ -42,6 +48,8 @@ public final class TraceTable {
     /** One trace point as a row of {@link #struct()}. */
     static Row row(TracePoint p) {
         return RowFactory.create(p.iteration(), Columns.orNull(p.loss()), Columns.orNull(p.locAll()),
-                Columns.orNull(p.locOtherAll()), p.tokenScores().clone());
+                Columns.orNull(p.locOtherAll()), p.tokenScores() == null ? null : p.tokenScores().clone(),
+                Columns.orNull(p.alphaSameShare()), Columns.orNull(p.alphaSameExpected()),
+                Columns.orNull(p.alphaNegEff()));
     }
 }

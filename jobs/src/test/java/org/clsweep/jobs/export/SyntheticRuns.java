@@ -22,7 +22,9 @@ import org.clsweep.jobs.sweep.RunFunction;
  *   one layer, L patterns, n nodes: each node lands in a basin drawn uniformly from the first k,
  *     linear k = linearBasins (1 agrees with the paper), relu k = L,
  *     leaky_relu(c) k = max(1, ceil(L·(1 − c)));
- *     distinct_optima = patterns_recovered = basins hit, coverage = that / L, basin share = hits / n
+ *     distinct_optima = patterns_recovered = basins hit, coverage = that / L, basin share = hits / n;
+ *     a one-layer trace (iterations 0 and 100, α structure only) beside the two-layer ones, which
+ *     the two-layer figures must leave out
  *   two layers: loc_all, loc_other_all move exponentially from 0.3 to relu 0.95 / 0.02, linear
  *     0.55 / 0.25 (plus N(0, 0.01²) per run); tokens: a location's vocabulary is half noise, the
  *     rest used by 1, 2, 3, 1, … patterns; relu learns a token used by u patterns at
@@ -87,7 +89,9 @@ final class SyntheticRuns implements RunFunction {
         m[RunMetric.COVERAGE.ordinal()] = distinct / (double) patterns;
         m[RunMetric.MAX_RESIDUAL.ordinal()] = 1e-10 * (1 + rnd.nextDouble());
         m[RunMetric.MEAN_BEST_COSINE.ordinal()] = 0.99 + 0.01 * rnd.nextDouble();
-        return new RunResult(RunStatus.OK, null, 100, 1, m, share, List.of(), List.of());
+        List<TracePoint> trace = List.of(new TracePoint(0, Double.NaN, Double.NaN, Double.NaN, null, 0.2, 0.2, 30.0),
+                new TracePoint(100, 2.5, Double.NaN, Double.NaN, null, 0.9, 0.2, 4.0));
+        return new RunResult(RunStatus.OK, null, 100, 1, m, share, List.of(), trace);
     }
 
     private static RunResult twoLayer(RunSpec spec, long seed, SplittableRandom rnd) {

@@ -15,7 +15,8 @@ import org.clsweep.data.experiment.RunMetric;
  *   aggregates  sweep, cell_id, &lt;parameters&gt;, n_runs, n_ok, n_diverged, n_failed,
  *               &lt;metric&gt;_mean, _std, _ci_low, _ci_high, basin_prob, predicted_coverage,
  *               basin_prob_pooled, predicted_coverage_pooled, pooled_runs, predicted_coverage_per_seed
- *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores
+ *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores,
+ *               alpha_same_share, alpha_same_expected, alpha_neg_eff
  *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time
  * </pre>
  *
