@@ -11,8 +11,9 @@ import org.ejml.data.DMatrixRMaj;
  *
  * <pre>
  *   distinct_optima, patterns_recovered, coverage, max_residual, mean_best_cosine,
- *   top_eigen_fraction, mean_gap, mean_roughness, mean_energy,
- *   inactive_nodes                                               ←  the report's fields of those names
+ *   top_eigen_fraction, mean_gap, mean_roughness, contraction_fraction,
+ *   min_stability_margin, hinge_optima, pattern_contraction_fraction,
+ *   pattern_stable_fraction, mean_energy, inactive_nodes         ←  the report's fields of those names
  *   top_direction_cosine, stable_rank                            ←  LinearCollapse of W (as trained) and
  *                                                                   Cov_π(μ) = Σ_l π_l (μ_l − μ̄)(μ_l − μ̄)ᵀ
  * </pre>
@@ -39,6 +40,11 @@ public final class OneLayerMetrics {
         m[RunMetric.TOP_EIGEN_FRACTION.ordinal()] = report.topEigenFraction();
         m[RunMetric.MEAN_GAP.ordinal()] = report.meanGap();
         m[RunMetric.MEAN_ROUGHNESS.ordinal()] = report.meanRoughness();
+        m[RunMetric.CONTRACTION_FRACTION.ordinal()] = report.contractionFraction();
+        m[RunMetric.MIN_STABILITY_MARGIN.ordinal()] = report.minStabilityMargin();
+        m[RunMetric.HINGE_OPTIMA.ordinal()] = report.hingeOptima();
+        m[RunMetric.PATTERN_CONTRACTION_FRACTION.ordinal()] = report.patternContractionFraction();
+        m[RunMetric.PATTERN_STABLE_FRACTION.ordinal()] = report.patternStableFraction();
         m[RunMetric.MEAN_ENERGY.ordinal()] = report.meanEnergy();
         m[RunMetric.INACTIVE_NODES.ordinal()] = report.inactiveNodes();
         LinearCollapse collapse = LinearCollapse.of(w, patternCovariance(mixture));

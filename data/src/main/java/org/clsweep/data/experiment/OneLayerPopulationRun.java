@@ -61,7 +61,7 @@ final class OneLayerPopulationRun {
         }
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
-                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(flow.weights());
+                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine(), a.curvature())).analyse(flow.weights());
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start),
                 OneLayerMetrics.of(report, mixture, flow.weights()), report.patternBasinShare(), report.optima(),
                 List.of());

@@ -92,7 +92,7 @@ final class OneLayerSgdRun {
         }
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
-                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine())).analyse(w);
+                AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine(), a.curvature())).analyse(w);
         double[] metrics = OneLayerMetrics.of(report, mixture, w);
         metrics[RunMetric.FINAL_LOSS.ordinal()] = tail.mean();
         metrics[RunMetric.ALPHA_MEAN.ordinal()] = loss.alphaMean();

@@ -10,7 +10,6 @@ import java.util.SplittableRandom;
  *   patterns()  from (seed)              : same seed ⇒ same random patterns in every cell
  *   init()      from (seed, cell, "init") : weight initialisation
  *   data()      from (seed, cell, "data") : sampled minibatches and noise
- *   probe()     from (seed, cell, "probe"): random directions of the analysis (roughness ρ)
  *   eval()      from (seed, cell, "eval") : the evaluation batch of InfoNCE's α structure
  * </pre>
  * Each call returns a fresh generator positioned at the start of its stream. Keys are mixed with
@@ -20,7 +19,6 @@ public final class RunStreams {
     private static final long PATTERNS = 0x7061747465726e73L;
     private static final long INIT = 0x696e6974L;
     private static final long DATA = 0x64617461L;
-    private static final long PROBE = 0x70726f6265L;
     private static final long EVAL = 0x6576616cL;
 
     private final long seed;
@@ -51,9 +49,6 @@ public final class RunStreams {
         return stream(DATA);
     }
 
-    public SplittableRandom probe() {
-        return stream(PROBE);
-    }
 
     public SplittableRandom eval() {
         return stream(EVAL);

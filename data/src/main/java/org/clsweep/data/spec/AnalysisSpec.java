@@ -1,6 +1,7 @@
 package org.clsweep.data.spec;
 
 import java.io.Serializable;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 /**
  * Optimum-analysis thresholds, spec block {@code analysis}.
@@ -12,8 +13,11 @@ import java.io.Serializable;
  * @param evalBatch          {@code analysis.eval_batch}: pairs in the evaluation batch of InfoNCE's α
  *                           structure (one-layer sgd); 0 = as many as {@code train.batch}, see
  *                           {@link RunSpec#evalBatch()}
+ * @param curvature          {@code analysis.curvature}: where the optimum analysis computes the
+ *                           roughness, its bound and the stability margin
  */
-public record AnalysisSpec(double matchCosine, double sameOptimumCosine, int evalBatch) implements Serializable {
+public record AnalysisSpec(double matchCosine, double sameOptimumCosine, int evalBatch, CurvatureScope curvature)
+        implements Serializable {
     public AnalysisSpec {
         SpecKey.ANALYSIS_MATCH_COSINE.check(matchCosine);
         SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE.check(sameOptimumCosine);
@@ -25,6 +29,7 @@ public record AnalysisSpec(double matchCosine, double sameOptimumCosine, int eva
         return new AnalysisSpec(
                 v.real(SpecKey.ANALYSIS_MATCH_COSINE),
                 v.real(SpecKey.ANALYSIS_SAME_OPTIMUM_COSINE),
-                v.integer(SpecKey.ANALYSIS_EVAL_BATCH));
+                v.integer(SpecKey.ANALYSIS_EVAL_BATCH),
+                v.choice(CurvatureScope.class, SpecKey.ANALYSIS_CURVATURE));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.objective.LossType;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 /**
  * The catalogue of run parameters: every key of a sweep spec that ends up in a {@link RunSpec},
@@ -121,7 +122,11 @@ public enum SpecKey {
             s -> s.analysis().sameOptimumCosine(), "two nodes share an optimum at cosine >= this"),
     ANALYSIS_EVAL_BATCH("analysis.eval_batch", 2, Type.INT, 0, Rule.zeroOrAtLeast(2), s -> s.analysis().evalBatch(),
             "onelayer sgd infonce: pairs (>= 2) in the evaluation batch of the alpha structure metrics and trace; "
-                    + "0 = train.batch");
+                    + "0 = train.batch"),
+    ANALYSIS_CURVATURE("analysis.curvature", 2, Type.CHOICE, CurvatureScope.ALL.specName(), Rule.ANY,
+            names(CurvatureScope.values(), CurvatureScope::specName), s -> s.analysis().curvature().specName(),
+            "one layer: where roughness, its bound and the stability margin are computed: all (optima and "
+                    + "pattern directions) | optima | none");
 
     /** The value type of a key. */
     public enum Type {

@@ -1,6 +1,7 @@
 package org.clsweep.data.bench;
 
 import java.lang.management.ManagementFactory;
+import org.clsweep.dynamics.optima.CurvatureScope;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -57,7 +58,7 @@ public class TwoLayerRunBenchmark {
                 5, new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM, 1.0),
                 new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of()), new NetSpec(50, true, true, false),
                 new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 128, steps, true, true, 1e-9, 250),
-                new AnalysisSpec(0.95, 0.9999, 0));
+                new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
     }
 
     /**

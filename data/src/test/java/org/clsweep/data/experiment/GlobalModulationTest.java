@@ -1,6 +1,7 @@
 package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class GlobalModulationTest {
         TokenSpec tokens = new TokenSpec(12, 6, 4, 12, 4, 2, 0, 1.0, List.of());
         TrainSpec train = new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 64, 3000, true, true, 1e-9, 25);
         return new RunSpec(ModelKind.TWOLAYER, Mode.SGD, Activation.RELU, 0.05, 3, unused, tokens,
-                new NetSpec(30, true, true, false), train, new AnalysisSpec(0.95, 0.9999, 0));
+                new NetSpec(30, true, true, false), train, new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 import java.util.List;
 import org.clsweep.data.geometry.PatternGeometry;
@@ -102,7 +103,7 @@ class OneLayerSgdRunTest {
     void infoNceRunTracesTheAlphaStructureOfItsEvaluationBatch() {
         int evalBatch = 40;
         RunSpec spec = new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.RELU, 0.05, 6, ORTHOGONAL_4, Specs.tokens(),
-                Specs.net(), train(LossType.INFONCE, 0.02, 32, 120, true, true), new AnalysisSpec(0.95, 0.9999, evalBatch));
+                Specs.net(), train(LossType.INFONCE, 0.02, 32, 120, true, true), new AnalysisSpec(0.95, 0.9999, evalBatch, CurvatureScope.ALL));
         RunResult r = RunExecutor.execute(spec, 4);
         assertThat(r.status()).isEqualTo(RunStatus.OK);
         assertThat(r.trace()).extracting(TracePoint::iteration).containsExactly(0, 50, 100, 120);

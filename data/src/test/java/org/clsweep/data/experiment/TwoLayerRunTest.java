@@ -1,6 +1,7 @@
 package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 import java.lang.management.ManagementFactory;
 import java.util.List;
@@ -35,7 +36,7 @@ class TwoLayerRunTest {
 
     static RunSpec spec(Activation act, TokenSpec tokens, TrainSpec train) {
         return new RunSpec(ModelKind.TWOLAYER, Mode.SGD, act, 0.05, 2, GEOMETRY, tokens,
-                new NetSpec(16, true, true, false), train, new AnalysisSpec(0.95, 0.9999, 0));
+                new NetSpec(16, true, true, false), train, new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
     }
 
     static TrainSpec train(int steps, int traceEvery) {
@@ -103,7 +104,7 @@ class TwoLayerRunTest {
         // to y = 0, a finite fixed point)
         TrainSpec blowUp = new TrainSpec(LossType.QUADRATIC, 0.1, 50.0, 0.9, 0.0, 32, 2000, true, false, 1e-9, 10);
         RunSpec s = new RunSpec(ModelKind.TWOLAYER, Mode.SGD, Activation.LINEAR, 0.05, 2, GEOMETRY, SMALL_TOKENS,
-                new NetSpec(16, false, true, false), blowUp, new AnalysisSpec(0.95, 0.9999, 0));
+                new NetSpec(16, false, true, false), blowUp, new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
         RunResult r = RunExecutor.execute(s, 1);
         assertThat(r.status()).isEqualTo(RunStatus.DIVERGED);
         assertThat(r.stepsDone()).isLessThan(2000);

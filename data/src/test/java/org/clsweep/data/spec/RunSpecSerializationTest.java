@@ -1,6 +1,7 @@
 package org.clsweep.data.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.clsweep.dynamics.optima.CurvatureScope;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,7 +22,7 @@ class RunSpecSerializationTest {
                 new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of("AB********", "**CD******")),
                 new NetSpec(50, true, true, false),
                 new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 128, 5000, true, true, 1e-9, 250),
-                new AnalysisSpec(0.95, 0.9999, 0));
+                new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(spec);

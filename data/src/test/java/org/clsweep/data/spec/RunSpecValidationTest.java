@@ -1,6 +1,7 @@
 package org.clsweep.data.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.clsweep.dynamics.optima.CurvatureScope;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
@@ -89,10 +90,10 @@ class RunSpecValidationTest {
     @Test
     void netAndAnalysisRules() {
         rejects(() -> new NetSpec(0, true, true, false), "net.out_dim");
-        rejects(() -> new AnalysisSpec(0, 0.9999, 0), "analysis.match_cosine");
-        rejects(() -> new AnalysisSpec(0.95, 1.01, 0), "analysis.same_optimum_cosine");
-        rejects(() -> new AnalysisSpec(0.95, 0.9999, 1), "analysis.eval_batch", "must be 0 or >= 2, found 1");
-        rejects(() -> new AnalysisSpec(0.95, 0.9999, -3), "analysis.eval_batch", "must be 0 or >= 2, found -3");
+        rejects(() -> new AnalysisSpec(0, 0.9999, 0, CurvatureScope.ALL), "analysis.match_cosine");
+        rejects(() -> new AnalysisSpec(0.95, 1.01, 0, CurvatureScope.ALL), "analysis.same_optimum_cosine");
+        rejects(() -> new AnalysisSpec(0.95, 0.9999, 1, CurvatureScope.ALL), "analysis.eval_batch", "must be 0 or >= 2, found 1");
+        rejects(() -> new AnalysisSpec(0.95, 0.9999, -3, CurvatureScope.ALL), "analysis.eval_batch", "must be 0 or >= 2, found -3");
     }
 
     @Test
@@ -100,7 +101,7 @@ class RunSpecValidationTest {
         RunSpec follows = Specs.onelayer(Activation.RELU, 4);
         assertThat(follows.evalBatch()).isEqualTo(follows.train().batch());
         RunSpec own = new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.RELU, 0.05, 4, Specs.geometry(),
-                Specs.tokens(), Specs.net(), Specs.train(), new AnalysisSpec(0.95, 0.9999, 2));
+                Specs.tokens(), Specs.net(), Specs.train(), new AnalysisSpec(0.95, 0.9999, 2, CurvatureScope.ALL));
         assertThat(own.evalBatch()).isEqualTo(2);
     }
 

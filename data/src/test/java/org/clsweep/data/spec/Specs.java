@@ -1,6 +1,7 @@
 package org.clsweep.data.spec;
 
 import java.util.List;
+import org.clsweep.dynamics.optima.CurvatureScope;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.objective.LossType;
 
@@ -26,7 +27,7 @@ public final class Specs {
     }
 
     public static AnalysisSpec analysis() {
-        return new AnalysisSpec(0.95, 0.9999, 0);
+        return new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL);
     }
 
     public static RunSpec onelayer(Activation activation, int width) {

@@ -60,8 +60,9 @@ final class CurvatureSummary {
         return margins == 0 ? Double.NaN : minMargin;
     }
 
-    int hingeOptima() {
-        return hingeOptima;
+    /** NaN when the curvature was computed at no optimum (switched off, A undefined, no optimum). */
+    double hingeOptima() {
+        return optima + hingeOptima == 0 ? Double.NaN : hingeOptima;
     }
 
     double patternContractionFraction() {

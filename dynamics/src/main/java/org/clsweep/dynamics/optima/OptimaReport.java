@@ -16,7 +16,8 @@ import java.util.List;
  *     meanRoughness        mean ρ(w)
  *     contractionFraction  fraction with gap &gt; 2ρ (the first-order heuristic, not a proof)
  *     minStabilityMargin   least stability margin: &gt; 0 ⇔ every such optimum is a strict local maximum
- *   hingeOptima        optima on a hinge (σ = 0), left out of the three above
+ *   hingeOptima        optima on a hinge (σ = 0), left out of the three above; NaN when the
+ *                      curvature was computed at no optimum
  *   over the pattern directions μ_l/‖μ_l‖ off a hinge:
  *     patternContractionFraction  fraction with gap &gt; 2ρ there
  *     patternStableFraction       fraction where the Riemannian Hessian of E is negative definite
@@ -46,7 +47,7 @@ public record OptimaReport(List<DistinctOptimum> optima, List<NodeDiagnostics> n
                            int patternsRecovered,
                            double coverage, double[] patternBasinShare, double maxResidual, double meanBestCosine,
                            double topEigenFraction, double meanGap, double meanRoughness, double contractionFraction,
-                           double minStabilityMargin, int hingeOptima, double patternContractionFraction,
+                           double minStabilityMargin, double hingeOptima, double patternContractionFraction,
                            double patternStableFraction, double meanEnergy) {
     public OptimaReport {
         optima = List.copyOf(optima);

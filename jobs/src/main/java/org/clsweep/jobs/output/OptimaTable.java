@@ -7,19 +7,25 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 
 /**
  * The optima table, {@code OUT/optima}: one row per distinct optimum of a one-layer run, the fields
- * of {@link DistinctOptimum} in snake case ({@code index} becomes {@code optimum_index}).
+ * of {@link DistinctOptimum} and of its {@link Curvature} in snake case ({@code index} becomes
+ * {@code optimum_index}).
  *
  * <pre>
  *   sweep string, cell_id string, seed bigint,
  *   optimum_index int, node_count int, basin_share double, direction array&lt;double&gt;,
  *   best_pattern int, best_cosine double, residual double, lambda1 double, lambda2 double,
- *   gap double, top_eigenvector boolean, roughness double, activation_set array&lt;int&gt;, energy double
+ *   gap double, top_eigenvector boolean, roughness double, roughness_bound double,
+ *   gap_over_roughness double, contraction boolean, stability_margin double, on_hinge boolean,
+ *   activation_set array&lt;int&gt;, energy double
  * </pre>
- * Pattern indices are 0-based. NaN doubles are written as NULL.
+ * Pattern indices are 0-based. NaN doubles are written as NULL; {@code contraction} and
+ * {@code on_hinge} are NULL where the curvature was not computed ({@code analysis.curvature = none},
+ * or an activation without A(w)).
  */
 public final class OptimaTable {
     public static final String OPTIMUM_INDEX = "optimum_index";
@@ -37,6 +43,11 @@ public final class OptimaTable {
             DataTypes.createStructField("gap", DataTypes.DoubleType, true),
             DataTypes.createStructField("top_eigenvector", DataTypes.BooleanType, false),
             DataTypes.createStructField("roughness", DataTypes.DoubleType, true),
+            DataTypes.createStructField("roughness_bound", DataTypes.DoubleType, true),
+            DataTypes.createStructField("gap_over_roughness", DataTypes.DoubleType, true),
+            DataTypes.createStructField("contraction", DataTypes.BooleanType, true),
+            DataTypes.createStructField("stability_margin", DataTypes.DoubleType, true),
+            DataTypes.createStructField("on_hinge", DataTypes.BooleanType, true),
             DataTypes.createStructField("activation_set", DataTypes.createArrayType(DataTypes.IntegerType, false),
                     false),
             DataTypes.createStructField("energy", DataTypes.DoubleType, true)));
@@ -62,10 +73,15 @@ public final class OptimaTable {
         for (int i = 0; i < active.length; i++) {
             active[i] = o.activationSet()[i];
         }
+        Curvature c = o.curvature();
+        boolean computed = c.onHinge() || !Double.isNaN(c.lambda1());
         return RowFactory.create(o.index(), o.nodeCount(), Columns.orNull(o.basinShare()), o.direction().clone(),
                 o.bestPattern(), Columns.orNull(o.bestCosine()), Columns.orNull(o.residual()),
                 Columns.orNull(o.lambda1()), Columns.orNull(o.lambda2()), Columns.orNull(o.gap()),
-                o.topEigenvector(), Columns.orNull(o.roughness()), active, Columns.orNull(o.energy()));
+                o.topEigenvector(), Columns.orNull(c.roughness()), Columns.orNull(c.roughnessBound()),
+                Columns.orNull(c.gapOverRoughness()), computed ? c.contraction() : null,
+                Columns.orNull(c.stabilityMargin()), computed ? c.onHinge() : null, active,
+                Columns.orNull(o.energy()));
     }
 
     /** sweep, cell_id, seed followed by the fields of {@code struct}. */

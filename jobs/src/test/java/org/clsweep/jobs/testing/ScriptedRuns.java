@@ -8,6 +8,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.jobs.sweep.RunFunction;
 
@@ -56,7 +57,8 @@ public final class ScriptedRuns implements RunFunction {
             double[] dir = new double[d];
             dir[l] = 1.0;
             optima.add(new DistinctOptimum(l, (int) Math.round(share[l] * n), share[l], dir, l, 1.0, 1e-12, 2.0,
-                    l == 0 ? Double.NaN : 0.5, 1.5, true, 0.25, new int[] {l}, 1.0));
+                    l == 0 ? Double.NaN : 0.5, 1.5, true, new int[] {l}, 1.0,
+                    new Curvature(false, 2.0, 0.5, 0.25, 0.4, 1.2)));
         }
         List<TracePoint> trace = n == 1
                 ? List.of(new TracePoint(0, 1.0, 0.1, 0.2, new double[] {0.1, 0.2}),
