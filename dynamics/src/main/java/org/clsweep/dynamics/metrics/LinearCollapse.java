@@ -1,9 +1,8 @@
 package org.clsweep.dynamics.metrics;
 
+import org.clsweep.dynamics.linalg.SymmetricSpectrum;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * How far the rows of a weight matrix W ∈ R^{n×d} collapse onto one direction, and whether that
@@ -97,30 +96,9 @@ public record LinearCollapse(double topDirectionCosine, double stableRank) {
     /** The two largest eigenvalues of a symmetric matrix and a unit eigenvector of the first. */
     private record TopEigen(double first, double second, double[] vector) {
         static TopEigen of(DMatrixRMaj symmetric) {
-            int d = symmetric.numRows;
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-            if (!eig.decompose(symmetric.copy())) {
-                throw new IllegalStateException("symmetric eigendecomposition failed on a " + d + "×" + d + " matrix");
-            }
-            int top = 0;
-            for (int i = 1; i < eig.getNumberOfEigenvalues(); i++) {
-                if (eig.getEigenvalue(i).real > eig.getEigenvalue(top).real) {
-                    top = i;
-                }
-            }
-            double second = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < eig.getNumberOfEigenvalues(); i++) {
-                if (i != top) {
-                    second = Math.max(second, eig.getEigenvalue(i).real);
-                }
-            }
-            DMatrixRMaj v = eig.getEigenVector(top);
-            double norm = CommonOps_DDRM.dot(v, v);
-            double[] unit = new double[d];
-            for (int i = 0; i < d; i++) {
-                unit[i] = v.data[i] / Math.sqrt(norm);
-            }
-            return new TopEigen(eig.getEigenvalue(top).real, second, unit);
+            SymmetricSpectrum spectrum = SymmetricSpectrum.of(symmetric);
+            double second = spectrum.size() > 1 ? spectrum.value(1) : Double.NEGATIVE_INFINITY;
+            return new TopEigen(spectrum.largest(), second, spectrum.vector(0));
         }
 
         /** No top direction: a zero matrix, or a second eigenvalue within TIE·λ1 of the first. */

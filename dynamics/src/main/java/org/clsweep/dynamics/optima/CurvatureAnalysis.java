@@ -3,8 +3,7 @@ package org.clsweep.dynamics.optima;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+import org.clsweep.dynamics.linalg.SymmetricSpectrum;
 
 /**
  * The exact {@link Curvature} of the population objective at a unit w: the roughness ρ(w) of
@@ -119,7 +118,7 @@ public final class CurvatureAnalysis {
      */
     public Curvature at(double[] w, PopulationObjective.Workspace ws) {
         Local loc = local(w, ws);
-        Spectrum aSpec = Spectrum.of(loc.a);
+        SymmetricSpectrum aSpec = SymmetricSpectrum.of(loc.a);
         double lambda1 = Math.max(aSpec.largest(), 0.0);
         double lambda2 = Math.max(aSpec.secondLargest(), 0.0);
         if (loc.onHinge) {
@@ -131,7 +130,13 @@ public final class CurvatureAnalysis {
         }
         Derivative da = new Derivative(loc);
         double[] boundDir = new double[loc.k()];
-        double boundSq = da.boundOperator().largestWithVector(boundDir, loc.w);
+        SymmetricSpectrum boundSpec = da.boundOperator();
+        double boundSq = boundSpec.largest();
+        double[] top = tangent(boundSpec.vector(0), loc.w);
+        double topNorm = Math.sqrt(dot(top, top));
+        for (int i = 0; i < top.length; i++) {
+            boundDir[i] = topNorm > 0.0 ? top[i] / topNorm : 0.0;
+        }
         double bound = 2.0 * Math.sqrt(lambda1) * Math.sqrt(Math.max(boundSq, 0.0));
         double rho = da.ascendFromU(aSpec.vector(0));
         if (loc.k() > 1) {
@@ -155,7 +160,7 @@ public final class CurvatureAnalysis {
             double outside = dot(delta, delta) - dot(inside, inside) + inside[last] * inside[last];
             inside[last] = Math.sqrt(Math.max(outside, 0.0));
         }
-        Spectrum spec = Spectrum.of(new Derivative(loc).at(inside));
+        SymmetricSpectrum spec = SymmetricSpectrum.of(new Derivative(loc).at(inside));
         return spec.largestModulus(new double[loc.k()]);
     }
 
@@ -257,7 +262,7 @@ public final class CurvatureAnalysis {
         if (k == 1) {
             return Double.NaN;
         }
-        return -Spectrum.of(shiftedOffTangent(h, w)).largest();
+        return -SymmetricSpectrum.of(shiftedOffTangent(h, w)).largest();
     }
 
     /** δ ↦ DA(w)[δ] for one w, in the reduced basis. */
@@ -339,7 +344,7 @@ public final class CurvatureAnalysis {
          */
         private double largestModulus(double[] delta, double[] u) {
             if (k <= exactDim) {
-                return Spectrum.of(at(delta)).largestModulus(u);
+                return SymmetricSpectrum.of(at(delta)).largestModulus(u);
             }
             double[][] e = rows(delta);
             double[][] v = new double[KRYLOV_DIM][];
@@ -364,7 +369,7 @@ public final class CurvatureAnalysis {
                 }
             }
             double[] y = new double[m];
-            double value = Spectrum.of(t).largestModulus(y);
+            double value = SymmetricSpectrum.of(t).largestModulus(y);
             java.util.Arrays.fill(u, 0.0);
             for (int i = 0; i < m; i++) {
                 for (int q = 0; q < k; q++) {
@@ -427,7 +432,7 @@ public final class CurvatureAnalysis {
         }
 
         /** Σ_l π_l (J_l − J̄)² on w⊥, whose top eigenvalue bounds ‖Π^½E(δ)‖_F² over unit δ. */
-        Spectrum boundOperator() {
+        SymmetricSpectrum boundOperator() {
             DMatrixRMaj t = new DMatrixRMaj(k, k);
             DMatrixRMaj jBar = new DMatrixRMaj(k, k);
             double sBar = 0.0;
@@ -450,7 +455,7 @@ public final class CurvatureAnalysis {
                 t.data[i] -= jBarSq.data[i] + 2.0 * noise * sBar * jBar.data[i];
             }
             addTangentIdentity(t, noise * noise * (sSqBar - sBar * sBar), w);
-            return Spectrum.of(t);
+            return SymmetricSpectrum.of(t);
         }
     }
 
@@ -609,97 +614,5 @@ public final class CurvatureAnalysis {
             s += a[i] * b[i];
         }
         return s;
-    }
-
-    /**
-     * The eigen-decomposition of a symmetric matrix. The matrix is scaled by its largest entry and
-     * entries below 1e-300 of it are set to 0 first: EJML's symmetric QR iteration can fail to
-     * converge on subnormal entries, which converged flows produce.
-     */
-    private static final class Spectrum {
-        private final double[] values;
-        private final double[][] vectors;
-
-        private Spectrum(double[] values, double[][] vectors) {
-            this.values = values;
-            this.vectors = vectors;
-        }
-
-        static Spectrum of(DMatrixRMaj m) {
-            int k = m.numRows;
-            double max = 0.0;
-            for (double v : m.data) {
-                max = Math.max(max, Math.abs(v));
-            }
-            double[] values = new double[k];
-            double[][] vectors = new double[k][];
-            if (max == 0.0) {
-                for (int i = 0; i < k; i++) {
-                    vectors[i] = new double[k];
-                    vectors[i][i] = 1.0;
-                }
-                return new Spectrum(values, vectors);
-            }
-            DMatrixRMaj scaled = new DMatrixRMaj(k, k);
-            for (int i = 0; i < k; i++) {
-                for (int j = 0; j < k; j++) {
-                    // symmetrise: rounding leaves the two triangles a few ulps apart
-                    double v = 0.5 * (m.get(i, j) + m.get(j, i)) / max;
-                    scaled.set(i, j, Math.abs(v) < 1e-300 ? 0.0 : v);
-                }
-            }
-            EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
-            if (!eig.decompose(scaled)) {
-                throw new IllegalStateException("symmetric eigen-decomposition failed on a " + k + "×" + k
-                        + " matrix");
-            }
-            Integer[] order = new Integer[k];
-            for (int i = 0; i < k; i++) {
-                order[i] = i;
-            }
-            java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real,
-                    eig.getEigenvalue(a).real));
-            for (int i = 0; i < k; i++) {
-                values[i] = eig.getEigenvalue(order[i]).real * max;
-                DMatrixRMaj v = eig.getEigenVector(order[i]);
-                vectors[i] = v.data.clone();
-                double n = Math.sqrt(dot(vectors[i], vectors[i]));
-                for (int j = 0; j < k; j++) {
-                    vectors[i][j] /= n;
-                }
-            }
-            return new Spectrum(values, vectors);
-        }
-
-        double largest() {
-            return values[0];
-        }
-
-        double secondLargest() {
-            return values.length > 1 ? values[1] : 0.0;
-        }
-
-        /** The i-th eigenvector in decreasing order of eigenvalue. */
-        double[] vector(int i) {
-            return vectors[i].clone();
-        }
-
-        /** max |λ|, its eigenvector into {@code out}. */
-        double largestModulus(double[] out) {
-            int last = values.length - 1;
-            int i = Math.abs(values[last]) > Math.abs(values[0]) ? last : 0;
-            System.arraycopy(vectors[i], 0, out, 0, out.length);
-            return Math.abs(values[i]);
-        }
-
-        /** The largest eigenvalue with its eigenvector in {@code out}, projected off w and normalised. */
-        double largestWithVector(double[] out, double[] w) {
-            double[] v = tangent(vectors[0], w);
-            double n = Math.sqrt(dot(v, v));
-            for (int i = 0; i < out.length; i++) {
-                out[i] = n > 0.0 ? v[i] / n : 0.0;
-            }
-            return values[0];
-        }
     }
 }

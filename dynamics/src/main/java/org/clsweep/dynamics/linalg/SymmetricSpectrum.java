@@ -1,0 +1,107 @@
+package org.clsweep.dynamics.linalg;
+
+import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
+
+/**
+ * The eigen-decomposition of a symmetric matrix. The matrix is scaled by its largest entry and
+ * entries below 1e-300 of it are set to 0 first: EJML's symmetric QR iteration can fail to
+ * converge on subnormal entries, which converged flows produce. The two triangles are averaged
+ * (rounding leaves them a few ulps apart). Eigenvalues are sorted in decreasing order, each with a
+ * unit eigenvector; a zero matrix has the eigenvalues 0 and the standard basis.
+ */
+public final class SymmetricSpectrum {
+    private final double[] values;
+    private final double[][] vectors;
+
+    private SymmetricSpectrum(double[] values, double[][] vectors) {
+        this.values = values;
+        this.vectors = vectors;
+    }
+
+    public static SymmetricSpectrum of(DMatrixRMaj m) {
+        int k = m.numRows;
+        double max = 0.0;
+        for (double v : m.data) {
+            max = Math.max(max, Math.abs(v));
+        }
+        double[] values = new double[k];
+        double[][] vectors = new double[k][];
+        if (max == 0.0) {
+            for (int i = 0; i < k; i++) {
+                vectors[i] = new double[k];
+                vectors[i][i] = 1.0;
+            }
+            return new SymmetricSpectrum(values, vectors);
+        }
+        DMatrixRMaj scaled = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                // symmetrise: rounding leaves the two triangles a few ulps apart
+                double v = 0.5 * (m.get(i, j) + m.get(j, i)) / max;
+                scaled.set(i, j, Math.abs(v) < 1e-300 ? 0.0 : v);
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+        if (!eig.decompose(scaled)) {
+            throw new IllegalStateException("symmetric eigen-decomposition failed on a " + k + "×" + k
+                    + " matrix");
+        }
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real,
+                eig.getEigenvalue(a).real));
+        for (int i = 0; i < k; i++) {
+            values[i] = eig.getEigenvalue(order[i]).real * max;
+            DMatrixRMaj v = eig.getEigenVector(order[i]);
+            vectors[i] = v.data.clone();
+            double n = Math.sqrt(dot(vectors[i], vectors[i]));
+            for (int j = 0; j < k; j++) {
+                vectors[i][j] /= n;
+            }
+        }
+        return new SymmetricSpectrum(values, vectors);
+    }
+
+    public double largest() {
+        return values[0];
+    }
+
+    public double secondLargest() {
+        return values.length > 1 ? values[1] : 0.0;
+    }
+
+    /** The i-th eigenvector in decreasing order of eigenvalue. */
+    public double[] vector(int i) {
+        return vectors[i].clone();
+    }
+
+    /** max |λ|, its eigenvector into {@code out}. */
+    public double largestModulus(double[] out) {
+        int last = values.length - 1;
+        int i = Math.abs(values[last]) > Math.abs(values[0]) ? last : 0;
+        System.arraycopy(vectors[i], 0, out, 0, out.length);
+        return Math.abs(values[i]);
+    }
+
+    /** The eigenvalues in decreasing order. */
+    public double value(int i) {
+        return values[i];
+    }
+
+    /** The number of eigenvalues, the matrix's dimension. */
+    public int size() {
+        return values.length;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0.0;
+        for (int i = 0; i < a.length; i++) {
+            s += a[i] * b[i];
+        }
+        return s;
+    }
+}
