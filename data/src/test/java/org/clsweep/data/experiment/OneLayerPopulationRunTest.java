@@ -37,6 +37,21 @@ class OneLayerPopulationRunTest {
     }
 
     @Test
+    void convergedLeakyLayerAtZeroNoiseIsAnalysedWithoutEigenSolverFailures() {
+        // a cell of conf/existence.conf whose converged weights once broke the symmetric
+        // eigen-decomposition (entries whose squares underflow): every seed must be OK
+        GeometrySpec geometry = new GeometrySpec(GeometryKind.EQUIANGULAR, 6, 16, 0.4, 0.0, 1.0, 0.8,
+                ProbsKind.UNIFORM, 1.0);
+        TrainSpec train = new TrainSpec(LossType.INFONCE, 0.1, 1.0, 0.9, 0.005, 128, 5000, true, true, 1e-9, 250);
+        RunSpec s = new RunSpec(ModelKind.ONELAYER, Mode.POPULATION, Activation.LEAKY_RELU, 0.2, 16, geometry,
+                Specs.tokens(), Specs.net(), train, Specs.analysis());
+        for (long seed = 1; seed <= SEEDS; seed++) {
+            RunResult r = RunExecutor.execute(s, seed);
+            assertThat(r.status()).as("seed %d: %s", seed, r.error()).isEqualTo(RunStatus.OK);
+        }
+    }
+
+    @Test
     void runIsDeterministicAndFillsTheOneLayerMetricsOnly() {
         RunSpec s = spec(Activation.RELU, 0.0, 8);
         RunResult a = RunExecutor.execute(s, 3);

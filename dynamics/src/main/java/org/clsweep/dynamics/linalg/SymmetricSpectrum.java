@@ -6,12 +6,17 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The eigen-decomposition of a symmetric matrix. The matrix is scaled by its largest entry and
- * entries below 1e-300 of it are set to 0 first: EJML's symmetric QR iteration can fail to
- * converge on subnormal entries, which converged flows produce. The two triangles are averaged
+ * entries below {@value #FLUSH} of it are set to 0 first: EJML's symmetric QR iteration can fail to
+ * converge on entries whose squares underflow (below about 1e-154), which converged flows produce
+ * (the Gram matrix of a converged leaky-ReLU layer held entries of 3e-154 next to 1). The change is
+ * at most d·{@value #FLUSH} of the largest entry, far below rounding. The two triangles are averaged
  * (rounding leaves them a few ulps apart). Eigenvalues are sorted in decreasing order, each with a
  * unit eigenvector; a zero matrix has the eigenvalues 0 and the standard basis.
  */
 public final class SymmetricSpectrum {
+    /** Entries below this fraction of the largest are set to 0. */
+    static final double FLUSH = 1e-100;
+
     private final double[] values;
     private final double[][] vectors;
 
@@ -40,7 +45,7 @@ public final class SymmetricSpectrum {
             for (int j = 0; j < k; j++) {
                 // symmetrise: rounding leaves the two triangles a few ulps apart
                 double v = 0.5 * (m.get(i, j) + m.get(j, i)) / max;
-                scaled.set(i, j, Math.abs(v) < 1e-300 ? 0.0 : v);
+                scaled.set(i, j, Math.abs(v) < FLUSH ? 0.0 : v);
             }
         }
         EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);

@@ -32,6 +32,7 @@ class SymmetricSpectrumTest {
                 {1e-310, 0, 0, 1e-305}});
         SymmetricSpectrum s = SymmetricSpectrum.of(m);
         assertThat(s.largest()).isCloseTo(3e-300, within(1e-310));
+        // a real matrix on which the unflushed decomposition failed: OneLayerPopulationRunTest
         DMatrixRMaj zero = new DMatrixRMaj(2, 2);
         assertThat(SymmetricSpectrum.of(zero).largest()).isZero();
     }
