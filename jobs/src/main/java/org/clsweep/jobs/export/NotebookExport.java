@@ -20,6 +20,7 @@ import org.clsweep.jobs.export.section.BasinProbabilities;
 import org.clsweep.jobs.export.section.CellMeansSection;
 import org.clsweep.jobs.export.section.CoverageVsPrediction;
 import org.clsweep.jobs.export.section.DistinctOptimaBySlope;
+import org.clsweep.jobs.export.section.GapAgainstRoughness;
 import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
 import org.clsweep.jobs.export.section.LearningCurves;
 import org.clsweep.jobs.export.section.LocalityByBeta;
@@ -90,6 +91,7 @@ public final class NotebookExport {
                 new CoverageVsPrediction(),
                 new DistinctOptimaBySlope(),
                 new BasinProbabilities(),
+                new GapAgainstRoughness(),
                 new LocalityByBeta(),
                 new LearningCurves(),
                 new TokenLearningTime(),

@@ -133,12 +133,13 @@ class NotebookExportIT extends SparkTestBase {
         assertThat(oneLayer.html()).isRegularFile().hasFileName("onelayer-test.html");
         assertThat(oneLayer.figures()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "fig01-distinct-optima-vs-width.png", "fig02-coverage-vs-prediction.png",
-                "fig03-basin-probabilities.png");
+                "fig03-basin-probabilities.png", "fig04-gap-vs-roughness.png");
         assertThat(mixed.figures()).extracting(p -> p.getFileName().toString()).containsExactly(
                 "fig01-distinct-optima-vs-width.png", "fig02-coverage-vs-prediction.png",
                 "fig03-distinct-optima-vs-leaky-slope.png", "fig04-basin-probabilities.png",
-                "fig05-loc-vs-beta.png", "fig06-learning-curves-beta-1.png", "fig07-learning-curves-beta-2.png",
-                "fig08-learning-curves-beta-5.png", "fig09-token-learning-time.png");
+                "fig05-gap-vs-roughness.png", "fig06-loc-vs-beta.png", "fig07-learning-curves-beta-1.png",
+                "fig08-learning-curves-beta-2.png", "fig09-learning-curves-beta-5.png",
+                "fig10-token-learning-time.png");
     }
 
     @Test
@@ -197,7 +198,9 @@ class NotebookExportIT extends SparkTestBase {
                 "- relu: observed coverage agrees with the brute-force prediction: **yes** (5 of 5 widths",
                 "- relu: coverage grows with width towards 1: **yes**",
                 "- linear: at most one pattern has a basin: **yes** (1 of 6 patterns with p_l > 0",
-                "- relu: every pattern has a basin: **yes** (6 of 6 patterns with p_l > 0");
+                "- relu: every pattern has a basin: **yes** (6 of 6 patterns with p_l > 0",
+                "- relu: every converged optimum is a strict local maximum: **yes** (",
+                "optima with residual ≤ 1.000e-06 have a positive stability margin (0 unconverged left out)");
         assertThat(markdown(oneLayer)).doesNotContain("leaky_relu: distinct optima grow");
         String mixedMd = markdown(mixed);
         assertThat(mixedMd).contains(
@@ -240,7 +243,9 @@ class NotebookExportIT extends SparkTestBase {
         assertThat(md).contains("No run was left out: all 4 runs finished with status OK.");
         assertThat(noAggregates.notebook()).isRegularFile();
         assertThat(noAggregates.html()).isRegularFile();
-        assertThat(noAggregates.notebook().resolveSibling("figures")).doesNotExist();
+        // the gap-against-roughness figure reads the optima and runs tables only
+        assertThat(noAggregates.notebook().resolveSibling("figures")).isDirectoryContaining(
+                p -> p.getFileName().toString().equals("fig01-gap-vs-roughness.png"));
     }
 
     @Test
@@ -255,7 +260,7 @@ class NotebookExportIT extends SparkTestBase {
     void theCliVerbExportsAndRejectsADirectoryWithoutRuns() throws Exception {
         assertThat(cliExit).isZero();
         assertThat(cliOut).contains("noagg-test: notebook " + noAggregates.notebook() + ", HTML "
-                + noAggregates.html() + ", 0 figures");
+                + noAggregates.html() + ", 1 figure in " + noAggregates.notebook().resolveSibling("figures"));
         Path empty = Files.createDirectories(tmp.resolve("cli-empty"));
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Main.execute(System.out, new PrintStream(err, true, StandardCharsets.UTF_8), "export",

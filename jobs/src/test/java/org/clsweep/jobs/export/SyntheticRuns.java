@@ -12,6 +12,8 @@ import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.optima.Curvature;
+import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.jobs.sweep.RunFunction;
 
 /**
@@ -23,6 +25,8 @@ import org.clsweep.jobs.sweep.RunFunction;
  *     linear k = linearBasins (1 agrees with the paper), relu k = L,
  *     leaky_relu(c) k = max(1, ceil(L·(1 − c)));
  *     distinct_optima = patterns_recovered = basins hit, coverage = that / L, basin share = hits / n;
+ *     one optimum row per basin hit: direction e_l, gap 0.3 − 0.05·l, roughness 0.1 + 0.05·l (above
+ *     gap = 2ρ for l = 0 only), stability margin 0.01, residual 1e-10;
  *     a one-layer trace (iterations 0 and 100, α structure only) beside the two-layer ones, which
  *     the two-layer figures must leave out
  *   two layers: loc_all, loc_other_all move exponentially from 0.3 to relu 0.95 / 0.02, linear
@@ -91,7 +95,23 @@ final class SyntheticRuns implements RunFunction {
         m[RunMetric.MEAN_BEST_COSINE.ordinal()] = 0.99 + 0.01 * rnd.nextDouble();
         List<TracePoint> trace = List.of(new TracePoint(0, Double.NaN, Double.NaN, Double.NaN, null, 0.2, 0.2, 30.0),
                 new TracePoint(100, 2.5, Double.NaN, Double.NaN, null, 0.9, 0.2, 4.0));
-        return new RunResult(RunStatus.OK, null, 100, 1, m, share, List.of(), trace);
+        return new RunResult(RunStatus.OK, null, 100, 1, m, share, optima(hits, spec.geometry().dim(), n), trace);
+    }
+
+    private static List<DistinctOptimum> optima(int[] hits, int dim, int width) {
+        List<DistinctOptimum> optima = new ArrayList<>();
+        for (int l = 0; l < hits.length; l++) {
+            if (hits[l] == 0) {
+                continue;
+            }
+            double[] direction = new double[dim];
+            direction[l % dim] = 1.0;
+            double gap = 0.3 - 0.05 * l;
+            Curvature c = new Curvature(false, 1.0, 1.0 - gap, 0.1 + 0.05 * l, 0.5, 0.01);
+            optima.add(new DistinctOptimum(optima.size(), hits[l], hits[l] / (double) width, direction, l, 1.0, 1e-10,
+                    1.0, 1.0 - gap, gap, true, new int[] {l}, 0.5, c));
+        }
+        return optima;
     }
 
     private static RunResult twoLayer(RunSpec spec, long seed, SplittableRandom rnd) {

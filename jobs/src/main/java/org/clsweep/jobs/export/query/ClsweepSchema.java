@@ -18,6 +18,7 @@ import org.clsweep.data.experiment.RunMetric;
  *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores,
  *               alpha_same_share, alpha_same_expected, alpha_neg_eff
  *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time
+ *   optima      sweep, cell_id, seed, optimum_index, …, gap, …, roughness, …, stability_margin, …
  * </pre>
  *
  * The tokens table holds the fields of {@code TokenLearning} (one record per location and token of
@@ -113,5 +114,25 @@ public final class ClsweepSchema implements SweepSchema {
     @Override
     public String traceLocOtherAll() {
         return "loc_other_all";
+    }
+
+    @Override
+    public String optimumGap() {
+        return "gap";
+    }
+
+    @Override
+    public String optimumRoughness() {
+        return "roughness";
+    }
+
+    @Override
+    public String optimumStabilityMargin() {
+        return "stability_margin";
+    }
+
+    @Override
+    public String optimumResidual() {
+        return "residual";
     }
 }

@@ -61,4 +61,16 @@ public interface SweepSchema {
 
     /** Trace: loc_other_all at that iteration. */
     String traceLocOtherAll();
+
+    /** Optima: the spectral gap λ1 − λ2 of an optimum. */
+    String optimumGap();
+
+    /** Optima: the exact roughness ρ(w) of an optimum (NULL on a hinge or when not computed). */
+    String optimumRoughness();
+
+    /** Optima: the stability margin of an optimum (&gt; 0: a strict local maximum). */
+    String optimumStabilityMargin();
+
+    /** Optima: the fixed-point residual ‖(I − wwᵀ)A(w)w‖ of an optimum. */
+    String optimumResidual();
 }
