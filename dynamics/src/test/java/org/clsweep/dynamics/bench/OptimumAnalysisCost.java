@@ -19,7 +19,7 @@ import org.ejml.data.DMatrixRMaj;
  * direction). Two warm-up rounds, then three measured rounds.
  *
  * <pre>
- *   args: [dim [patterns [nodes [noise]]]]     defaults: 16 6 16 0.3
+ *   args: [dim [patterns [nodes [noise [scopes]]]]]     defaults: 16 6 16 0.3 none,optima,all
  * </pre>
  * Run with the command in BENCHMARKS.md ("Optimum analysis").
  */
@@ -32,6 +32,7 @@ public final class OptimumAnalysisCost {
         int patterns = args.length > 1 ? Integer.parseInt(args[1]) : 6;
         int nodes = args.length > 2 ? Integer.parseInt(args[2]) : 16;
         double noise = args.length > 3 ? Double.parseDouble(args[3]) : 0.3;
+        String scopes = args.length > 4 ? args[4] : "none,optima,all";
         SplittableRandom rng = new SplittableRandom(1);
         double[][] mu = new double[patterns][dim];
         double[] p = new double[patterns];
@@ -53,7 +54,8 @@ public final class OptimumAnalysisCost {
         }
         ActivationFunction relu = ActivationFunction.of(Activation.RELU);
         ThreadMXBean mx = ManagementFactory.getThreadMXBean();
-        for (CurvatureScope curvature : CurvatureScope.values()) {
+        for (String name : scopes.split(",")) {
+            CurvatureScope curvature = CurvatureScope.valueOf(name.toUpperCase(Locale.ROOT));
             OptimumAnalysis analysis = new OptimumAnalysis(mixture, relu, AnalysisSettings.of(0.95, 0.9999,
                     curvature));
             for (int round = -2; round < 3; round++) {
