@@ -1,15 +1,10 @@
 package org.clsweep.data.experiment;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.clsweep.data.sampling.LabelledBatch;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.model.OneLayerNetwork;
 import org.clsweep.dynamics.objective.AlphaStructure;
 import org.clsweep.dynamics.objective.InfoNceWeights;
-import org.clsweep.dynamics.trainer.Action;
-import org.clsweep.dynamics.trainer.StepObserver;
-import org.clsweep.dynamics.trainer.SteppedModel;
 import org.ejml.data.DMatrixRMaj;
 
 /**
@@ -17,10 +12,7 @@ import org.ejml.data.DMatrixRMaj;
  * batch loss and the α structure of the current W on the run's evaluation batch.
  *
  * <pre>
- *   iteration 0            before the first step (loss NaN: no batch yet)
- *   iteration t·every      after step t·every (the loss of that step's batch)
- *   iteration stepsDone    after the last step, if not already recorded and not DIVERGED
- *
+ *   at the points of {@link PeriodicTrace}:
  *   Z₁ = h(X₁ᵉWᵀ), Z₂ = h(X₂ᵉWᵀ) → S with τ and the output normalisation of the run (InfoNceWeights)
  *                              → AlphaStructure(S, τ, labels of the evaluation batch)
  * </pre>
@@ -32,17 +24,14 @@ import org.ejml.data.DMatrixRMaj;
  * @see TwoLayerTrace
  * @see AlphaStructure
  */
-final class OneLayerTrace implements StepObserver {
+final class OneLayerTrace extends PeriodicTrace {
     private final DMatrixRMaj weights;
     private final OneLayerNetwork network;
     private final LabelledBatch eval;
     private final InfoNceWeights similarity;
-    private final int every;
     private final DMatrixRMaj pre;
     private final DMatrixRMaj out1;
     private final DMatrixRMaj out2;
-    private final List<TracePoint> points = new ArrayList<>();
-    private double lastLoss = Double.NaN;
 
     /**
      * @param weights     W, n×d, the weights being trained. Not modified.
@@ -54,56 +43,24 @@ final class OneLayerTrace implements StepObserver {
      */
     OneLayerTrace(DMatrixRMaj weights, ActivationFunction activation, LabelledBatch eval, double temperature,
                   boolean normalize, int every) {
-        if (every < 1) {
-            throw new IllegalArgumentException("train.trace_every must be >= 1, found " + every);
-        }
+        super(every);
         int n = weights.numRows;
         this.weights = weights;
         this.network = new OneLayerNetwork(activation, n, weights.numCols, eval.size());
         this.eval = eval;
         this.similarity = new InfoNceWeights(temperature, normalize, eval.size(), n);
-        this.every = every;
         this.pre = new DMatrixRMaj(eval.size(), n);
         this.out1 = new DMatrixRMaj(eval.size(), n);
         this.out2 = new DMatrixRMaj(eval.size(), n);
     }
 
     @Override
-    public void init(SteppedModel model) {
-        record(0, Double.NaN);
-    }
-
-    @Override
-    public void onStep(int iteration, double loss, SteppedModel model) {
-        lastLoss = loss;
-        if ((iteration + 1) % every == 0 && Double.isFinite(loss)) {
-            record(iteration + 1, loss);
-        }
-    }
-
-    @Override
-    public void finish(int stepsDone, Action end, SteppedModel model) {
-        if (end != Action.DIVERGED && points.get(points.size() - 1).iteration() != stepsDone) {
-            record(stepsDone, lastLoss);
-        }
-    }
-
-    private void record(int iteration, double loss) {
+    TracePoint point(int iteration, double loss) {
         network.forward(weights, eval.view1(), pre, out1);
         network.forward(weights, eval.view2(), pre, out2);
         similarity.evaluate(out1, out2);
         AlphaStructure alpha = AlphaStructure.of(similarity.similarities().data, eval.size(),
                 similarity.temperature(), eval.labels());
-        points.add(TracePoint.oneLayer(iteration, loss, alpha));
-    }
-
-    /** The trace points so far, in iteration order. */
-    List<TracePoint> points() {
-        return List.copyOf(points);
-    }
-
-    /** The last point: after the last step once the run has ended (not DIVERGED). */
-    TracePoint last() {
-        return points.get(points.size() - 1);
+        return TracePoint.oneLayer(iteration, loss, alpha);
     }
 }

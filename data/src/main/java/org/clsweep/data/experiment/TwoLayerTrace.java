@@ -5,35 +5,25 @@ import java.util.List;
 import org.clsweep.dynamics.metrics.LocationSummary;
 import org.clsweep.dynamics.metrics.PatternRecovery;
 import org.clsweep.dynamics.model.TwoLayerNet;
-import org.clsweep.dynamics.trainer.Action;
-import org.clsweep.dynamics.trainer.StepObserver;
 import org.clsweep.dynamics.trainer.SteppedModel;
 
 /**
  * The learning curve of a two-layer run: every {@code train.trace_every} iterations, the batch
  * loss, loc_all, loc_other_all and the score s_k(a) of every (location, token).
  *
- * <pre>
- *   iteration 0            before the first step (loss NaN: no batch yet)
- *   iteration t·every      after step t·every (the loss of that step's batch)
- *   iteration stepsDone    after the last step, if not already recorded and not DIVERGED
- * </pre>
- * It also keeps the losses of the last {@code trace_every} steps for {@link #finalLoss()}.
+ * The points are those of {@link PeriodicTrace}. It also keeps the losses of the last {@code trace_every} steps for {@link #finalLoss()}.
  * Per-step work is a ring-buffer write; recording allocates one score array.
  *
  * @see PatternRecovery
  */
-public final class TwoLayerTrace implements StepObserver {
+public final class TwoLayerTrace extends PeriodicTrace {
     /** The score at which a token counts as learned. */
     public static final double LEARNED_SCORE = 0.9;
 
     private final TwoLayerNet net;
     private final PatternRecovery recovery;
-    private final int every;
     private final double[] window;
-    private final List<TracePoint> points = new ArrayList<>();
     private int seen;
-    private double lastLoss = Double.NaN;
 
     /**
      * @param net      the network being trained. Not modified.
@@ -41,52 +31,30 @@ public final class TwoLayerTrace implements StepObserver {
      * @param every    {@code train.trace_every}, ≥ 1
      */
     public TwoLayerTrace(TwoLayerNet net, PatternRecovery recovery, int every) {
-        if (every < 1) {
-            throw new IllegalArgumentException("train.trace_every must be >= 1, found " + every);
-        }
+        super(every);
         this.net = net;
         this.recovery = recovery;
-        this.every = every;
         this.window = new double[every];
     }
 
     @Override
-    public void init(SteppedModel model) {
-        record(0, Double.NaN);
-    }
-
-    @Override
     public void onStep(int iteration, double loss, SteppedModel model) {
-        window[seen % every] = loss;
+        window[seen % every()] = loss;
         seen++;
-        lastLoss = loss;
-        if ((iteration + 1) % every == 0 && Double.isFinite(loss)) {
-            record(iteration + 1, loss);
-        }
+        super.onStep(iteration, loss, model);
     }
 
     @Override
-    public void finish(int stepsDone, Action end, SteppedModel model) {
-        if (end != Action.DIVERGED && points.get(points.size() - 1).iteration() != stepsDone) {
-            record(stepsDone, lastLoss);
-        }
-    }
-
-    private void record(int iteration, double loss) {
+    TracePoint point(int iteration, double loss) {
         double[] scores = new double[recovery.scoreCount()];
         recovery.scores(net.filterWeights(), scores);
         LocationSummary s = recovery.summarise(scores);
-        points.add(new TracePoint(iteration, loss, s.locAll(), s.locOtherAll(), scores));
-    }
-
-    /** The trace points so far, in iteration order. */
-    public List<TracePoint> points() {
-        return List.copyOf(points);
+        return new TracePoint(iteration, loss, s.locAll(), s.locOtherAll(), scores);
     }
 
     /** The mean loss of the last min(trace_every, steps) steps; NaN before the first step. */
     public double finalLoss() {
-        int count = Math.min(seen, every);
+        int count = Math.min(seen, every());
         if (count == 0) {
             return Double.NaN;
         }
@@ -105,11 +73,12 @@ public final class TwoLayerTrace implements StepObserver {
      */
     public List<TokenLearning> learningTimes(int[][] usage) {
         List<TokenLearning> out = new ArrayList<>();
+        List<TracePoint> trace = points();
         int vocab = usage[0].length;
         for (int k = 0; k < usage.length; k++) {
             for (int a = 0; a < vocab; a++) {
                 int time = TokenLearning.NEVER;
-                for (TracePoint p : points) {
+                for (TracePoint p : trace) {
                     if (p.tokenScores()[k * vocab + a] >= LEARNED_SCORE) {
                         time = p.iteration();
                         break;
