@@ -12,32 +12,27 @@ import org.ejml.dense.row.CommonOps_DDRM;
  * The distinct optima of a one-layer InfoNCE run analysed under the run's own α (SCIENCE.md §1,
  * §2) rather than the uniform α of {@link OptimumAnalysis}: at each optimum's representative node
  * k, the two matrices InfoNCE induces on that node on one batch of N pairs
- * ({@link ContrastiveCovariance}, evaluated at the final W with the run's τ and output normalisation).
+ * ({@link ContrastiveCovariance}, at the final W, with the run's τ and output normalisation).
  *
  * <pre>
- *   C = C_α[x̃_{w_k}] / N      the α-CL matrix of SCIENCE.md §2: C u = λu is its fixed-point equation
- *   B = B_k / N               the matrix of the gradient: ∇_{w_k} L = −(2/τ)·B w_k, so the fixed points
- *                             of the training are B u = λu;  B = C without output normalisation
+ *   C = C_α[x̃_{w_k}] / N      the α-CL matrix of SCIENCE.md §2: its fixed points are C u = λu
+ *   B = B_k / N               ∇_{w_k} L = −(2/τ)·B w_k: the training's fixed points are B u = λu;
+ *                             B = C without output normalisation
  *   u = w_k / ‖w_k‖
- *   residual             ‖(I − uuᵀ)C u‖ / ‖C‖₂       (FixedPointCheck#relativeResidual, in [0, 1])
+ *   residual             ‖(I − uuᵀ)C u‖ / ‖C‖₂       ({@link FixedPointCheck#relativeResidual()}, in [0, 1])
  *   fixedPointResidual   ‖(I − uuᵀ)B u‖ / ‖B‖₂
  *   λ1 ≥ λ2, gap         of B          topEigenvector  (uᵀv1)² ≥ ½, v1 the top eigenvector of B
- *   energy               ½ uᵀC u       curvature       not computed
+ *   energy               ½ uᵀC u       curvature       {@link Curvature#NOT_COMPUTED}
  * </pre>
- * Everything else (index, node count, basin share, direction, best pattern and cosine, activation
- * set) is the uniform optimum's. Dividing by N makes the numbers independent of the batch size:
- * with uniform α_ij = 1/N (τ → ∞) E[C] = (1 − 1/N)·A(w), the population matrix, so energies and
- * spectra are on the scale of the uniform analysis. The residuals are relative because C and B
- * have no common scale (with normalisation B carries 1/‖f‖²) and because a trained node is at best
- * a noisy fixed point of one batch's matrices: a relative residual compares with that of a random
- * direction. B rather than C gives the spectrum since B's equation is the one the training solves.
- * With normalisation Σ_k w_kᵀB_k w_k = 0, so not every node can sit at a top eigenvector of positive
- * λ1; whether w is B's top eigenvector is a question for the data, not a stability criterion.
- * (uᵀv1)² ≥ ½ puts more than half of u on v1, which is then the eigenvector nearest u: the test
- * tolerates the batch's noise, where the uniform analysis's tolerance on an exact fixed point would
- * not. With α held fixed, as the α-CL view holds it, the sampled C is piecewise constant in w
- * (constant for linear h; for ReLU and leaky ReLU it jumps on the 2N sample hinges wᵀx_s = 0), so
- * the roughness ρ is 0 or undefined and the curvature of {@link CurvatureAnalysis} says nothing.
+ * Everything else is the uniform optimum's. Per anchor (÷N) the numbers do not depend on the
+ * batch size, and with uniform α_ij = 1/N (τ → ∞) E[C] = (1 − 1/N)·A(w). The residuals are relative
+ * because C and B have no common scale and a node is at best a noisy fixed point of one batch's
+ * matrices. The spectrum is B's, the equation the training solves; with normalisation
+ * Σ_k w_kᵀB_k w_k = 0, so being B's top eigenvector is an observation, not a stability criterion,
+ * and (uᵀv1)² ≥ ½ (v1 is then the eigenvector nearest u) tolerates the batch's noise. With α held
+ * fixed, as the α-CL view holds it, the sampled C is piecewise constant in w (jumps on the 2N
+ * sample hinges wᵀx_s = 0; constant for linear h), so the roughness is 0 or undefined and no
+ * curvature is computed. docs/onelayer-sgd.md shows what the numbers say about trained runs.
  *
  * <p>Cost per call: O(N²n + Nnd) for α, then O(N²d + d³) per optimum. Allocates its own scratch;
  * immutable.
