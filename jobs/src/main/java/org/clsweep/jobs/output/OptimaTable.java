@@ -29,7 +29,7 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  *   roughness double, roughness_bound double, gap_over_roughness double, contraction boolean,
  *   stability_margin double, on_hinge boolean, activation_set array&lt;int&gt;, energy double
  * </pre>
- * Every optimum has an {@code uniform} row; sgd InfoNCE runs of a homogeneous activation add an
+ * Every optimum has a {@code uniform} row; sgd InfoNCE runs of a homogeneous activation add an
  * {@code infonce} row of the same optimum_index ({@link AnalysisAlpha}). Whoever counts or averages
  * optima reads one analysis: {@code WHERE analysis_alpha = 'uniform'}. Pattern indices are
  * 0-based. NaN doubles are written as NULL; {@code contraction} and {@code on_hinge} are NULL where
@@ -93,8 +93,8 @@ public final class OptimaTable {
         return RowFactory.create(o.index(), o.analysisAlpha().label(), o.nodeCount(), Columns.orNull(o.basinShare()),
                 o.direction().clone(), o.bestPattern(), Columns.orNull(o.bestCosine()), Columns.orNull(o.residual()),
                 Columns.orNull(o.fixedPointResidual()), Columns.orNull(o.lambda1()), Columns.orNull(o.lambda2()),
-                Columns.orNull(o.gap()),
-                o.topEigenvector(), Columns.orNull(c.roughness()), Columns.orNull(c.roughnessBound()),
+                Columns.orNull(o.gap()), o.topEigenvector(), Columns.orNull(c.roughness()),
+                Columns.orNull(c.roughnessBound()),
                 Columns.orNull(c.gapOverRoughness()), computed ? c.contraction() : null,
                 Columns.orNull(c.stabilityMargin()), computed ? c.onHinge() : null, active,
                 Columns.orNull(o.energy()));
