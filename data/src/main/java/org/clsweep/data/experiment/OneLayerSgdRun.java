@@ -1,5 +1,6 @@
 package org.clsweep.data.experiment;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
@@ -17,6 +18,8 @@ import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
 import org.clsweep.dynamics.optim.MomentumSgd;
 import org.clsweep.dynamics.optima.AnalysisSettings;
+import org.clsweep.dynamics.optima.DistinctOptimum;
+import org.clsweep.dynamics.optima.InfoNceOptimumAnalysis;
 import org.clsweep.dynamics.optima.OptimaReport;
 import org.clsweep.dynamics.optima.OptimumAnalysis;
 import org.clsweep.dynamics.trainer.Action;
@@ -45,7 +48,9 @@ import org.ejml.data.DMatrixRMaj;
  *               train.trace_every steps) and, for InfoNCE, alpha_mean / alpha_max of the last batch
  *   InfoNCE:  eval ← LabelledBatch(analysis.eval_batch or train.batch pairs) from streams.eval();
  *             trace ← OneLayerTrace every train.trace_every steps on eval, and alpha_same_share,
- *             alpha_same_expected, alpha_neg_eff ← its last point (final W)
+ *             alpha_same_expected, alpha_neg_eff ← its last point (final W);
+ *             homogeneous h: the report's optima again, under the run's α on eval
+ *             (InfoNceOptimumAnalysis), after the uniform ones
  * </pre>
  * The evaluation batch has a stream of its own and the trace only reads W, so the training, the
  * analysis and every other metric are what they are without them. A DIVERGED run carries no
@@ -78,10 +83,11 @@ final class OneLayerSgdRun {
                 new PatternPairSampler(mixture, t.batch(), streams.data()), loss,
                 new MomentumSgd(t.lr(), t.momentum(), t.weightDecay(), n, d), t.normalizeRows());
         TailLossMean tail = new TailLossMean(t.traceEvery());
-        OneLayerTrace trace = t.loss() == LossType.INFONCE
-                ? new OneLayerTrace(w, activation, LabelledBatch.draw(mixture, spec.evalBatch(), streams.eval()),
-                        t.temperature(), t.normalizeOutput(), t.traceEvery())
+        LabelledBatch eval = t.loss() == LossType.INFONCE
+                ? LabelledBatch.draw(mixture, spec.evalBatch(), streams.eval())
                 : null;
+        OneLayerTrace trace = eval == null ? null
+                : new OneLayerTrace(w, activation, eval, t.temperature(), t.normalizeOutput(), t.traceEvery());
         StepObserver[] observers = trace == null ? new StepObserver[] {tail} : new StepObserver[] {tail, trace};
         TrainingOutcome outcome = TrainingLoop.run(sgd, t.steps(), StopRule.standard(), observers);
         List<TracePoint> points = trace == null ? List.of() : trace.points();
@@ -103,8 +109,14 @@ final class OneLayerSgdRun {
             metrics[RunMetric.ALPHA_SAME_EXPECTED.ordinal()] = last.alphaSameExpected();
             metrics[RunMetric.ALPHA_NEG_EFF.ordinal()] = last.alphaNegEff();
         }
+        List<DistinctOptimum> optima = report.optima();
+        if (eval != null && activation.isHomogeneous()) {
+            optima = new ArrayList<>(optima);
+            optima.addAll(new InfoNceOptimumAnalysis(activation, t.temperature(), t.normalizeOutput())
+                    .analyse(w, report.optima(), eval.view1(), eval.view2()));
+        }
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
-                report.patternBasinShare(), report.optima(), points);
+                report.patternBasinShare(), optima, points);
     }
 
     private static long millisSince(long startNanos) {

@@ -15,7 +15,9 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  * @param metrics           one value per {@link RunMetric}
  * @param patternBasinShare one layer: per pattern l, the fraction of nodes whose optimum matches
  *                          μ_l (cosine ≥ match threshold); empty for two layers
- * @param optima            one layer: the distinct optima; empty otherwise
+ * @param optima            one layer: the distinct optima under uniform α ({@code AnalysisAlpha.UNIFORM}, by index),
+ *                          then, for sgd InfoNCE runs of a homogeneous activation, the same optima
+ *                          under the run's α ({@code INFONCE}, by index); empty otherwise
  * @param trace             the learning curve of a two-layer or one-layer sgd InfoNCE run; empty otherwise
  * @param tokens            two layers: per (location, token), the patterns using it and its learning
  *                          time (K·n records); empty otherwise

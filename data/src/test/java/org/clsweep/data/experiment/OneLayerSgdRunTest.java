@@ -1,8 +1,8 @@
 package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import org.clsweep.dynamics.optima.CurvatureScope;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
@@ -25,6 +25,9 @@ import org.clsweep.dynamics.objective.ContrastiveLoss;
 import org.clsweep.dynamics.objective.ContrastiveLosses;
 import org.clsweep.dynamics.objective.LossType;
 import org.clsweep.dynamics.optim.MomentumSgd;
+import org.clsweep.dynamics.optima.AnalysisAlpha;
+import org.clsweep.dynamics.optima.CurvatureScope;
+import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.dynamics.trainer.OneLayerSgd;
 import org.clsweep.dynamics.trainer.StopRule;
 import org.clsweep.dynamics.trainer.TailLossMean;
@@ -34,7 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-/** {@code model = onelayer, mode = sgd} through {@link RunExecutor}: statuses and recorded metrics. */
+/** {@code model = onelayer, mode = sgd} through {@link RunExecutor}: statuses, recorded metrics and optima. */
 class OneLayerSgdRunTest {
     private static final GeometrySpec ORTHOGONAL_4 =
             new GeometrySpec(GeometryKind.ORTHOGONAL, 4, 8, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM, 1.0);
@@ -80,8 +83,54 @@ class OneLayerSgdRunTest {
         assertThat(r.metric(RunMetric.ALPHA_MAX)).isGreaterThanOrEqualTo(alphaMean).isLessThanOrEqualTo(1.0);
         assertThat(r.metric(RunMetric.DISTINCT_OPTIMA)).isBetween(1.0, 8.0);
         assertThat(r.patternBasinShare()).hasSize(4);
-        assertThat(r.optima()).hasSize((int) r.metric(RunMetric.DISTINCT_OPTIMA));
+        int distinct = (int) r.metric(RunMetric.DISTINCT_OPTIMA);
+        assertThat(r.optima()).hasSize(2 * distinct);
+        assertThat(r.optima().subList(0, distinct)).extracting(DistinctOptimum::analysisAlpha)
+                .containsOnly(AnalysisAlpha.UNIFORM);
+        assertThat(r.optima().subList(distinct, 2 * distinct)).extracting(DistinctOptimum::analysisAlpha)
+                .containsOnly(AnalysisAlpha.INFONCE);
         assertThat(r.metric(RunMetric.LOC_ALL)).isNaN();
+    }
+
+    /** The InfoNCE optima of a run trained on 4 patterns in d = 8 with 8 ReLU nodes, batch 64. */
+    private static List<DistinctOptimum> infoNceOptima(boolean normalizeOutput, long seed) {
+        GeometrySpec geometry = new GeometrySpec(GeometryKind.ORTHOGONAL, 4, 8, 0.1, 0.1, 1.0, 2.0, ProbsKind.UNIFORM,
+                1.0);
+        RunResult r = RunExecutor.execute(sgd(Activation.RELU, 8, geometry,
+                train(LossType.INFONCE, 0.02, 64, 1000, true, normalizeOutput)), seed);
+        assertThat(r.status()).isEqualTo(RunStatus.OK);
+        List<DistinctOptimum> infoNce = r.optima().stream().filter(o -> o.analysisAlpha() == AnalysisAlpha.INFONCE)
+                .toList();
+        assertThat(infoNce).hasSize((int) r.metric(RunMetric.DISTINCT_OPTIMA));
+        return infoNce;
+    }
+
+    @Test
+    void onRawOutputsTheTrainedOptimaHaveOneResidualForBothEquations() {
+        for (DistinctOptimum o : infoNceOptima(false, 1)) {
+            assertThat(o.fixedPointResidual()).isEqualTo(o.residual()).isBetween(0.0, 1.0);
+        }
+    }
+
+    @Test
+    void withNormalisedOutputsTheTrainedOptimaSolveTheFixedPointEquationNotTheAlphaOne() {
+        // the residuals relative to the matrix norm; exploratory runs, seeds 1–3: median residual
+        // 0.57, 0.54, 0.46 against median fixed_point_residual 0.07, 0.20, 0.09
+        List<Double> residual = new ArrayList<>();
+        List<Double> fixedPoint = new ArrayList<>();
+        for (long seed = 1; seed <= 3; seed++) {
+            for (DistinctOptimum o : infoNceOptima(true, seed)) {
+                assertThat(o.fixedPointResidual()).isNotEqualTo(o.residual());
+                residual.add(o.residual());
+                fixedPoint.add(o.fixedPointResidual());
+            }
+        }
+        assertThat(median(fixedPoint)).isLessThan(0.25 * median(residual));
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test
@@ -94,6 +143,8 @@ class OneLayerSgdRunTest {
             assertThat(r.metric(m)).as(m.column()).isNaN();
         }
         assertThat(r.trace()).isEmpty();
+        assertThat(r.optima()).isNotEmpty().extracting(DistinctOptimum::analysisAlpha)
+                .containsOnly(AnalysisAlpha.UNIFORM);
     }
 
     private static final List<RunMetric> ALPHA = List.of(RunMetric.ALPHA_MEAN, RunMetric.ALPHA_MAX,
@@ -201,6 +252,8 @@ class OneLayerSgdRunTest {
                 RunMetric.MEAN_GAP, RunMetric.MEAN_ROUGHNESS, RunMetric.MEAN_ENERGY}) {
             assertThat(r.metric(fixedPoint)).as(fixedPoint.column()).isNaN();
         }
+        assertThat(r.optima()).as("no α-CL matrices without homogeneity").extracting(DistinctOptimum::analysisAlpha)
+                .containsOnly(AnalysisAlpha.UNIFORM);
     }
 
     @Test

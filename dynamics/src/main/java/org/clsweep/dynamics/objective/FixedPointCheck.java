@@ -12,18 +12,26 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  *   u = w/‖w‖,   residual = ‖(I − uuᵀ) A u‖₂                         (absolute)
  *   rayleigh = uᵀAu                                                     λ of a fixed point
  *   λ1 ≥ λ2 the two largest eigenvalues of sym(A) = (A + Aᵀ)/2         (λ2 NaN when d = 1)
- *                                          (both NaN if the decomposition fails)
+ *   spectralNorm = max_i |λ_i(sym(A))|                                  ‖A‖₂ for symmetric A
+ *   topCosine = |uᵀv1|,  v1 the unit eigenvector of λ1
+ *   relativeResidual = residual / spectralNorm  ∈ [0, 1] for symmetric A   (NaN when A = 0)
+ *                                          (λ's, norm and cosine NaN if the decomposition fails)
  * </pre>
- * For the matrices of {@link ContrastiveCovariance}, which are symmetric, sym(A) = A up to
- * rounding. Allocates an eigen decomposition: for analysis, not for training steps.
+ * The relative residual does not change when A is scaled, so it compares fixed points of matrices
+ * of any size; unlike the sine residual/‖Au‖ it stays defined and small at a fixed point of
+ * eigenvalue near 0. For the matrices of {@link ContrastiveCovariance}, which are symmetric,
+ * sym(A) = A up to rounding. Allocates an eigen decomposition: for analysis, not for training steps.
  *
- * @param residual ‖(I − uuᵀ)Au‖
- * @param rayleigh uᵀAu
- * @param lambda1  the largest eigenvalue of sym(A)
- * @param lambda2  the second largest
+ * @param residual     ‖(I − uuᵀ)Au‖
+ * @param rayleigh     uᵀAu
+ * @param lambda1      the largest eigenvalue of sym(A)
+ * @param lambda2      the second largest
+ * @param spectralNorm the largest |eigenvalue| of sym(A)
+ * @param topCosine    |cos(u, v1)|
  * @see ContrastiveCovariance
  */
-public record FixedPointCheck(double residual, double rayleigh, double lambda1, double lambda2) {
+public record FixedPointCheck(double residual, double rayleigh, double lambda1, double lambda2, double spectralNorm,
+                              double topCosine) {
 
     /**
      * @param a   A, d×d. Not modified.
@@ -61,6 +69,7 @@ public record FixedPointCheck(double residual, double rayleigh, double lambda1, 
             double e = au[c] - rayleigh * u[c];
             residual += e * e;
         }
+        residual = Math.sqrt(residual);
 
         DMatrixRMaj sym = new DMatrixRMaj(d, d);
         for (int r = 0; r < d; r++) {
@@ -68,21 +77,38 @@ public record FixedPointCheck(double residual, double rayleigh, double lambda1, 
                 sym.set(r, c, 0.5 * (a.get(r, c) + a.get(c, r)));
             }
         }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, false, true);
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
         if (!eig.decompose(sym)) {
-            return new FixedPointCheck(Math.sqrt(residual), rayleigh, Double.NaN, Double.NaN);
+            return new FixedPointCheck(residual, rayleigh, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
+        int top = -1;
         double first = Double.NEGATIVE_INFINITY;
         double second = Double.NEGATIVE_INFINITY;
+        double spectralNorm = 0.0;
         for (int i = 0; i < d; i++) {
             double lambda = eig.getEigenvalue(i).real;
+            spectralNorm = Math.max(spectralNorm, Math.abs(lambda));
             if (lambda > first) {
                 second = first;
                 first = lambda;
+                top = i;
             } else if (lambda > second) {
                 second = lambda;
             }
         }
-        return new FixedPointCheck(Math.sqrt(residual), rayleigh, first, d > 1 ? second : Double.NaN);
+        DMatrixRMaj v1 = eig.getEigenVector(top);
+        double dot = 0.0;
+        double v1Norm = 0.0;
+        for (int c = 0; c < d; c++) {
+            dot += v1.data[c] * u[c];
+            v1Norm += v1.data[c] * v1.data[c];
+        }
+        return new FixedPointCheck(residual, rayleigh, first, d > 1 ? second : Double.NaN, spectralNorm,
+                Math.abs(dot) / Math.sqrt(v1Norm));
+    }
+
+    /** residual / spectralNorm; NaN when A = 0. */
+    public double relativeResidual() {
+        return spectralNorm > 0.0 ? residual / spectralNorm : Double.NaN;
     }
 }

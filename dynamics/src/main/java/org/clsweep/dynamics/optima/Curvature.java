@@ -24,6 +24,9 @@ package org.clsweep.dynamics.optima;
  */
 public record Curvature(boolean onHinge, double lambda1, double lambda2, double roughness, double roughnessBound,
                         double stabilityMargin) {
+    /** Not computed (the curvature is switched off, A(w) is not defined, or another α): all NaN, not on a hinge. */
+    public static final Curvature NOT_COMPUTED = new Curvature(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN);
 
     /** λ1 − λ2. */
     public double gap() {

@@ -25,9 +25,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  *                E(w) ≈ 0 and the gradient (almost) vanishes; the node joins no optimum
  *   clustering   in row order, a node joins the optimum whose representative (its first node) has
  *                the largest cosine ≥ sameOptimumCosine with it, else it founds a new optimum
- *   optimum      the representative's diagnostics, gap λ1 − λ2, activation set {l : wᵀμ_l &gt; 0},
- *                and its {@link Curvature}: on a hinge, the exact roughness ρ(w), its bound, the
- *                stability margin ({@link CurvatureAnalysis}; representatives only)
+ *   optimum      the representative's row of W and diagnostics, gap λ1 − λ2, activation set
+ *                {l : wᵀμ_l &gt; 0}, and its {@link Curvature}: on a hinge, the exact roughness ρ(w),
+ *                its bound, the stability margin ({@link CurvatureAnalysis}; representatives only);
+ *                {@link AnalysisAlpha#UNIFORM}, fixed-point residual = residual
  *   patterns     the curvature at every pattern direction μ_l/‖μ_l‖ (μ_l ≠ 0), summarised in the report
  *                (curvature scope ALL only)
  *   matching     μ_l is recovered when some representative has cos(w, μ_l) ≥ matchCosine
@@ -46,6 +47,7 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * @see DistinctOptimum
  * @see NodeDiagnostics
  * @see AnalysisSettings
+ * @see InfoNceOptimumAnalysis
  */
 public final class OptimumAnalysis {
     private static final double EIGEN_ROUNDING = 1e-14;
@@ -211,9 +213,9 @@ public final class OptimumAnalysis {
             cosSum += nd.bestCosine();
             gapSum += gap;
             summary.addOptimum(curv);
-            optima.add(new DistinctOptimum(k, counts[c], basinShare, w, nd.bestPattern(), nd.bestCosine(),
-                    nd.residual(), nd.lambda1(), nd.lambda2(), gap, nd.topEigenvector(), activationSet,
-                    nd.energy(), curv));
+            optima.add(new DistinctOptimum(k, AnalysisAlpha.UNIFORM, founder[c], counts[c], basinShare, w,
+                    nd.bestPattern(), nd.bestCosine(), nd.residual(), nd.residual(), nd.lambda1(), nd.lambda2(), gap,
+                    nd.topEigenvector(), activationSet, nd.energy(), curv));
         }
         int recoveredCount = 0;
         for (int l = 0; l < patternCount; l++) {
@@ -240,7 +242,7 @@ public final class OptimumAnalysis {
     /** The curvature at unit w; all NaN when A is not defined or the curvature is off. */
     private Curvature curvatureAt(double[] w, Scratch s) {
         if (curvature == null) {
-            return new Curvature(false, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
+            return Curvature.NOT_COMPUTED;
         }
         return curvature.at(w, s.ws);
     }

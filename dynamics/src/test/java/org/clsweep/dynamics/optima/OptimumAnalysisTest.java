@@ -66,6 +66,11 @@ class OptimumAnalysisTest {
         assertThat(r.optima().get(3).activationSet()).containsExactly(1, 2);
 
         assertThat(r.nodes()).extracting(NodeDiagnostics::optimum).containsExactly(1, 0, 0, 0, 2, 3);
+        assertThat(r.optima()).extracting(DistinctOptimum::representativeNode).containsExactly(1, 0, 4, 5);
+        assertThat(r.optima()).allSatisfy(o -> {
+            assertThat(o.analysisAlpha()).isEqualTo(AnalysisAlpha.UNIFORM);
+            assertThat(o.fixedPointResidual()).isEqualTo(o.residual());
+        });
         assertThat(r.patternsRecovered()).isEqualTo(2);
         assertThat(r.coverage()).isCloseTo(2.0 / 3, offset(TOL_EXACT));
         assertThat(r.patternBasinShare()).containsExactly(new double[] {0.5, 2.0 / 6, 0.0}, offset(TOL_EXACT));

@@ -68,6 +68,9 @@ public final class SweepJob {
     /** The column the compaction adds: the cell's index in the current spec, the files' sort order. */
     static final String CELL_INDEX = "cell_index";
     private static final String RANK = "_rank";
+    /** The columns posexplode yields: the position in the array and the element. */
+    private static final String POSITION = "pos";
+    private static final String ELEMENT = "col";
 
     private SweepJob() {
     }
@@ -219,11 +222,11 @@ public final class SweepJob {
         // the runs write filled the cache; the driver plans one job while another one's task runs
         try {
             concurrently(List.of(fromRuns,
-                    () -> nested(few, ResultTable.OPTIMA, OptimaTable.struct().fieldNames()).write()
+                    () -> nested(few, ResultTable.OPTIMA, OptimaTable.readBack(col(ELEMENT))).write()
                             .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.OPTIMA)),
-                    () -> nested(few, ResultTable.TRACE, TraceTable.struct().fieldNames()).write()
+                    () -> nested(few, ResultTable.TRACE, fields(TraceTable.struct())).write()
                             .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TRACE)),
-                    () -> nested(few, ResultTable.TOKENS, TokensTable.struct().fieldNames()).write()
+                    () -> nested(few, ResultTable.TOKENS, fields(TokensTable.struct())).write()
                             .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS))));
         } finally {
             few.unpersist();
@@ -280,19 +283,30 @@ public final class SweepJob {
         return "sweep-" + sweep;
     }
 
-    private static Dataset<Row> nested(Dataset<Row> result, String arrayColumn, String[] fields) {
+    /**
+     * One row per element of {@code arrayColumn}: sweep, cell_id, seed, then {@code fields}, columns
+     * over the element {@code col(ELEMENT)}, in the order of the array within each run.
+     */
+    private static Dataset<Row> nested(Dataset<Row> result, String arrayColumn, Column[] fields) {
         Column[] cols = new Column[3 + fields.length];
         cols[0] = col(RunsTable.SWEEP);
         cols[1] = col(RunsTable.CELL_ID);
         cols[2] = col(RunsTable.SEED);
-        for (int i = 0; i < fields.length; i++) {
-            cols[3 + i] = col("col." + fields[i]).as(fields[i]);
-        }
-        // posexplode yields columns pos (position in the array) and col (the element)
+        System.arraycopy(fields, 0, cols, 3, fields.length);
         return result.select(col(RunsTable.SWEEP), col(RunsTable.CELL_ID), col(RunsTable.SEED),
                 col(CELL_INDEX), posexplode(col(arrayColumn)))
-                .sortWithinPartitions(CELL_INDEX, RunsTable.SEED, "pos")
+                .sortWithinPartitions(CELL_INDEX, RunsTable.SEED, POSITION)
                 .select(cols);
+    }
+
+    /** Each field of {@code struct} from the element, under its own name. */
+    private static Column[] fields(StructType struct) {
+        String[] names = struct.fieldNames();
+        Column[] c = new Column[names.length];
+        for (int i = 0; i < names.length; i++) {
+            c[i] = col(ELEMENT).getField(names[i]).as(names[i]);
+        }
+        return c;
     }
 
     private static Column[] columns(String[] names) {

@@ -23,6 +23,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.Main;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
+import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.testing.DuckDb;
@@ -123,7 +124,7 @@ class ClusterSweepIT {
                 .isEqualTo(DuckDb.schema(local.resolve(OutputDirectory.RUNS)));
         String runs = "SELECT * EXCLUDE (" + VARYING_COLUMNS + ") FROM %s ORDER BY cell_id, seed";
         assertSameRows(runs, onCluster, local, OutputDirectory.RUNS, RUNS);
-        String optima = "SELECT * FROM %s ORDER BY cell_id, seed, optimum_index";
+        String optima = "SELECT * FROM %s ORDER BY cell_id, seed, optimum_index, " + OptimaTable.ANALYSIS_ALPHA;
         assertSameRows(optima, onCluster, local, OutputDirectory.OPTIMA, RUNS);
     }
 

@@ -1,5 +1,6 @@
 package org.clsweep.jobs.sweep;
 
+import static org.apache.spark.sql.functions.expr;
 import static org.apache.spark.sql.functions.lit;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,6 +20,7 @@ import org.clsweep.jobs.Main;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
+import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.output.ResultTable;
@@ -88,7 +90,11 @@ class ResumeIT extends SparkTestBase {
     }
 
     static void assertSameTables(Path actual, Path expected) throws Exception {
-        for (String t : TABLES) {
+        assertSameTables(actual, expected, TABLES);
+    }
+
+    static void assertSameTables(Path actual, Path expected, List<String> tables) throws Exception {
+        for (String t : tables) {
             assertThat(OutputTrees.rows(actual, t)).as(t).isEqualTo(OutputTrees.rows(expected, t));
         }
     }
@@ -218,6 +224,46 @@ class ResumeIT extends SparkTestBase {
         rows.forEach(r -> r.remove(RunsTable.ERROR));
         expected.forEach(r -> r.remove(RunsTable.ERROR));
         assertThat(rows).isEqualTo(expected);
+    }
+
+    /**
+     * Parts committed before the optima had an analysis_alpha (uniform rows only, without
+     * analysis_alpha and fixed_point_residual) extended by parts of this version: the old rows read
+     * as uniform with their residual as fixed_point_residual, the new runs bring both analyses.
+     */
+    @Test
+    void partsWithoutTheAlphaAnalysisReadAsUniform() throws Exception {
+        Path old = tmp.resolve("old-format");
+        OutputTrees.copy(base, old);
+        List<String> oldFields = new ArrayList<>();
+        for (String f : OptimaTable.struct().fieldNames()) {
+            if (!f.equals(OptimaTable.ANALYSIS_ALPHA) && !f.equals(OptimaTable.FIXED_POINT_RESIDUAL)) {
+                oldFields.add("'" + f + "', o." + f);
+            }
+        }
+        String uniformOnly = "transform(filter(" + ResultTable.OPTIMA + ", o -> o." + OptimaTable.ANALYSIS_ALPHA
+                + " = 'uniform'), o -> named_struct(" + String.join(", ", oldFields) + "))";
+        for (String part : parts(old)) {
+            Path dir = old.resolve(ResultParts.DIR).resolve(part);
+            Path rewritten = tmp.resolve("old-format-" + part);
+            spark.read().parquet(dir.toString()).withColumn(ResultTable.OPTIMA, expr(uniformOnly)).write()
+                    .parquet(rewritten.toString());
+            OutputTrees.delete(dir);
+            Files.move(rewritten, dir);
+        }
+        assertThat(DuckDb.query("SELECT optima FROM read_parquet('" + old.resolve(ResultParts.DIR)
+                + "/a*/*.parquet') WHERE len(optima) > 0").get(0).get("optima").toString())
+                .as("an old-format part").doesNotContain(OptimaTable.ANALYSIS_ALPHA).contains("optimum_index");
+
+        sweep(old, List.of("seeds=4"), false, null);
+        Path fresh = tmp.resolve("old-format-fresh");
+        sweep(fresh, List.of("seeds=4"), false, null);
+        List<Map<String, Object>> expected = OutputTrees.rows(fresh, "optima");
+        expected.removeIf(r -> r.get(OptimaTable.ANALYSIS_ALPHA).equals("infonce") && (Long) r.get(RunsTable.SEED) <= 2);
+        assertThat(OutputTrees.rows(old, "optima")).isEqualTo(expected);
+        assertThat(expected).extracting(r -> r.get(OptimaTable.ANALYSIS_ALPHA) + "@" + r.get(RunsTable.SEED))
+                .contains("uniform@1", "uniform@4", "infonce@4");
+        assertSameTables(old, fresh, List.of("runs", "trace", "tokens"));
     }
 
     @Test

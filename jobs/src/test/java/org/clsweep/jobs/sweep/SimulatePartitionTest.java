@@ -6,6 +6,7 @@ import java.util.List;
 import org.apache.spark.sql.Row;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.spec.SpecParser;
@@ -37,7 +38,9 @@ class SimulatePartitionTest {
         assertThat(col(r, "width")).isEqualTo(4);
         assertThat(col(r, "distinct_optima")).isEqualTo(3);
         assertThat(col(r, "loc_all")).isNull();
-        assertThat((Row[]) col(r, ResultTable.OPTIMA)).hasSize(3);
+        assertThat((Row[]) col(r, ResultTable.OPTIMA)).extracting(o -> o.getString(
+                OptimaTable.struct().fieldIndex(OptimaTable.ANALYSIS_ALPHA)))
+                .containsExactly("uniform", "uniform", "uniform", "infonce", "infonce", "infonce");
         assertThat(col(r, ResultTable.PART)).isEqualTo("a00001-b000000");
     }
 

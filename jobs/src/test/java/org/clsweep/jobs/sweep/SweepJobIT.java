@@ -164,12 +164,19 @@ class SweepJobIT extends SparkTestBase {
                 .containsEntry("optimum_index", "INTEGER");
         List<Map<String, Object>> optima = q("SELECT o.seed, optimum_index, lambda2, activation_set, direction"
                 + " FROM {optima} o JOIN (SELECT DISTINCT cell_id, width FROM {runs}) r USING (cell_id)"
-                + " WHERE width = 4 ORDER BY seed, optimum_index");
+                + " WHERE width = 4 AND analysis_alpha = 'uniform' ORDER BY seed, optimum_index");
         assertThat(optima).hasSize(3);
         assertThat(optima.get(0).get("lambda2")).as("NaN is NULL").isNull();
         assertThat(optima.get(2).get("activation_set")).isEqualTo(List.of(2));
         assertThat(optima.get(2).get("direction")).isEqualTo(List.of(0.0, 0.0, 1.0, 0.0));
-        assertThat(q("SELECT count(*) AS n FROM {optima}").get(0).get("n")).isEqualTo(5L);
+        // each optimum once per analysis: counting one analysis gives the runs' distinct_optima
+        assertThat(q("SELECT analysis_alpha, count(*) AS n, sum(fixed_point_residual = residual) AS same,"
+                + " count(roughness) AS curvature FROM {optima} GROUP BY ALL ORDER BY ALL"))
+                .extracting(r -> r.get("analysis_alpha") + ":" + r.get("n") + "/" + r.get("same") + "/"
+                        + r.get("curvature"))
+                .containsExactly("infonce:5/0/0", "uniform:5/5/5");
+        assertThat(((Number) q("SELECT sum(distinct_optima) AS n FROM {runs}").get(0).get("n")).longValue())
+                .isEqualTo(5L);
 
         assertThat(DuckDb.schema(out.resolve("trace")).keySet()).containsExactly(TraceTable.schema().fieldNames());
         assertThat(q("SELECT seed, iteration, token_scores FROM {trace} ORDER BY seed, iteration"))
@@ -185,6 +192,7 @@ class SweepJobIT extends SparkTestBase {
                         "2:0/1 used 3 learned 10", "2:1/2 used 0 learned null");
     }
 
+    /** From the runs table alone: the infonce rows of the optima table count nowhere here. */
     @Test
     void aggregatesPerCell() throws Exception {
         assertThat(DuckDb.schema(out.resolve("aggregates")).keySet())

@@ -13,6 +13,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.clsweep.jobs.output.OptimaTable;
 
 /** File-tree helpers for output directories: copy, fingerprint, and the tables' rows in a fixed order. */
 public final class OutputTrees {
@@ -86,7 +87,7 @@ public final class OutputTrees {
         String t = DuckDb.table(out.resolve(table));
         String order = switch (table) {
             case "runs" -> "cell_id, seed";
-            case "optima" -> "cell_id, seed, optimum_index";
+            case "optima" -> "cell_id, seed, optimum_index, " + OptimaTable.ANALYSIS_ALPHA;
             case "trace" -> "cell_id, seed, iteration";
             case "tokens" -> "cell_id, seed, location, token";
             default -> "cell_id";

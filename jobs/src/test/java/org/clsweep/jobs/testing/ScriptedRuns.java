@@ -8,6 +8,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.jobs.sweep.RunFunction;
@@ -22,8 +23,10 @@ import org.clsweep.jobs.sweep.RunFunction;
  *                        distinct_optima = patterns_recovered = k, coverage = k / L,
  *                        max_residual = seed·1e-10, mean_best_cosine = 0.99 + 0.001·seed,
  *                        pattern_basin_share[l] = #{j &lt; n : j mod L = l} / n, k optima
- *                        (optimum 0 has lambda2 = NaN), and for n = 1 a two-point trace and two
- *                        token records (location 0 token 1 learned at 10, location 1 token 2 never)
+ *                        (optimum 0 has lambda2 = NaN) analysed under uniform α, the same k under
+ *                        InfoNCE's α (residual 0.3, fixed_point_residual 0.05, no curvature), and
+ *                        for n = 1 a two-point trace and two token records (location 0 token 1
+ *                        learned at 10, location 1 token 2 never)
  * </pre>
  */
 public final class ScriptedRuns implements RunFunction {
@@ -56,9 +59,14 @@ public final class ScriptedRuns implements RunFunction {
         for (int l = 0; l < k; l++) {
             double[] dir = new double[d];
             dir[l] = 1.0;
-            optima.add(new DistinctOptimum(l, (int) Math.round(share[l] * n), share[l], dir, l, 1.0, 1e-12, 2.0,
-                    l == 0 ? Double.NaN : 0.5, 1.5, true, new int[] {l}, 1.0,
+            optima.add(new DistinctOptimum(l, AnalysisAlpha.UNIFORM, l, (int) Math.round(share[l] * n), share[l], dir,
+                    l, 1.0, 1e-12, 1e-12, 2.0, l == 0 ? Double.NaN : 0.5, 1.5, true, new int[] {l}, 1.0,
                     new Curvature(false, 2.0, 0.5, 0.25, 0.4, 1.2)));
+        }
+        for (int l = 0; l < k; l++) {
+            DistinctOptimum u = optima.get(l);
+            optima.add(new DistinctOptimum(l, AnalysisAlpha.INFONCE, l, u.nodeCount(), u.basinShare(), u.direction(),
+                    l, 1.0, 0.3, 0.05, 0.4, 0.1, 0.3, false, u.activationSet(), 0.2, Curvature.NOT_COMPUTED));
         }
         List<TracePoint> trace = n == 1
                 ? List.of(new TracePoint(0, 1.0, 0.1, 0.2, new double[] {0.1, 0.2}),
