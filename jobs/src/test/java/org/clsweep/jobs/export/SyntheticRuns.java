@@ -12,6 +12,7 @@ import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.jobs.sweep.RunFunction;
@@ -108,8 +109,8 @@ final class SyntheticRuns implements RunFunction {
             direction[l % dim] = 1.0;
             double gap = 0.3 - 0.05 * l;
             Curvature c = new Curvature(false, 1.0, 1.0 - gap, 0.1 + 0.05 * l, 0.5, 0.01);
-            optima.add(new DistinctOptimum(optima.size(), hits[l], hits[l] / (double) width, direction, l, 1.0, 1e-10,
-                    1.0, 1.0 - gap, gap, true, new int[] {l}, 0.5, c));
+            optima.add(new DistinctOptimum(optima.size(), AnalysisAlpha.UNIFORM, 0, hits[l], hits[l] / (double) width,
+                    direction, l, 1.0, 1e-10, 1e-10, 1.0, 1.0 - gap, gap, true, new int[] {l}, 0.5, c));
         }
         return optima;
     }

@@ -27,8 +27,9 @@ import org.clsweep.jobs.text.NumberText;
  *   check            every converged optimum off a hinge (residual ≤ {@value #CONVERGED}) is a strict
  *                    local maximum (stability margin &gt; 0); unconverged nodes are not optima yet
  * </pre>
- * Optima on a hinge (σ = 0) and those without curvature ({@code analysis.curvature = none}) have no
- * ρ and are not drawn.
+ * Optima on a hinge (σ = 0), those without curvature ({@code analysis.curvature = none}) and the
+ * {@code infonce} rows of the optima table (their sampled matrix has no curvature) have no ρ and
+ * are not drawn: every point is a uniform-α population analysis.
  */
 public final class GapAgainstRoughness extends FigureSection {
     static final String TITLE = "Spectral gap against roughness per optimum";
