@@ -8,6 +8,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 import org.clsweep.jobs.sweep.RunFunction;
@@ -23,7 +24,9 @@ import org.clsweep.jobs.sweep.RunFunction;
  *                        max_residual = seed·1e-10, mean_best_cosine = 0.99 + 0.001·seed,
  *                        pattern_basin_share[l] = #{j &lt; n : j mod L = l} / n, k optima
  *                        (optimum 0 has lambda2 = NaN), and for n = 1 a two-point trace and two
- *                        token records (location 0 token 1 learned at 10, location 1 token 2 never)
+ *                        token records (location 0 token 1: a pattern token learned at 10, frequency
+ *                        0.5, invariance 0.8, pair covariance 0.15, discriminativeness 0.1; location 1
+ *                        token 2: a background token that never occurs there, never learned)
  * </pre>
  */
 public final class ScriptedRuns implements RunFunction {
@@ -65,7 +68,8 @@ public final class ScriptedRuns implements RunFunction {
                         new TracePoint(10, 0.5, 0.9, 0.1, new double[] {0.9, 0.8}))
                 : List.of();
         List<TokenLearning> tokens = n == 1
-                ? List.of(new TokenLearning(0, 1, 3, 10), new TokenLearning(1, 2, 0, TokenLearning.NEVER))
+                ? List.of(new TokenLearning(0, 1, new TokenStatistics(3, 0.5, 0.8, 0.15, 0.1), 10),
+                        new TokenLearning(1, 2, new TokenStatistics(0, 0.0, Double.NaN, 0.0, 0.0), TokenLearning.NEVER))
                 : List.of();
         return new RunResult(RunStatus.OK, null, 100, 3, m, share, optima, trace, tokens);
     }
