@@ -19,7 +19,7 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  *                          then, for sgd InfoNCE runs of a homogeneous activation, the same optima
  *                          under the run's α ({@code INFONCE}, by index); empty otherwise
  * @param trace             the learning curve of a two-layer or one-layer sgd InfoNCE run; empty otherwise
- * @param tokens            two layers: per (location, token), the patterns using it and its learning
+ * @param tokens            two layers: per (location, token), its pair statistics and its learning
  *                          time (K·n records); empty otherwise
  */
 public record RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,

@@ -10,6 +10,7 @@ import org.clsweep.data.spec.TrainSpec;
 import org.clsweep.data.tokens.TokenEmbeddings;
 import org.clsweep.data.tokens.TokenPairGenerator;
 import org.clsweep.data.tokens.TokenPatterns;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.metrics.FilterSpecialisation;
 import org.clsweep.dynamics.metrics.LocationSummary;
@@ -38,7 +39,8 @@ import org.clsweep.dynamics.trainer.TwoLayerSgd;
  * Metrics: loc_all, loc_other_all, empty_locations (pattern recovery of the final W),
  * filter_abs_cos, effective_rank (specialisation), final_loss (mean of the last trace window),
  * alpha_mean/alpha_max (InfoNCE weights of the last batch). A DIVERGED run keeps its trace up to
- * the divergence and leaves every metric NaN.
+ * the divergence and leaves every metric NaN. Per (location, token): the exact pair statistics of
+ * the pattern table ({@link TokenStatistics}) and the learning time.
  */
 public final class TwoLayerRun {
     private TwoLayerRun() {
@@ -96,7 +98,7 @@ public final class TwoLayerRun {
             set(metrics, RunMetric.ALPHA_MAX, loss.alphaMax());
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
-        List<TokenLearning> tokens = trace.learningTimes(usage);
+        List<TokenLearning> tokens = trace.learningTimes(TokenStatistics.of(table, ts.augDegree()));
         return new RunResult(status, error, outcome.stepsDone(), wallMs, metrics, new double[0], List.of(),
                 trace.points(), tokens);
     }

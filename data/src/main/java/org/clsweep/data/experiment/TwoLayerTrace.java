@@ -2,6 +2,7 @@ package org.clsweep.data.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.metrics.LocationSummary;
 import org.clsweep.dynamics.metrics.PatternRecovery;
 import org.clsweep.dynamics.model.TwoLayerNet;
@@ -66,16 +67,16 @@ public final class TwoLayerTrace extends PeriodicTrace {
     }
 
     /**
-     * Per (location, token): how many patterns use it and the first trace iteration at which its
-     * score reached {@link #LEARNED_SCORE}.
+     * Per (location, token): its pair statistics and the first trace iteration at which its score
+     * reached {@link #LEARNED_SCORE}.
      *
-     * @param usage usage[k][a], patterns putting token a at location k. Not modified.
+     * @param statistics [k][a], the statistics of token a at location k. Not modified.
      */
-    public List<TokenLearning> learningTimes(int[][] usage) {
+    public List<TokenLearning> learningTimes(TokenStatistics[][] statistics) {
         List<TokenLearning> out = new ArrayList<>();
         List<TracePoint> trace = points();
-        int vocab = usage[0].length;
-        for (int k = 0; k < usage.length; k++) {
+        int vocab = statistics[0].length;
+        for (int k = 0; k < statistics.length; k++) {
             for (int a = 0; a < vocab; a++) {
                 int time = TokenLearning.NEVER;
                 for (TracePoint p : trace) {
@@ -84,7 +85,7 @@ public final class TwoLayerTrace extends PeriodicTrace {
                         break;
                     }
                 }
-                out.add(new TokenLearning(k, a, usage[k][a], time));
+                out.add(new TokenLearning(k, a, statistics[k][a], time));
             }
         }
         return out;

@@ -20,6 +20,7 @@ import org.clsweep.data.spec.TrainSpec;
 import org.clsweep.data.tokens.TokenEmbeddings;
 import org.clsweep.data.tokens.TokenPairGenerator;
 import org.clsweep.data.tokens.TokenPatterns;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
 import org.clsweep.dynamics.model.TokenEmbedding;
@@ -64,9 +65,11 @@ class TwoLayerRunTest {
 
         // the per-token records follow the run's pattern table
         TokenPatterns table = TokenPatterns.of(SMALL_TOKENS, RunStreams.of(3, s.cellKey()).patterns());
+        TokenStatistics[][] statistics = TokenStatistics.of(table, SMALL_TOKENS.augDegree());
         assertThat(r.tokens()).hasSize(60);
         for (TokenLearning t : r.tokens()) {
             assertThat(t.patternsUsing()).isEqualTo(table.usage(t.location(), t.token()));
+            assertThat(t.statistics()).isEqualTo(statistics[t.location()][t.token()]);
             if (t.learned()) {
                 double score = r.trace().stream().filter(p -> p.iteration() == t.learningTime()).findFirst()
                         .orElseThrow().tokenScores()[t.location() * 10 + t.token()];

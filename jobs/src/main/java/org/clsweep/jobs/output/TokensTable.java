@@ -6,24 +6,44 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.TokenLearning;
+import org.clsweep.data.tokens.TokenStatistics;
 
 /**
- * The tokens table, {@code OUT/tokens}: when a two-layer run learned each (location, token), the
- * fields of {@link TokenLearning} in snake case.
+ * The tokens table, {@code OUT/tokens}: per (location, token) of a two-layer run, when the run
+ * learned it ({@link TokenLearning}) and what the data make of it ({@link TokenStatistics}), in
+ * snake case.
  *
  * <pre>
  *   sweep string, cell_id string, seed bigint,
- *   location int, token int, patterns_using int (0: the token is noise at that location),
- *   learning_time int (first traced iteration with s_k(a) ≥ 0.9; NULL when never reached)
+ *   location int, token int, patterns_using int (0: the token is background at that location),
+ *   learning_time int (first traced iteration with s_k(a) ≥ 0.9; NULL when never reached),
+ *   role string (pattern | background), frequency double, invariance double (NULL where the token
+ *   never occurs), pair_covariance double, discriminativeness double
  * </pre>
- * The table is always written; it is empty (with this schema) when no run records tokens.
+ * The table is always written; it is empty (with this schema) when no run records tokens. The
+ * last five columns are nullable: result parts committed before they existed read back NULL there.
  */
 public final class TokensTable {
+    public static final String LOCATION = "location";
+    public static final String TOKEN = "token";
+    public static final String PATTERNS_USING = "patterns_using";
+    public static final String LEARNING_TIME = "learning_time";
+    public static final String ROLE = "role";
+    public static final String FREQUENCY = "frequency";
+    public static final String INVARIANCE = "invariance";
+    public static final String PAIR_COVARIANCE = "pair_covariance";
+    public static final String DISCRIMINATIVENESS = "discriminativeness";
+
     private static final StructType STRUCT = DataTypes.createStructType(List.of(
-            DataTypes.createStructField("location", DataTypes.IntegerType, false),
-            DataTypes.createStructField("token", DataTypes.IntegerType, false),
-            DataTypes.createStructField("patterns_using", DataTypes.IntegerType, false),
-            DataTypes.createStructField("learning_time", DataTypes.IntegerType, true)));
+            DataTypes.createStructField(LOCATION, DataTypes.IntegerType, false),
+            DataTypes.createStructField(TOKEN, DataTypes.IntegerType, false),
+            DataTypes.createStructField(PATTERNS_USING, DataTypes.IntegerType, false),
+            DataTypes.createStructField(LEARNING_TIME, DataTypes.IntegerType, true),
+            DataTypes.createStructField(ROLE, DataTypes.StringType, true),
+            DataTypes.createStructField(FREQUENCY, DataTypes.DoubleType, true),
+            DataTypes.createStructField(INVARIANCE, DataTypes.DoubleType, true),
+            DataTypes.createStructField(PAIR_COVARIANCE, DataTypes.DoubleType, true),
+            DataTypes.createStructField(DISCRIMINATIVENESS, DataTypes.DoubleType, true)));
 
     private static final StructType SCHEMA = OptimaTable.withKeys(STRUCT);
 
@@ -40,7 +60,9 @@ public final class TokensTable {
 
     /** One record as a row of {@link #struct()}. */
     static Row row(TokenLearning t) {
+        TokenStatistics s = t.statistics();
         return RowFactory.create(t.location(), t.token(), t.patternsUsing(),
-                t.learned() ? (Object) t.learningTime() : null);
+                t.learned() ? (Object) t.learningTime() : null, s.role().value(), s.frequency(),
+                Columns.orNull(s.invariance()), s.pairCovariance(), s.discriminativeness());
     }
 }

@@ -11,6 +11,7 @@ import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
@@ -145,7 +146,7 @@ final class SyntheticRuns implements RunFunction {
                 } else if (linear && usage[a] > 0 && rnd.nextDouble() < 0.2) {
                     time = 1500;
                 }
-                tokens.add(new TokenLearning(k, a, usage[a], time));
+                tokens.add(new TokenLearning(k, a, statistics(usage[a], vocab), time));
             }
         }
         double[] m = RunResult.emptyMetrics();
@@ -156,6 +157,16 @@ final class SyntheticRuns implements RunFunction {
         m[RunMetric.FINAL_LOSS.ordinal()] = 3.3;
         m[RunMetric.EMPTY_LOCATIONS.ordinal()] = 0;
         return new RunResult(RunStatus.OK, null, steps, 1, m, new double[0], List.of(), trace, tokens);
+    }
+
+    /**
+     * The statistics of a token that u of 40 patterns use at a location 20 patterns leave wild,
+     * every wildcard redrawn (pair covariance = discriminativeness).
+     */
+    private static TokenStatistics statistics(int u, int vocab) {
+        double f = (u + 20.0 / vocab) / 40;
+        double joint = (u + 20.0 / vocab / vocab) / 40;
+        return new TokenStatistics(u, f, joint / f, joint - f * f, joint - f * f);
     }
 
     /** Patterns using each token at one location: half the vocabulary 0, the rest 1, 2, 3, 1, …, shuffled. */

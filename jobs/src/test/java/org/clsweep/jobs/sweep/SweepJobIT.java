@@ -184,12 +184,16 @@ class SweepJobIT extends SparkTestBase {
                 .containsExactly("1@0=[0.1, 0.2]", "1@10=[0.9, 0.8]", "2@0=[0.1, 0.2]", "2@10=[0.9, 0.8]");
 
         assertThat(DuckDb.schema(out.resolve("tokens")).keySet()).containsExactly(TokensTable.schema().fieldNames());
-        assertThat(q("SELECT seed, location, token, patterns_using, learning_time FROM {tokens}"
-                + " ORDER BY seed, location"))
+        assertThat(q("SELECT seed, location, token, patterns_using, learning_time, role, frequency, invariance,"
+                + " pair_covariance, discriminativeness FROM {tokens} ORDER BY seed, location"))
                 .extracting(r -> r.get("seed") + ":" + r.get("location") + "/" + r.get("token") + " used "
-                        + r.get("patterns_using") + " learned " + r.get("learning_time"))
-                .containsExactly("1:0/1 used 3 learned 10", "1:1/2 used 0 learned null",
-                        "2:0/1 used 3 learned 10", "2:1/2 used 0 learned null");
+                        + r.get("patterns_using") + " learned " + r.get("learning_time") + " " + r.get("role") + " "
+                        + r.get("frequency") + " " + r.get("invariance") + " " + r.get("pair_covariance") + " "
+                        + r.get("discriminativeness"))
+                .containsExactly("1:0/1 used 3 learned 10 pattern 0.5 0.8 0.15 0.1",
+                        "1:1/2 used 0 learned null background 0.0 null 0.0 0.0",
+                        "2:0/1 used 3 learned 10 pattern 0.5 0.8 0.15 0.1",
+                        "2:1/2 used 0 learned null background 0.0 null 0.0 0.0");
     }
 
     /** From the runs table alone: the infonce rows of the optima table count nowhere here. */

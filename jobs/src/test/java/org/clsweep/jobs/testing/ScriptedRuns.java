@@ -8,6 +8,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.experiment.TokenLearning;
 import org.clsweep.data.experiment.TracePoint;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
@@ -25,8 +26,10 @@ import org.clsweep.jobs.sweep.RunFunction;
  *                        pattern_basin_share[l] = #{j &lt; n : j mod L = l} / n, k optima
  *                        (optimum 0 has lambda2 = NaN) analysed under uniform α, the same k under
  *                        InfoNCE's α (residual 0.3, fixed_point_residual 0.05, no curvature), and
- *                        for n = 1 a two-point trace and two token records (location 0 token 1
- *                        learned at 10, location 1 token 2 never)
+ *                        for n = 1 a two-point trace and two token records (location 0 token 1: a
+ *                        pattern token learned at 10, frequency 0.5, invariance 0.8, pair covariance
+ *                        0.15, discriminativeness 0.1; location 1 token 2: a background token that
+ *                        never occurs there, never learned)
  * </pre>
  */
 public final class ScriptedRuns implements RunFunction {
@@ -73,7 +76,8 @@ public final class ScriptedRuns implements RunFunction {
                         new TracePoint(10, 0.5, 0.9, 0.1, new double[] {0.9, 0.8}))
                 : List.of();
         List<TokenLearning> tokens = n == 1
-                ? List.of(new TokenLearning(0, 1, 3, 10), new TokenLearning(1, 2, 0, TokenLearning.NEVER))
+                ? List.of(new TokenLearning(0, 1, new TokenStatistics(3, 0.5, 0.8, 0.15, 0.1), 10),
+                        new TokenLearning(1, 2, new TokenStatistics(0, 0.0, Double.NaN, 0.0, 0.0), TokenLearning.NEVER))
                 : List.of();
         return new RunResult(RunStatus.OK, null, 100, 3, m, share, optima, trace, tokens);
     }

@@ -17,12 +17,14 @@ import org.clsweep.data.experiment.RunMetric;
  *               basin_prob_pooled, predicted_coverage_pooled, pooled_runs, predicted_coverage_per_seed
  *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores,
  *               alpha_same_share, alpha_same_expected, alpha_neg_eff
- *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time
+ *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time, role,
+ *               frequency, invariance, pair_covariance, discriminativeness
  *   optima      sweep, cell_id, seed, optimum_index, …, gap, …, roughness, …, stability_margin, …
  * </pre>
  *
- * The tokens table holds the fields of {@code TokenLearning} (one record per location and token of
- * a two-layer run) in snake case, as the trace and optima tables hold theirs.
+ * The tokens table holds the fields of {@code TokenLearning} and its {@code TokenStatistics} (one
+ * record per location and token of a two-layer run) in snake case, as the trace and optima tables
+ * hold theirs.
  */
 public final class ClsweepSchema implements SweepSchema {
     private static final String BASIN_SHARE = "pattern_basin_share";
