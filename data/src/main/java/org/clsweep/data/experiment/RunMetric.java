@@ -38,7 +38,11 @@ public enum RunMetric {
     LOC_OTHER_ALL(false, "two layers: mean over locations of the mean score of tokens that never occur there"),
     FILTER_ABS_COS(false, "two layers: mean |cosine| between distinct filters of a receptive field"),
     EFFECTIVE_RANK(false, "two layers: mean effective rank of the filter matrices W_k"),
-    EMPTY_LOCATIONS(true, "two layers: locations left out of loc_all because no pattern fixes them");
+    EMPTY_LOCATIONS(true, "two layers: locations left out of loc_all because no pattern fixes them"),
+    CONCENTRATION(false, "two layers: mean over live filters of their largest normalised token response max_a r_k(j,a) (1: one token, ≈ 1/√m: m tokens alike)"),
+    DEAD_FILTERS(true, "two layers: filters whose output h(w_jᵀx_a) is 0 for every token a that occurs at their location"),
+    FILTERS_PER_TOKEN(false, "two layers: mean over learned pattern tokens (score >= 0.9) of the number of live filters whose best token it is"),
+    RF_TOP_COSINE(false, "two layers, linear: mean over locations of |cos| between W_k's top right-singular vector and the top eigenvector of Cov(x1_k, x2_k); NULL on a tie");
 
     private final boolean integral;
     private final String description;

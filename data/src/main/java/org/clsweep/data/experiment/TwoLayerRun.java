@@ -12,6 +12,7 @@ import org.clsweep.data.tokens.TokenPairGenerator;
 import org.clsweep.data.tokens.TokenPatterns;
 import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.metrics.FilterSelectivity;
 import org.clsweep.dynamics.metrics.FilterSpecialisation;
 import org.clsweep.dynamics.metrics.LocationSummary;
 import org.clsweep.dynamics.metrics.PatternRecovery;
@@ -24,6 +25,7 @@ import org.clsweep.dynamics.trainer.StopRule;
 import org.clsweep.dynamics.trainer.TrainingLoop;
 import org.clsweep.dynamics.trainer.TrainingOutcome;
 import org.clsweep.dynamics.trainer.TwoLayerSgd;
+import org.ejml.data.DMatrixRMaj;
 
 /**
  * One {@code model = twolayer} run (SCIENCE.md §3): the token data, the receptive-field network,
@@ -37,10 +39,12 @@ import org.clsweep.dynamics.trainer.TwoLayerSgd;
  *   M = width · tokens.per_location   (β·P)
  * </pre>
  * Metrics: loc_all, loc_other_all, empty_locations (pattern recovery of the final W),
- * filter_abs_cos, effective_rank (specialisation), final_loss (mean of the last trace window),
- * alpha_mean/alpha_max (InfoNCE weights of the last batch). A DIVERGED run keeps its trace up to
- * the divergence and leaves every metric NaN. Per (location, token): the exact pair statistics of
- * the pattern table ({@link TokenStatistics}) and the learning time.
+ * filter_abs_cos, effective_rank (specialisation), concentration, dead_filters,
+ * filters_per_token (the tokens each filter selects), rf_top_cosine (linear activation only: W_k
+ * against the top eigenvector of the location's pair covariance), final_loss (mean of the last
+ * trace window), alpha_mean/alpha_max (InfoNCE weights of the last batch). A DIVERGED run keeps
+ * its trace up to the divergence and leaves every metric NaN. Per (location, token): the exact
+ * pair statistics of the pattern table ({@link TokenStatistics}) and the learning time.
  */
 public final class TwoLayerRun {
     private TwoLayerRun() {
@@ -93,6 +97,20 @@ public final class TwoLayerRun {
                     FilterSpecialisation.meanAbsCosine(net.filterWeights(), ts.locations(), filters));
             set(metrics, RunMetric.EFFECTIVE_RANK,
                     FilterSpecialisation.meanEffectiveRank(net.filterWeights(), ts.locations(), filters));
+            LocationPairDistribution pairs = LocationPairDistribution.of(table, ts.augDegree());
+            FilterSelectivity selectivity = FilterSelectivity.of(net.filterWeights(), recovery, scores,
+                    pairs.occurring(), net.activation(), TwoLayerTrace.LEARNED_SCORE);
+            set(metrics, RunMetric.CONCENTRATION, selectivity.concentration());
+            set(metrics, RunMetric.DEAD_FILTERS, selectivity.deadFilters());
+            set(metrics, RunMetric.FILTERS_PER_TOKEN, selectivity.filtersPerToken());
+            if (spec.activation() == Activation.LINEAR) {
+                DMatrixRMaj[] covariances = new DMatrixRMaj[ts.locations()];
+                for (int k = 0; k < covariances.length; k++) {
+                    covariances[k] = pairs.inputCovariance(k, embedding);
+                }
+                set(metrics, RunMetric.RF_TOP_COSINE, FilterSpecialisation.meanTopDirectionCosine(net.filterWeights(),
+                        ts.locations(), filters, covariances));
+            }
             set(metrics, RunMetric.FINAL_LOSS, trace.finalLoss());
             set(metrics, RunMetric.ALPHA_MEAN, loss.alphaMean());
             set(metrics, RunMetric.ALPHA_MAX, loss.alphaMax());

@@ -11,12 +11,15 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * <pre>
  *   abs_cos_k = mean_{j &lt; j'} |cos(W_k[j,:], W_k[j',:])|        pairs with a zero filter are skipped
  *   erank_k   = exp( −Σ_i p_i log p_i ),  p_i = σ_i / Σ_l σ_l      σ_i the singular values of W_k
+ *   top_cos_k = |cos| between W_k's top right-singular vector and C_k's top eigenvector
+ *               ({@link LinearCollapse#topDirectionCosine()} of W_k and C_k, NaN on a tie)
  * </pre>
  * The effective rank is Roy and Vetterli's (2007): 1 when all filters are parallel, min(M, d)
  * when the singular values are equal; 0 by convention for W_k = 0. The network values are the
- * means over receptive fields (over those with at least one pair, for abs_cos). With linear
- * activation the filters of an RF cannot specialise (the paper proves it); these numbers show
- * how they mix instead.
+ * means over receptive fields (over those with at least one pair, for abs_cos; over those without
+ * a tie, for top_cos). With linear activation the filters of an RF cannot specialise (the paper
+ * proves it); these numbers show how they mix instead, and top_cos whether their common direction
+ * is the top principal direction of the RF's input covariance C_k.
  */
 public final class FilterSpecialisation {
     private FilterSpecialisation() {
@@ -78,6 +81,35 @@ public final class FilterSpecialisation {
             total += effectiveRank(svd.getSingularValues(), svd.numberOfSingularValues());
         }
         return total / fields;
+    }
+
+    /**
+     * |cos| between each W_k's top right-singular vector and the top eigenvector of C_k, averaged
+     * over the RFs where both are defined.
+     *
+     * @param w           all W_k stacked, (K·M)×d. Not modified.
+     * @param fields      K
+     * @param filters     M
+     * @param covariances C_k, K symmetric positive semi-definite d×d matrices. Not modified.
+     * @return the mean, NaN when every RF has a tie (or a zero W_k or C_k)
+     */
+    public static double meanTopDirectionCosine(DMatrixRMaj w, int fields, int filters, DMatrixRMaj[] covariances) {
+        if (covariances.length != fields) {
+            throw new IllegalArgumentException(covariances.length + " covariances for " + fields + " fields");
+        }
+        int d = w.numCols;
+        DMatrixRMaj block = new DMatrixRMaj(filters, d);
+        double total = 0.0;
+        int used = 0;
+        for (int f = 0; f < fields; f++) {
+            System.arraycopy(w.data, f * filters * d, block.data, 0, filters * d);
+            double cos = LinearCollapse.of(block, covariances[f]).topDirectionCosine();
+            if (!Double.isNaN(cos)) {
+                total += cos;
+                used++;
+            }
+        }
+        return used == 0 ? Double.NaN : total / used;
     }
 
     /** exp of the entropy of the normalised singular values; 0 when they are all 0. */

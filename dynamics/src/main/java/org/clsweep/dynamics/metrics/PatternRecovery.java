@@ -21,9 +21,10 @@ import org.ejml.data.DMatrixRMaj;
  * there an empty C_k would make loc_all NaN. Magnitudes are not part of U: a filter that
  * matches token a exactly scores 1 whatever mag(a).
  *
- * <p>Immutable apart from a workspace of one M×n block: one instance per run, not thread-safe.
+ * <p>Immutable apart from a workspace of two M×n blocks: one instance per run, not thread-safe.
  *
  * @see FilterSpecialisation
+ * @see FilterSelectivity
  */
 public final class PatternRecovery {
     private final int fields;
@@ -34,6 +35,7 @@ public final class PatternRecovery {
     private final boolean[] inPattern;
     private final boolean absolute;
     private final double[] q;
+    private final double[] r;
 
     /**
      * @param fields     K
@@ -63,11 +65,32 @@ public final class PatternRecovery {
         }
         this.absolute = absolute;
         this.q = new double[filters * vocab];
+        this.r = new double[filters * vocab];
     }
 
     /** K·n, the length of a score vector. */
     public int scoreCount() {
         return fields * vocab;
+    }
+
+    /** K. */
+    public int fields() {
+        return fields;
+    }
+
+    /** M, filters per location. */
+    public int filters() {
+        return filters;
+    }
+
+    /** n. */
+    public int vocab() {
+        return vocab;
+    }
+
+    /** Whether token a occurs at location k in at least one pattern (a ∈ C_k). */
+    public boolean inPattern(int field, int token) {
+        return inPattern[field * vocab + token];
     }
 
     /**
@@ -77,43 +100,56 @@ public final class PatternRecovery {
      * @param scores s_k(a) at [k·n + a]. Modified.
      */
     public void scores(DMatrixRMaj w, double[] scores) {
+        for (int f = 0; f < fields; f++) {
+            ratios(w, f, r);
+            for (int a = 0; a < vocab; a++) {
+                double best = Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < filters; j++) {
+                    if (r[j * vocab + a] > best) {
+                        best = r[j * vocab + a];
+                    }
+                }
+                scores[f * vocab + a] = best;
+            }
+        }
+    }
+
+    /**
+     * Computes r_k(j,a) of one location for every filter and token (|r_k(j,a)| when scoring the
+     * absolute value).
+     *
+     * @param w     all W_k stacked, (K·M)×d. Not modified.
+     * @param field k
+     * @param out   r_k(j,a) at [j·n + a], at least M·n values. Modified.
+     */
+    public void ratios(DMatrixRMaj w, int field, double[] out) {
         if (w.numRows != fields * filters || w.numCols != dim) {
             throw new IllegalArgumentException("filters are " + w.numRows + "×" + w.numCols + ", expected "
                     + fields * filters + "×" + dim);
         }
         double[] wd = w.data;
-        for (int f = 0; f < fields; f++) {
-            double maxAbs = 0.0;
-            for (int j = 0; j < filters; j++) {
-                int wOff = (f * filters + j) * dim;
-                for (int a = 0; a < vocab; a++) {
-                    double acc = 0.0;
-                    for (int i = 0; i < dim; i++) {
-                        acc += wd[wOff + i] * u[i * vocab + a];
-                    }
-                    q[j * vocab + a] = acc;
-                    maxAbs = Math.max(maxAbs, Math.abs(acc));
-                }
-            }
-            double eps = Math.max(maxAbs / 1000.0, 1e-6);
+        double maxAbs = 0.0;
+        for (int j = 0; j < filters; j++) {
+            int wOff = (field * filters + j) * dim;
             for (int a = 0; a < vocab; a++) {
-                scores[f * vocab + a] = Double.NEGATIVE_INFINITY;
+                double acc = 0.0;
+                for (int i = 0; i < dim; i++) {
+                    acc += wd[wOff + i] * u[i * vocab + a];
+                }
+                q[j * vocab + a] = acc;
+                maxAbs = Math.max(maxAbs, Math.abs(acc));
             }
-            for (int j = 0; j < filters; j++) {
-                double norm = 0.0;
-                for (int a = 0; a < vocab; a++) {
-                    norm += q[j * vocab + a] * q[j * vocab + a];
-                }
-                double scale = 1.0 / (Math.sqrt(norm) + eps);
-                for (int a = 0; a < vocab; a++) {
-                    double r = q[j * vocab + a] * scale;
-                    if (absolute) {
-                        r = Math.abs(r);
-                    }
-                    if (r > scores[f * vocab + a]) {
-                        scores[f * vocab + a] = r;
-                    }
-                }
+        }
+        double eps = Math.max(maxAbs / 1000.0, 1e-6);
+        for (int j = 0; j < filters; j++) {
+            double norm = 0.0;
+            for (int a = 0; a < vocab; a++) {
+                norm += q[j * vocab + a] * q[j * vocab + a];
+            }
+            double scale = 1.0 / (Math.sqrt(norm) + eps);
+            for (int a = 0; a < vocab; a++) {
+                double ratio = q[j * vocab + a] * scale;
+                out[j * vocab + a] = absolute ? Math.abs(ratio) : ratio;
             }
         }
     }

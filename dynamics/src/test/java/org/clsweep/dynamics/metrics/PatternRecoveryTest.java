@@ -28,6 +28,19 @@ class PatternRecoveryTest {
     }
 
     @Test
+    void ratiosAreTheNormalisedResponsesThatScoresMaximise() {
+        DMatrixRMaj w = new DMatrixRMaj(new double[][] {{3, 4, 0}, {0, -1, 0}});
+        PatternRecovery pr = new PatternRecovery(1, 2, CommonOps_DDRM.identity(3), new int[][] {{2, 0, 1}}, false);
+        double[] r = new double[6];
+        pr.ratios(w, 0, r);
+        double eps = 4.0 / 1000;
+        assertThat(r).containsExactly(new double[] {3 / (5 + eps), 4 / (5 + eps), 0, 0, -1 / (1 + eps), 0},
+                offset(TOL_EXACT));
+        assertThat(pr.inPattern(0, 0)).isTrue();
+        assertThat(pr.inPattern(0, 1)).isFalse();
+    }
+
+    @Test
     void linearActivationScoresTheAbsoluteValue() {
         DMatrixRMaj w = new DMatrixRMaj(new double[][] {{-2, 0}, {0, 0.5}});
         PatternRecovery pr = new PatternRecovery(1, 2, CommonOps_DDRM.identity(2), new int[][] {{1, 0}}, true);
