@@ -7,6 +7,7 @@ import org.clsweep.data.spec.NetSpec;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.TokenSpec;
 import org.clsweep.data.spec.TrainSpec;
+import org.clsweep.data.tokens.LocationPairDistribution;
 import org.clsweep.data.tokens.TokenEmbeddings;
 import org.clsweep.data.tokens.TokenPairGenerator;
 import org.clsweep.data.tokens.TokenPatterns;

@@ -32,6 +32,9 @@ package org.clsweep.data.tokens;
  * @param invariance         P(x2_k = a | x1_k = a); NaN when a never occurs at k
  * @param pairCovariance     P(x1_k = a, x2_k = a) − frequency²
  * @param discriminativeness Var_z P(x1_k = a | z)
+ * frequency and joint are those of {@link LocationPairDistribution}, the joint law of the two views'
+ * tokens.
+ *
  * @see TokenPatterns
  * @see TokenPairGenerator
  */
@@ -59,37 +62,22 @@ public record TokenStatistics(int patternsUsing, double frequency, double invari
         int kk = table.locations();
         int n = table.vocab();
         int g = table.count();
-        double[] wildcards = new double[g];
-        for (int z = 0; z < g; z++) {
-            int w = 0;
-            for (int k = 0; k < kk; k++) {
-                if (table.token(z, k) < 0) {
-                    w++;
-                }
-            }
-            if (w < augDegree) {
-                throw new IllegalArgumentException("pattern " + z + " has " + w
-                        + " wildcards, fewer than aug_degree = " + augDegree);
-            }
-            wildcards[z] = w;
-        }
+        LocationPairDistribution pairs = LocationPairDistribution.of(table, augDegree);
         TokenStatistics[][] out = new TokenStatistics[kk][n];
         for (int k = 0; k < kk; k++) {
             int wild = 0;
-            double keep = 0.0;
             double kept = 0.0;
             for (int z = 0; z < g; z++) {
                 if (table.token(z, k) < 0) {
-                    double q = augDegree / wildcards[z];
+                    double q = pairs.redrawProbability(z);
                     wild++;
-                    keep += (1.0 - q + q / n) / n;
                     kept += (1.0 - q) * (1.0 - 1.0 / n) / n;
                 }
             }
             for (int a = 0; a < n; a++) {
                 int u = table.usage(k, a);
-                double frequency = (u + (double) wild / n) / g;
-                double joint = (u + keep) / g;
+                double frequency = pairs.frequency(k, a);
+                double joint = pairs.joint(k, a, a);
                 double fixedOther = g - u - wild;
                 double wildDev = 1.0 / n - frequency;
                 double discriminativeness = (u * (1.0 - frequency) * (1.0 - frequency) + wild * wildDev * wildDev

@@ -1,7 +1,5 @@
-package org.clsweep.data.experiment;
+package org.clsweep.data.tokens;
 
-import org.clsweep.data.tokens.TokenPairGenerator;
-import org.clsweep.data.tokens.TokenPatterns;
 import org.clsweep.dynamics.model.TokenEmbedding;
 import org.ejml.data.DMatrixRMaj;
 
@@ -34,12 +32,14 @@ public final class LocationPairDistribution {
     private final double[][] same;
     private final double[] spread;
     private final double[][] frequency;
+    private final double[] redraw;
 
-    private LocationPairDistribution(double[][] same, double[] spread, double[][] frequency) {
+    private LocationPairDistribution(double[][] same, double[] spread, double[][] frequency, double[] redraw) {
         this.vocab = frequency[0].length;
         this.same = same;
         this.spread = spread;
         this.frequency = frequency;
+        this.redraw = redraw;
     }
 
     /**
@@ -53,6 +53,7 @@ public final class LocationPairDistribution {
         double[][] same = new double[kk][n];
         double[] spread = new double[kk];
         double[][] frequency = new double[kk][n];
+        double[] redraw = new double[g];
         for (int p = 0; p < g; p++) {
             int wild = 0;
             for (int k = 0; k < kk; k++) {
@@ -65,6 +66,7 @@ public final class LocationPairDistribution {
                         + augDegree);
             }
             double q = wild == 0 ? 0.0 : (double) augDegree / wild;
+            redraw[p] = q;
             for (int k = 0; k < kk; k++) {
                 int t = table.token(p, k);
                 if (t >= 0) {
@@ -79,7 +81,12 @@ public final class LocationPairDistribution {
                 }
             }
         }
-        return new LocationPairDistribution(same, spread, frequency);
+        return new LocationPairDistribution(same, spread, frequency, redraw);
+    }
+
+    /** q_g = aug_degree / w_g: the probability that view 2 redraws a given wildcard of pattern g. */
+    public double redrawProbability(int pattern) {
+        return redraw[pattern];
     }
 
     /** K. */

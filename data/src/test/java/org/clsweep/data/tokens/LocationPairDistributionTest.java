@@ -1,4 +1,4 @@
-package org.clsweep.data.experiment;
+package org.clsweep.data.tokens;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
@@ -6,9 +6,6 @@ import static org.assertj.core.api.Assertions.offset;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.clsweep.data.spec.TokenSpec;
-import org.clsweep.data.tokens.TokenEmbeddings;
-import org.clsweep.data.tokens.TokenPairGenerator;
-import org.clsweep.data.tokens.TokenPatterns;
 import org.clsweep.dynamics.metrics.LinearCollapse;
 import org.clsweep.dynamics.model.TokenEmbedding;
 import org.clsweep.dynamics.model.TokenPairBatch;
