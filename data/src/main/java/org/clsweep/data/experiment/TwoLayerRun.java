@@ -16,6 +16,7 @@ import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.metrics.FilterSelectivity;
 import org.clsweep.dynamics.metrics.FilterSpecialisation;
 import org.clsweep.dynamics.metrics.LocationSummary;
+import org.clsweep.dynamics.metrics.PatternExplainedShare;
 import org.clsweep.dynamics.metrics.PatternRecovery;
 import org.clsweep.dynamics.model.TokenEmbedding;
 import org.clsweep.dynamics.model.TwoLayerNet;
@@ -43,7 +44,8 @@ import org.ejml.data.DMatrixRMaj;
  * filter_abs_cos, effective_rank (specialisation), concentration, dead_filters,
  * filters_per_token (the tokens each filter selects), rf_top_cosine (linear activation only: W_k
  * against the top eigenvector of the location's pair covariance), final_loss (mean of the last
- * trace window), alpha_mean/alpha_max (InfoNCE weights of the last batch). A DIVERGED run keeps
+ * trace window), alpha_mean/alpha_max (InfoNCE weights of the last batch). The trace adds per RF
+ * the theorem's s_k² and R²_k, exact from V, W and the pattern table. A DIVERGED run keeps
  * its trace up to the divergence and leaves every metric NaN. Per (location, token): the exact
  * pair statistics of the pattern table ({@link TokenStatistics}) and the learning time.
  */
@@ -78,7 +80,9 @@ public final class TwoLayerRun {
         int[][] usage = table.usageTable();
         PatternRecovery recovery = new PatternRecovery(ts.locations(), filters, embedding.directions(), usage,
                 spec.activation() == Activation.LINEAR);
-        TwoLayerTrace trace = new TwoLayerTrace(net, recovery, tr.traceEvery());
+        PatternExplainedShare explained = new PatternExplainedShare(usage, table.count(), embedding,
+                net.activation(), filters);
+        TwoLayerTrace trace = new TwoLayerTrace(net, recovery, explained, tr.traceEvery());
         TrainingOutcome outcome = TrainingLoop.run(model, tr.steps(), StopRule.standard(), trace);
 
         double[] metrics = RunResult.emptyMetrics();

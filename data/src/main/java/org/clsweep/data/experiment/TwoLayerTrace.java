@@ -4,16 +4,22 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clsweep.data.tokens.TokenStatistics;
 import org.clsweep.dynamics.metrics.LocationSummary;
+import org.clsweep.dynamics.metrics.PatternExplainedShare;
 import org.clsweep.dynamics.metrics.PatternRecovery;
+import org.clsweep.dynamics.metrics.TopLayerShare;
 import org.clsweep.dynamics.model.TwoLayerNet;
 import org.clsweep.dynamics.trainer.SteppedModel;
 
 /**
  * The learning curve of a two-layer run: every {@code train.trace_every} iterations, the batch
- * loss, loc_all, loc_other_all and the score s_k(a) of every (location, token).
+ * loss, loc_all, loc_other_all, the score s_k(a) of every (location, token), and per RF k the
+ * top layer's share s_k² ({@link TopLayerShare}) and the z-explained share R²_k
+ * ({@link PatternExplainedShare}).
  *
  * The points are those of {@link PeriodicTrace}. It also keeps the losses of the last {@code trace_every} steps for {@link #finalLoss()}.
- * Per-step work is a ring-buffer write; recording allocates one score array.
+ * Per-step work is a ring-buffer write; recording allocates the point's arrays and costs
+ * O(K·M·n·d) for R²_k. The observer only reads W and V and draws nothing, so the training is the
+ * same with or without it.
  *
  * @see PatternRecovery
  */
@@ -23,18 +29,21 @@ public final class TwoLayerTrace extends PeriodicTrace {
 
     private final TwoLayerNet net;
     private final PatternRecovery recovery;
+    private final PatternExplainedShare explained;
     private final double[] window;
     private int seen;
 
     /**
-     * @param net      the network being trained. Not modified.
-     * @param recovery the pattern-recovery analysis of the run's pattern table
-     * @param every    {@code train.trace_every}, ≥ 1
+     * @param net       the network being trained. Not modified.
+     * @param recovery  the pattern-recovery analysis of the run's pattern table
+     * @param explained R²_k of the run's pattern table, embedding and activation
+     * @param every     {@code train.trace_every}, ≥ 1
      */
-    public TwoLayerTrace(TwoLayerNet net, PatternRecovery recovery, int every) {
+    public TwoLayerTrace(TwoLayerNet net, PatternRecovery recovery, PatternExplainedShare explained, int every) {
         super(every);
         this.net = net;
         this.recovery = recovery;
+        this.explained = explained;
         this.window = new double[every];
     }
 
@@ -50,7 +59,8 @@ public final class TwoLayerTrace extends PeriodicTrace {
         double[] scores = new double[recovery.scoreCount()];
         recovery.scores(net.filterWeights(), scores);
         LocationSummary s = recovery.summarise(scores);
-        return new TracePoint(iteration, loss, s.locAll(), s.locOtherAll(), scores);
+        return new TracePoint(iteration, loss, s.locAll(), s.locOtherAll(), scores,
+                TopLayerShare.of(net.topWeights(), net.fields(), net.filters()), explained.of(net.filterWeights()));
     }
 
     /** The mean loss of the last min(trace_every, steps) steps; NaN before the first step. */

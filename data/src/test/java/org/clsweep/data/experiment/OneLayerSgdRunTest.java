@@ -164,6 +164,8 @@ class OneLayerSgdRunTest {
         double expected = sameLabelPairs(labels) / (evalBatch * (evalBatch - 1.0));
         for (TracePoint p : r.trace()) {
             assertThat(p.tokenScores()).isNull();
+            assertThat(p.rfTopShare()).isNull();
+            assertThat(p.rfZShare()).isNull();
             assertThat(p.locAll()).isNaN();
             assertThat(p.alphaSameExpected()).isEqualTo(expected);
             assertThat(p.alphaSameShare()).isBetween(0.0, 1.0);

@@ -1,9 +1,11 @@
 package org.clsweep.data.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import org.clsweep.dynamics.optima.CurvatureScope;
 
 import java.lang.management.ManagementFactory;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.clsweep.data.random.RunStreams;
@@ -76,6 +78,28 @@ class TwoLayerRunTest {
                 assertThat(score).isGreaterThanOrEqualTo(TwoLayerTrace.LEARNED_SCORE);
             }
         }
+    }
+
+    @Test
+    void theTraceCarriesEachFieldsTopShareAndZShareAndLeavesTheTrainingAsItWas() {
+        RunResult r = RunExecutor.execute(spec(Activation.RELU, SMALL_TOKENS, train(300, 50)), 3);
+        for (TracePoint p : r.trace()) {
+            assertThat(p.rfTopShare()).hasSize(6);
+            assertThat(Arrays.stream(p.rfTopShare()).allMatch(s -> s >= 0.0 && s <= 1.0)).isTrue();
+            assertThat(Arrays.stream(p.rfTopShare()).sum()).isCloseTo(1.0, within(1e-12));
+            assertThat(p.rfZShare()).hasSize(6);
+            assertThat(Arrays.stream(p.rfZShare()).allMatch(s -> s >= 0.0 && s <= 1.0)).isTrue();
+        }
+        // the metrics of this run before the trace computed the shares, bit for bit: the trace
+        // only reads W and V
+        assertThat(r.metric(RunMetric.LOC_ALL)).isEqualTo(0x1.6da3e0d723d19p-1);
+        assertThat(r.metric(RunMetric.LOC_OTHER_ALL)).isEqualTo(0x1.acce2b943de0cp-2);
+        assertThat(r.metric(RunMetric.FILTER_ABS_COS)).isEqualTo(0x1.b234664947cb5p-3);
+        assertThat(r.metric(RunMetric.EFFECTIVE_RANK)).isEqualTo(0x1.631c35f1058e5p2);
+        assertThat(r.metric(RunMetric.CONCENTRATION)).isEqualTo(0x1.75b9c9878eb8fp-1);
+        assertThat(r.metric(RunMetric.FINAL_LOSS)).isEqualTo(0x1.37771cbf081cep0);
+        assertThat(r.metric(RunMetric.ALPHA_MEAN)).isEqualTo(0x1.5018fe33519f7p-6);
+        assertThat(r.metric(RunMetric.ALPHA_MAX)).isEqualTo(0x1.459d30ab0cb5ep-1);
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.clsweep.data.experiment.TracePoint;
  *   iteration int, loss double,
  *   loc_all double, loc_other_all double,                 two layers (NULL for one layer)
  *   token_scores array&lt;double&gt;                           two layers: s_k(a), index k·vocab + a
+ *   rf_top_share array&lt;double&gt;                           two layers: s_k² = ‖V_k‖²_F / ‖V‖²_F, index k
+ *   rf_z_share array&lt;double&gt;                             two layers: R²_k = Var_z E[f_k|z] / V[f_k], index k
  *   alpha_same_share, alpha_same_expected, alpha_neg_eff  one layer (NULL for two layers)
  * </pre>
  * The table is always written; it is empty (with this schema) when no run records a trace.
@@ -28,6 +30,8 @@ public final class TraceTable {
             DataTypes.createStructField("loc_all", DataTypes.DoubleType, true),
             DataTypes.createStructField("loc_other_all", DataTypes.DoubleType, true),
             DataTypes.createStructField("token_scores", DataTypes.createArrayType(DataTypes.DoubleType, true), true),
+            DataTypes.createStructField("rf_top_share", DataTypes.createArrayType(DataTypes.DoubleType, true), true),
+            DataTypes.createStructField("rf_z_share", DataTypes.createArrayType(DataTypes.DoubleType, true), true),
             DataTypes.createStructField("alpha_same_share", DataTypes.DoubleType, true),
             DataTypes.createStructField("alpha_same_expected", DataTypes.DoubleType, true),
             DataTypes.createStructField("alpha_neg_eff", DataTypes.DoubleType, true)));
@@ -48,8 +52,12 @@ public final class TraceTable {
     /** One trace point as a row of {@link #struct()}. */
     static Row row(TracePoint p) {
         return RowFactory.create(p.iteration(), Columns.orNull(p.loss()), Columns.orNull(p.locAll()),
-                Columns.orNull(p.locOtherAll()), p.tokenScores() == null ? null : p.tokenScores().clone(),
+                Columns.orNull(p.locOtherAll()), copy(p.tokenScores()), copy(p.rfTopShare()), copy(p.rfZShare()),
                 Columns.orNull(p.alphaSameShare()), Columns.orNull(p.alphaSameExpected()),
                 Columns.orNull(p.alphaNegEff()));
+    }
+
+    private static double[] copy(double[] values) {
+        return values == null ? null : values.clone();
     }
 }

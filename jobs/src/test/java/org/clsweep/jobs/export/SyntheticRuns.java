@@ -95,8 +95,9 @@ final class SyntheticRuns implements RunFunction {
         m[RunMetric.COVERAGE.ordinal()] = distinct / (double) patterns;
         m[RunMetric.MAX_RESIDUAL.ordinal()] = 1e-10 * (1 + rnd.nextDouble());
         m[RunMetric.MEAN_BEST_COSINE.ordinal()] = 0.99 + 0.01 * rnd.nextDouble();
-        List<TracePoint> trace = List.of(new TracePoint(0, Double.NaN, Double.NaN, Double.NaN, null, 0.2, 0.2, 30.0),
-                new TracePoint(100, 2.5, Double.NaN, Double.NaN, null, 0.9, 0.2, 4.0));
+        List<TracePoint> trace = List.of(new TracePoint(0, Double.NaN, Double.NaN, Double.NaN, null, null, null, 0.2, 0.2,
+                        30.0),
+                new TracePoint(100, 2.5, Double.NaN, Double.NaN, null, null, null, 0.9, 0.2, 4.0));
         return new RunResult(RunStatus.OK, null, 100, 1, m, share, optima(hits, spec.geometry().dim(), n), trace);
     }
 
@@ -132,7 +133,11 @@ final class SyntheticRuns implements RunFunction {
             double other = start + (finalOther - start) * f;
             double[] scores = new double[locations * vocab];
             Arrays.fill(scores, other);
-            trace.add(new TracePoint(it, it == 0 ? Double.NaN : 4.8 - 1.5 * f, all, other, scores));
+            double[] topShare = new double[locations];
+            Arrays.fill(topShare, 1.0 / locations);
+            double[] zShare = new double[locations];
+            Arrays.fill(zShare, 0.1 + 0.6 * f);
+            trace.add(new TracePoint(it, it == 0 ? Double.NaN : 4.8 - 1.5 * f, all, other, scores, topShare, zShare));
         }
         List<TokenLearning> tokens = new ArrayList<>();
         for (int k = 0; k < locations; k++) {

@@ -72,8 +72,10 @@ public final class ScriptedRuns implements RunFunction {
                     l, 1.0, 0.3, 0.05, 0.4, 0.1, 0.3, false, u.activationSet(), 0.2, Curvature.NOT_COMPUTED));
         }
         List<TracePoint> trace = n == 1
-                ? List.of(new TracePoint(0, 1.0, 0.1, 0.2, new double[] {0.1, 0.2}),
-                        new TracePoint(10, 0.5, 0.9, 0.1, new double[] {0.9, 0.8}))
+                ? List.of(new TracePoint(0, 1.0, 0.1, 0.2, new double[] {0.1, 0.2}, new double[] {1.0},
+                        new double[] {0.2}),
+                        new TracePoint(10, 0.5, 0.9, 0.1, new double[] {0.9, 0.8}, new double[] {1.0},
+                        new double[] {0.7}))
                 : List.of();
         List<TokenLearning> tokens = n == 1
                 ? List.of(new TokenLearning(0, 1, new TokenStatistics(3, 0.5, 0.8, 0.15, 0.1), 10),

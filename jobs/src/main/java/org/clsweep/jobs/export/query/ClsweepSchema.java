@@ -16,7 +16,7 @@ import org.clsweep.data.experiment.RunMetric;
  *               &lt;metric&gt;_mean, _std, _ci_low, _ci_high, basin_prob, predicted_coverage,
  *               basin_prob_pooled, predicted_coverage_pooled, pooled_runs, predicted_coverage_per_seed
  *   trace       sweep, cell_id, seed, iteration, loss, loc_all, loc_other_all, token_scores,
- *               alpha_same_share, alpha_same_expected, alpha_neg_eff
+ *               rf_top_share, rf_z_share, alpha_same_share, alpha_same_expected, alpha_neg_eff
  *   tokens      sweep, cell_id, seed, location, token, patterns_using, learning_time, role,
  *               frequency, invariance, pair_covariance, discriminativeness
  *   optima      sweep, cell_id, seed, optimum_index, …, gap, …, roughness, …, stability_margin, …
