@@ -1,8 +1,7 @@
 package org.clsweep.dynamics.objective;
 
+import org.clsweep.dynamics.linalg.SymmetricSpectrum;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * How far a unit direction is from a fixed point Aw = λw of the flow ẇ = (I − wwᵀ)Aw
@@ -20,7 +19,8 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
  * The relative residual does not change when A is scaled, so it compares fixed points of matrices
  * of any size; unlike the sine residual/‖Au‖ it stays defined and small at a fixed point of
  * eigenvalue near 0. For the matrices of {@link ContrastiveCovariance}, which are symmetric,
- * sym(A) = A up to rounding. Allocates an eigen decomposition: for analysis, not for training steps.
+ * sym(A) = A up to rounding. The spectrum of sym(A) is {@link SymmetricSpectrum}'s. Allocates an
+ * eigen decomposition: for analysis, not for training steps.
  *
  * @param residual     ‖(I − uuᵀ)Au‖
  * @param rayleigh     uᵀAu
@@ -71,40 +71,20 @@ public record FixedPointCheck(double residual, double rayleigh, double lambda1, 
         }
         residual = Math.sqrt(residual);
 
-        DMatrixRMaj sym = new DMatrixRMaj(d, d);
-        for (int r = 0; r < d; r++) {
-            for (int c = 0; c < d; c++) {
-                sym.set(r, c, 0.5 * (a.get(r, c) + a.get(c, r)));
-            }
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(d, true, true);
-        if (!eig.decompose(sym)) {
+        SymmetricSpectrum spectrum;
+        try {
+            spectrum = SymmetricSpectrum.of(a);
+        } catch (IllegalStateException notConverged) {
             return new FixedPointCheck(residual, rayleigh, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
         }
-        int top = -1;
-        double first = Double.NEGATIVE_INFINITY;
-        double second = Double.NEGATIVE_INFINITY;
-        double spectralNorm = 0.0;
-        for (int i = 0; i < d; i++) {
-            double lambda = eig.getEigenvalue(i).real;
-            spectralNorm = Math.max(spectralNorm, Math.abs(lambda));
-            if (lambda > first) {
-                second = first;
-                first = lambda;
-                top = i;
-            } else if (lambda > second) {
-                second = lambda;
-            }
-        }
-        DMatrixRMaj v1 = eig.getEigenVector(top);
+        double spectralNorm = spectrum.largestModulus(new double[d]);
+        double[] v1 = spectrum.vector(0);
         double dot = 0.0;
-        double v1Norm = 0.0;
         for (int c = 0; c < d; c++) {
-            dot += v1.data[c] * u[c];
-            v1Norm += v1.data[c] * v1.data[c];
+            dot += v1[c] * u[c];
         }
-        return new FixedPointCheck(residual, rayleigh, first, d > 1 ? second : Double.NaN, spectralNorm,
-                Math.abs(dot) / Math.sqrt(v1Norm));
+        return new FixedPointCheck(residual, rayleigh, spectrum.largest(), d > 1 ? spectrum.secondLargest() : Double.NaN,
+                spectralNorm, Math.abs(dot));
     }
 
     /** residual / spectralNorm; NaN when A = 0. */
