@@ -85,6 +85,7 @@ public final class TwoLayerRun {
         TwoLayerTrace trace = new TwoLayerTrace(net, recovery, explained, tr.traceEvery());
         TrainingOutcome outcome = TrainingLoop.run(model, tr.steps(), StopRule.standard(), trace);
 
+        LocationPairDistribution pairs = LocationPairDistribution.of(table, ts.augDegree());
         double[] metrics = RunResult.emptyMetrics();
         RunStatus status = RunStatus.OK;
         String error = null;
@@ -102,7 +103,6 @@ public final class TwoLayerRun {
                     FilterSpecialisation.meanAbsCosine(net.filterWeights(), ts.locations(), filters));
             set(metrics, RunMetric.EFFECTIVE_RANK,
                     FilterSpecialisation.meanEffectiveRank(net.filterWeights(), ts.locations(), filters));
-            LocationPairDistribution pairs = LocationPairDistribution.of(table, ts.augDegree());
             FilterSelectivity selectivity = FilterSelectivity.of(net.filterWeights(), recovery, scores,
                     pairs.occurring(), net.activation(), TwoLayerTrace.LEARNED_SCORE);
             set(metrics, RunMetric.CONCENTRATION, selectivity.concentration());
@@ -121,7 +121,7 @@ public final class TwoLayerRun {
             set(metrics, RunMetric.ALPHA_MAX, loss.alphaMax());
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
-        List<TokenLearning> tokens = trace.learningTimes(TokenStatistics.of(table, ts.augDegree()));
+        List<TokenLearning> tokens = trace.learningTimes(TokenStatistics.of(table, pairs));
         return new RunResult(status, error, outcome.stepsDone(), wallMs, metrics, new double[0], List.of(),
                 trace.points(), tokens);
     }

@@ -59,10 +59,20 @@ public record TokenStatistics(int patternsUsing, double frequency, double invari
      * @return [k][a] for k &lt; K, a &lt; n
      */
     public static TokenStatistics[][] of(TokenPatterns table, int augDegree) {
+        return of(table, LocationPairDistribution.of(table, augDegree));
+    }
+
+    /**
+     * As above, from the table's pair distribution when the caller already has it.
+     *
+     * @param table the pattern table. Not modified.
+     * @param pairs {@link LocationPairDistribution#of} of that table
+     * @return [k][a] for k &lt; K, a &lt; n
+     */
+    public static TokenStatistics[][] of(TokenPatterns table, LocationPairDistribution pairs) {
         int kk = table.locations();
         int n = table.vocab();
         int g = table.count();
-        LocationPairDistribution pairs = LocationPairDistribution.of(table, augDegree);
         TokenStatistics[][] out = new TokenStatistics[kk][n];
         for (int k = 0; k < kk; k++) {
             int wild = 0;
