@@ -477,19 +477,24 @@ public final class CurvatureAnalysis {
             basis[k++] = scaled(wRes, 1.0 / wResNorm);
         }
         if (k < dim) {
-            // the one direction outside span{w, μ}: the unit vector e_i farthest from it
-            double[] bestVec = null;
-            double bestNorm = 0.0;
+            // the one direction outside span{w, μ}: the unit vector e_i farthest from it, whose
+            // squared distance is 1 − Σ_j Q_ji² (Q the orthonormal rows so far): O(k·d), not O(k·d²)
+            int best = 0;
+            double bestInside = Double.POSITIVE_INFINITY;
             for (int i = 0; i < dim; i++) {
-                double[] e = new double[dim];
-                e[i] = 1.0;
-                double[] res = orthogonalised(e, basis, k);
-                double n = Math.sqrt(dot(res, res));
-                if (n > bestNorm) {
-                    bestNorm = n;
-                    bestVec = res;
+                double inside = 0.0;
+                for (int j = 0; j < k; j++) {
+                    inside += basis[j][i] * basis[j][i];
+                }
+                if (inside < bestInside) {
+                    bestInside = inside;
+                    best = i;
                 }
             }
+            double[] e = new double[dim];
+            e[best] = 1.0;
+            double[] bestVec = orthogonalised(e, basis, k);
+            double bestNorm = Math.sqrt(dot(bestVec, bestVec));
             basis[k++] = scaled(bestVec, 1.0 / bestNorm);
         }
         return java.util.Arrays.copyOf(basis, k);
