@@ -7,6 +7,7 @@ import org.clsweep.data.spec.NetSpec;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.TokenSpec;
 import org.clsweep.data.spec.TrainSpec;
+import org.clsweep.data.tokens.DecoupledTokenPairGenerator;
 import org.clsweep.data.tokens.LocationPairDistribution;
 import org.clsweep.data.tokens.TokenEmbeddings;
 import org.clsweep.data.tokens.TokenPairGenerator;
@@ -19,6 +20,7 @@ import org.clsweep.dynamics.metrics.LocationSummary;
 import org.clsweep.dynamics.metrics.PatternExplainedShare;
 import org.clsweep.dynamics.metrics.PatternRecovery;
 import org.clsweep.dynamics.model.TokenEmbedding;
+import org.clsweep.dynamics.model.TokenPairSource;
 import org.clsweep.dynamics.model.TwoLayerNet;
 import org.clsweep.dynamics.objective.ContrastiveLoss;
 import org.clsweep.dynamics.objective.ContrastiveLosses;
@@ -37,7 +39,8 @@ import org.ejml.data.DMatrixRMaj;
  *   patterns() stream → pattern table, then the token embedding (shared by all cells with the
  *                       same seed and token spec)
  *   init() stream     → W, V ~ U(−1/√fan_in, 1/√fan_in)
- *   data() stream     → a fresh minibatch of pairs every step
+ *   data() stream     → a fresh minibatch of pairs every step ({@link DecoupledTokenPairGenerator}
+ *                       with tokens.decouple: every location its own global pattern)
  *   M = width · tokens.per_location   (β·P)
  * </pre>
  * Metrics: loc_all, loc_other_all, empty_locations (pattern recovery of the final W),
@@ -73,7 +76,10 @@ public final class TwoLayerRun {
         net.initialise(streams.init());
         ContrastiveLoss loss = ContrastiveLosses.create(tr.loss(), tr.temperature(), tr.normalizeOutput(), tr.batch(),
                 ns.outDim());
-        TokenPairGenerator generator = new TokenPairGenerator(table, ts.augDegree(), streams.data());
+        LocationPairDistribution pairs = LocationPairDistribution.of(table, ts.augDegree());
+        TokenPairSource generator = ts.decouple()
+                ? new DecoupledTokenPairGenerator(table, pairs, streams.data())
+                : new TokenPairGenerator(table, ts.augDegree(), streams.data());
         TwoLayerSgd model = new TwoLayerSgd(net, embedding, generator, tr.batch(), loss, tr.lr(), tr.momentum(),
                 tr.weightDecay());
 
@@ -85,7 +91,6 @@ public final class TwoLayerRun {
         TwoLayerTrace trace = new TwoLayerTrace(net, recovery, explained, tr.traceEvery());
         TrainingOutcome outcome = TrainingLoop.run(model, tr.steps(), StopRule.standard(), trace);
 
-        LocationPairDistribution pairs = LocationPairDistribution.of(table, ts.augDegree());
         double[] metrics = RunResult.emptyMetrics();
         RunStatus status = RunStatus.OK;
         String error = null;

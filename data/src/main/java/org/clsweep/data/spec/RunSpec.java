@@ -7,7 +7,8 @@ import org.clsweep.dynamics.activation.ActivationFunction;
 /**
  * The fully resolved parameters of one grid cell: everything a run needs except its seed.
  * Every component is validated on construction, and so are the combinations that cannot run
- * (two layers in population mode, a non-homogeneous activation in population mode).
+ * (two layers in population mode, a non-homogeneous activation in population mode, decoupled
+ * token data for one layer).
  *
  * @param model       {@code model}
  * @param mode        {@code mode}
@@ -39,6 +40,11 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
         if (model == ModelKind.TWOLAYER && mode == Mode.POPULATION) {
             throw new SpecException(modeKey, modeKey + " = population is only defined for " + modelKey
                     + " = onelayer; use " + modeKey + " = sgd for " + modelKey + " = twolayer");
+        }
+        if (model == ModelKind.ONELAYER && tokens.decouple()) {
+            String key = SpecKey.TOKENS_DECOUPLE.key();
+            throw new SpecException(key, key + " = true applies to the token data of " + modelKey
+                    + " = twolayer; " + modelKey + " = onelayer has no locations to decouple");
         }
         if (mode == Mode.POPULATION && !activation.isHomogeneous()) {
             String key = SpecKey.ACTIVATION.key();

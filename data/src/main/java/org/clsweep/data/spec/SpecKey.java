@@ -85,6 +85,9 @@ public enum SpecKey {
             "magnitude split s: first half of tokens / s, second half * s"),
     TOKENS_EXPLICIT_PATTERNS("tokens.explicit_patterns", Type.STRING_LIST, List.of(), Rule.ANY,
             s -> s.tokens().explicitPatterns(), "global patterns written out; empty = generate G random ones"),
+    TOKENS_DECOUPLE("tokens.decouple", 2, Type.BOOLEAN, false, Rule.ANY, s -> s.tokens().decouple(),
+            "twolayer: every location draws its own global pattern (the decoupled control: same pair law per "
+                    + "location, no dependence between locations)"),
 
     NET_OUT_DIM("net.out_dim", Type.INT, 50, Rule.atLeast(1), s -> s.net().outDim(), "rows of the top layer V"),
     NET_BATCHNORM("net.batchnorm", Type.BOOLEAN, true, Rule.ANY, s -> s.net().batchnorm(),

@@ -19,9 +19,13 @@ import java.util.List;
  *                     given, they replace the random patterns: {@code per_location}, {@code patterns}
  *                     and {@code pattern_len} are then not used, and each pattern must leave at least
  *                     {@code aug_degree} wildcards instead of {@code aug_degree ≤ locations − pattern_len}
+ * @param decouple     {@code tokens.decouple}: every location draws its own global pattern and
+ *                     redraws its own wildcard (the decoupled control of {@code DecoupledTokenPairGenerator}:
+ *                     each location's pair law as in the coupled data, no dependence between locations)
  */
 public record TokenSpec(int vocab, int locations, int perLocation, int patterns, int patternLen,
-                        int augDegree, int embedDim, double magSplit, List<String> explicitPatterns)
+                        int augDegree, int embedDim, double magSplit, List<String> explicitPatterns,
+                        boolean decouple)
         implements Serializable {
     public TokenSpec {
         explicitPatterns = List.copyOf(SpecKey.TOKENS_EXPLICIT_PATTERNS.requirePresent(explicitPatterns));
@@ -55,7 +59,8 @@ public record TokenSpec(int vocab, int locations, int perLocation, int patterns,
                 v.integer(SpecKey.TOKENS_AUG_DEGREE),
                 v.integer(SpecKey.TOKENS_EMBED_DIM),
                 v.real(SpecKey.TOKENS_MAG_SPLIT),
-                v.strings(SpecKey.TOKENS_EXPLICIT_PATTERNS));
+                v.strings(SpecKey.TOKENS_EXPLICIT_PATTERNS),
+                v.bool(SpecKey.TOKENS_DECOUPLE));
     }
 
     /** {@code key ≤ bound}, the bound named by {@code boundName} in the message. */

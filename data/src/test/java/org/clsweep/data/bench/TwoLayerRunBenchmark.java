@@ -61,7 +61,7 @@ public class TwoLayerRunBenchmark {
     static RunSpec reference(String activation, int steps, int width, boolean batchnorm, LossType loss) {
         return new RunSpec(ModelKind.TWOLAYER, org.clsweep.data.spec.Mode.SGD, Activation.fromSpecName(activation), 0.05,
                 width, new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM, 1.0),
-                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of()), new NetSpec(50, batchnorm, true, false),
+                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), false), new NetSpec(50, batchnorm, true, false),
                 new TrainSpec(loss, 0.1, 0.02, 0.9, 0.005, 128, steps, true, true, 1e-9, 250),
                 new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
     }

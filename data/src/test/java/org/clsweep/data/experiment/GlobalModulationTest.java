@@ -40,7 +40,7 @@ class GlobalModulationTest {
     static RunSpec spec() {
         GeometrySpec unused = new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM,
                 1.0);
-        TokenSpec tokens = new TokenSpec(12, 6, 4, 12, 4, 2, 0, 1.0, List.of());
+        TokenSpec tokens = new TokenSpec(12, 6, 4, 12, 4, 2, 0, 1.0, List.of(), false);
         TrainSpec train = new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 64, 3000, true, true, 1e-9, 25);
         return new RunSpec(ModelKind.TWOLAYER, Mode.SGD, Activation.RELU, 0.05, 3, unused, tokens,
                 new NetSpec(30, true, true, false), train, new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));

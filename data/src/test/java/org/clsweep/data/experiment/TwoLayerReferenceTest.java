@@ -33,7 +33,7 @@ class TwoLayerReferenceTest {
     static RunSpec reference(Activation act, int steps) {
         return new RunSpec(ModelKind.TWOLAYER, Mode.SGD, act, 0.05, 5,
                 new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM, 1.0),
-                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of()), new NetSpec(50, true, true, false),
+                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), false), new NetSpec(50, true, true, false),
                 new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 128, steps, true, true, 1e-9, 250),
                 new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));
     }

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class TwoLayerRunTest {
     private static final GeometrySpec GEOMETRY =
             new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 1.0, ProbsKind.UNIFORM, 1.0);
-    private static final TokenSpec SMALL_TOKENS = new TokenSpec(10, 6, 3, 8, 3, 2, 0, 1.0, List.of());
+    private static final TokenSpec SMALL_TOKENS = new TokenSpec(10, 6, 3, 8, 3, 2, 0, 1.0, List.of(), false);
 
     static RunSpec spec(Activation act, TokenSpec tokens, TrainSpec train) {
         return new RunSpec(ModelKind.TWOLAYER, Mode.SGD, act, 0.05, 2, GEOMETRY, tokens,
@@ -166,7 +166,7 @@ class TwoLayerRunTest {
     @Test
     void explicitPatternsAndLocationsNoPatternFixes() {
         // locations 2 and 3 are wildcards in every pattern: left out of loc_all and counted
-        TokenSpec explicit = new TokenSpec(6, 5, 2, 1, 1, 2, 0, 1.0, List.of("AB***-*B**C-C***D"));
+        TokenSpec explicit = new TokenSpec(6, 5, 2, 1, 1, 2, 0, 1.0, List.of("AB***-*B**C-C***D"), false);
         RunResult r = RunExecutor.execute(spec(Activation.RELU, explicit, train(50, 25)), 2);
         assertThat(r.status()).isEqualTo(RunStatus.OK);
         assertThat(r.metric(RunMetric.EMPTY_LOCATIONS)).isEqualTo(2.0);
@@ -177,7 +177,7 @@ class TwoLayerRunTest {
 
     @Test
     void embeddedTokensRun() {
-        TokenSpec embedded = new TokenSpec(10, 6, 3, 8, 3, 2, 5, 2.0, List.of());
+        TokenSpec embedded = new TokenSpec(10, 6, 3, 8, 3, 2, 5, 2.0, List.of(), false);
         RunResult r = RunExecutor.execute(spec(Activation.RELU, embedded, train(60, 30)), 4);
         assertThat(r.status()).isEqualTo(RunStatus.OK);
         assertThat(r.metric(RunMetric.LOC_ALL)).isFinite();
@@ -185,7 +185,7 @@ class TwoLayerRunTest {
 
     @Test
     void aTrainingStepDoesNotAllocate() {
-        TokenSpec ts = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of());
+        TokenSpec ts = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), false);
         SplittableRandom patterns = new SplittableRandom(1);
         TokenPatterns table = TokenPatterns.of(ts, patterns);
         TokenEmbedding emb = TokenEmbeddings.of(ts, patterns);

@@ -19,7 +19,7 @@ class RunSpecSerializationTest {
     void roundTripKeepsEqualityAndCellId() throws Exception {
         RunSpec spec = new RunSpec(ModelKind.ONELAYER, Mode.POPULATION, Activation.LEAKY_RELU, 0.2, 8,
                 new GeometrySpec(GeometryKind.ORTHOGONAL, 6, 16, 0.0, 0.1, 1.0, 0.5, ProbsKind.UNIFORM, 1.0),
-                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of("AB********", "**CD******")),
+                new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of("AB********", "**CD******"), false),
                 new NetSpec(50, true, true, false),
                 new TrainSpec(LossType.INFONCE, 0.1, 0.02, 0.9, 0.005, 128, 5000, true, true, 1e-9, 250),
                 new AnalysisSpec(0.95, 0.9999, 0, CurvatureScope.ALL));

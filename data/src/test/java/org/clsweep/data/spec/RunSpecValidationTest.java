@@ -56,15 +56,15 @@ class RunSpecValidationTest {
 
     @Test
     void tokenRules() {
-        rejects(() -> new TokenSpec(20, 10, 21, 40, 5, 5, 0, 1, List.of()), "tokens.per_location", "21");
-        rejects(() -> new TokenSpec(20, 10, 5, 40, 11, 0, 0, 1, List.of()), "tokens.pattern_len");
-        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 6, 0, 1, List.of()), "tokens.aug_degree", "5", "6");
-        rejects(() -> new TokenSpec(20, 10, 5, 0, 5, 5, 0, 1, List.of()), "tokens.patterns");
-        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 5, -1, 1, List.of()), "tokens.embed_dim");
-        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 5, 0, 0, List.of()), "tokens.mag_split");
-        rejects(() -> new TokenSpec(0, 10, 5, 40, 5, 5, 0, 1, List.of()), "tokens.vocab");
-        assertThat(new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1, List.of()).fieldDim()).isEqualTo(20);
-        assertThat(new TokenSpec(20, 10, 5, 40, 5, 5, 8, 1, List.of()).fieldDim()).isEqualTo(8);
+        rejects(() -> new TokenSpec(20, 10, 21, 40, 5, 5, 0, 1, List.of(), false), "tokens.per_location", "21");
+        rejects(() -> new TokenSpec(20, 10, 5, 40, 11, 0, 0, 1, List.of(), false), "tokens.pattern_len");
+        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 6, 0, 1, List.of(), false), "tokens.aug_degree", "5", "6");
+        rejects(() -> new TokenSpec(20, 10, 5, 0, 5, 5, 0, 1, List.of(), false), "tokens.patterns");
+        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 5, -1, 1, List.of(), false), "tokens.embed_dim");
+        rejects(() -> new TokenSpec(20, 10, 5, 40, 5, 5, 0, 0, List.of(), false), "tokens.mag_split");
+        rejects(() -> new TokenSpec(0, 10, 5, 40, 5, 5, 0, 1, List.of(), false), "tokens.vocab");
+        assertThat(new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1, List.of(), false).fieldDim()).isEqualTo(20);
+        assertThat(new TokenSpec(20, 10, 5, 40, 5, 5, 8, 1, List.of(), false).fieldDim()).isEqualTo(8);
     }
 
     @Test
@@ -115,6 +115,11 @@ class RunSpecValidationTest {
                 Specs.tokens(), Specs.net(), Specs.train(), Specs.analysis()), "mode", "twolayer");
         rejects(() -> new RunSpec(ModelKind.ONELAYER, Mode.POPULATION, Activation.SIGMOID, 0.05, 4, Specs.geometry(),
                 Specs.tokens(), Specs.net(), Specs.train(), Specs.analysis()), "activation", "sgd");
+        TokenSpec decoupled = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), true);
+        rejects(() -> new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.RELU, 0.05, 4, Specs.geometry(),
+                decoupled, Specs.net(), Specs.train(), Specs.analysis()), "tokens.decouple", "onelayer");
+        assertThat(new RunSpec(ModelKind.TWOLAYER, Mode.SGD, Activation.RELU, 0.05, 4, Specs.geometry(),
+                decoupled, Specs.net(), Specs.train(), Specs.analysis()).tokens().decouple()).isTrue();
         RunSpec ok = new RunSpec(ModelKind.ONELAYER, Mode.SGD, Activation.SIGMOID, 0.05, 4, Specs.geometry(),
                 Specs.tokens(), Specs.net(), Specs.train(), Specs.analysis());
         assertThat(ok.activationFunction().isHomogeneous()).isFalse();

@@ -15,7 +15,7 @@ public final class Specs {
     }
 
     public static TokenSpec tokens() {
-        return new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of());
+        return new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), false);
     }
 
     public static NetSpec net() {

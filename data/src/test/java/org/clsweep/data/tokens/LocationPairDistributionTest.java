@@ -16,7 +16,7 @@ class LocationPairDistributionTest {
     private static final double TOL = 1e-12;
 
     private static TokenPatterns explicit(int vocab, int locations, int augDegree, String patterns) {
-        return TokenPatterns.explicit(new TokenSpec(vocab, locations, 1, 1, 1, augDegree, 0, 1.0, List.of(patterns)));
+        return TokenPatterns.explicit(new TokenSpec(vocab, locations, 1, 1, 1, augDegree, 0, 1.0, List.of(patterns), false));
     }
 
     @Test
@@ -69,7 +69,7 @@ class LocationPairDistributionTest {
     @Test
     void matchesTheCrossCovarianceOfSampledPairs() {
         // patterns with 3, 3 and 4 wildcards: q = 2/3, 2/3, 1/2; dense tokens with magnitudes ½ and 2
-        TokenSpec spec = new TokenSpec(5, 5, 1, 1, 1, 2, 3, 2.0, List.of("AB***-*C*D*-**E**"));
+        TokenSpec spec = new TokenSpec(5, 5, 1, 1, 1, 2, 3, 2.0, List.of("AB***-*C*D*-**E**"), false);
         SplittableRandom patternStream = new SplittableRandom(11);
         TokenPatterns table = TokenPatterns.of(spec, patternStream);
         TokenEmbedding emb = TokenEmbeddings.of(spec, patternStream);

@@ -28,7 +28,7 @@ class PatternExplainedShareSamplingTest {
 
     /** Location 0 tags the pattern (R² = 1), location 5 is wild everywhere (R² = 0), 1 … 4 mixed. */
     private static final TokenSpec TAGGED = new TokenSpec(5, 6, 1, 1, 1, 2, 0, 1.0,
-            List.of("AAB***-BA****-C*B*A*-DC*BA*-EAC*E*"));
+            List.of("AAB***-BA****-C*B*A*-DC*BA*-EAC*E*"), false);
 
     @Test
     void theExactShareIsTheShareOfSampledPairsGroupedByPattern() {

@@ -12,7 +12,7 @@ class TokenPairGeneratorTest {
     private static final int K = 10;
 
     private static TokenPatterns table(int vocab) {
-        return TokenPatterns.random(new TokenSpec(vocab, K, 5, 6, 4, 3, 0, 1.0, List.of()), new SplittableRandom(5));
+        return TokenPatterns.random(new TokenSpec(vocab, K, 5, 6, 4, 3, 0, 1.0, List.of(), false), new SplittableRandom(5));
     }
 
     /** The patterns consistent with view 1 of sample i (view 1 carries all their fixed tokens). */
@@ -87,7 +87,7 @@ class TokenPairGeneratorTest {
     @Test
     void patternsArePickedUniformly() {
         // explicit patterns with disjoint fixed tokens make the pattern of a sample identifiable
-        TokenSpec s = new TokenSpec(26, 4, 1, 1, 1, 2, 0, 1.0, List.of("AB**", "**CD", "E**F"));
+        TokenSpec s = new TokenSpec(26, 4, 1, 1, 1, 2, 0, 1.0, List.of("AB**", "**CD", "E**F"), false);
         TokenPatterns t = TokenPatterns.of(s, new SplittableRandom(1));
         TokenPairBatch b = new TokenPairBatch(3000, 4);
         new TokenPairGenerator(t, 2, new SplittableRandom(8)).next(b);

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 
 class TokenPatternsTest {
     static TokenSpec spec(int vocab, int locations, int perLocation, int patterns, int len, int aug) {
-        return new TokenSpec(vocab, locations, perLocation, patterns, len, aug, 0, 1.0, List.of());
+        return new TokenSpec(vocab, locations, perLocation, patterns, len, aug, 0, 1.0, List.of(), false);
     }
 
     @Test
@@ -81,7 +81,7 @@ class TokenPatternsTest {
 
     @Test
     void explicitPatternsUseTheReferenceFormat() {
-        TokenSpec s = new TokenSpec(8, 5, 2, 1, 1, 2, 0, 1.0, List.of("AB***-*BC**", " **CDE "));
+        TokenSpec s = new TokenSpec(8, 5, 2, 1, 1, 2, 0, 1.0, List.of("AB***-*BC**", " **CDE "), false);
         TokenPatterns t = TokenPatterns.of(s, new SplittableRandom(1));
         assertThat(t.count()).isEqualTo(3);
         assertThat(t.toString()).isEqualTo("AB***-*BC**-**CDE");
@@ -95,24 +95,24 @@ class TokenPatternsTest {
 
     @Test
     void badExplicitPatternsAreRejectedNamingTheKey() {
-        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("AB**")))
+        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("AB**"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("tokens.explicit_patterns")
                 .hasMessageContaining("'AB**' has 4 symbols");
-        assertThatThrownBy(() -> new TokenSpec(3, 5, 2, 1, 1, 0, 0, 1.0, List.of("AD***")))
+        assertThatThrownBy(() -> new TokenSpec(3, 5, 2, 1, 1, 0, 0, 1.0, List.of("AD***"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("tokens.vocab = 3");
-        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("Ab***")))
+        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("Ab***"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("symbol 'b'");
-        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("*****")))
+        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("*****"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("fixes no location");
-        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 3, 0, 1.0, List.of("ABC**")))
+        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 3, 0, 1.0, List.of("ABC**"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("fewer than tokens.aug_degree = 3");
-        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("AB***-")))
+        assertThatThrownBy(() -> new TokenSpec(8, 5, 2, 1, 1, 0, 0, 1.0, List.of("AB***-"), false))
                 .isInstanceOf(SpecException.class).hasMessageContaining("has 0 symbols");
     }
 
     @Test
     void magnitudesSplitTheVocabularyInHalves() {
-        TokenEmbedding e = TokenEmbeddings.of(new TokenSpec(5, 3, 2, 2, 1, 0, 0, 2.0, List.of()), new SplittableRandom(1));
+        TokenEmbedding e = TokenEmbeddings.of(new TokenSpec(5, 3, 2, 2, 1, 0, 0, 2.0, List.of(), false), new SplittableRandom(1));
         assertThat(e.isOneHot()).isTrue();
         assertThat(new double[] {e.magnitude(0), e.magnitude(1), e.magnitude(2), e.magnitude(3), e.magnitude(4)})
                 .containsExactly(0.5, 0.5, 2.0, 2.0, 2.0);
@@ -120,7 +120,7 @@ class TokenPatternsTest {
 
     @Test
     void randomEmbeddingsAreUnitVectorsFromTheStream() {
-        TokenSpec s = new TokenSpec(20, 3, 2, 2, 1, 0, 6, 1.0, List.of());
+        TokenSpec s = new TokenSpec(20, 3, 2, 2, 1, 0, 6, 1.0, List.of(), false);
         TokenEmbedding e = TokenEmbeddings.of(s, new SplittableRandom(4));
         TokenEmbedding again = TokenEmbeddings.of(s, new SplittableRandom(4));
         assertThat(e.isOneHot()).isFalse();

@@ -27,10 +27,10 @@ class TokenStatisticsSamplingTest {
      * its pattern z; location 5 is wild in every pattern.
      */
     private static final TokenSpec TAGGED = new TokenSpec(5, 6, 1, 1, 1, 2, 0, 1.0,
-            List.of("AAB***-BA****-C*B*A*-DC*BA*-EAC*E*"));
+            List.of("AAB***-BA****-C*B*A*-DC*BA*-EAC*E*"), false);
 
     /** The reference configuration: aug_degree = K − L = 5 redraws every wildcard. */
-    private static final TokenSpec REDRAW_ALL = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of());
+    private static final TokenSpec REDRAW_ALL = new TokenSpec(20, 10, 5, 40, 5, 5, 0, 1.0, List.of(), false);
 
     /** Counts of view-1 and view-2 occurrences per (k, a), and per pattern when the table is tagged. */
     private static final class Counts {

@@ -20,7 +20,7 @@ class TokenStatisticsTest {
      * Location 2 is wild in "AB*A" (q = 1) and "A**A" (q = 1/2) and fixed to C by "*BCB"; location
      * 3 is fixed by every pattern, so C never occurs there.
      */
-    private static final TokenSpec HAND = new TokenSpec(3, 4, 1, 1, 1, 1, 0, 1.0, List.of("AB*A-A**A-*BCB"));
+    private static final TokenSpec HAND = new TokenSpec(3, 4, 1, 1, 1, 1, 0, 1.0, List.of("AB*A-A**A-*BCB"), false);
 
     private static TokenStatistics[][] hand() {
         return TokenStatistics.of(TokenPatterns.explicit(HAND), HAND.augDegree());
@@ -75,7 +75,7 @@ class TokenStatisticsTest {
 
     @Test
     void anyTableHasFrequenciesSummingToOneAndPairCovarianceAboveDiscriminativeness() {
-        TokenSpec spec = new TokenSpec(20, 10, 5, 40, 5, 3, 0, 1.0, List.of());
+        TokenSpec spec = new TokenSpec(20, 10, 5, 40, 5, 3, 0, 1.0, List.of(), false);
         TokenPatterns table = TokenPatterns.random(spec, new SplittableRandom(11));
         TokenStatistics[][] s = TokenStatistics.of(table, spec.augDegree());
         for (int k = 0; k < 10; k++) {

@@ -72,6 +72,16 @@ class MainTest {
     }
 
     @Test
+    void decouplingAOneLayerSweepExitsTwoNamingTheKeyAndWritesNothing() throws Exception {
+        Path out = tmp.resolve("out");
+        Result r = cli("run", spec("sweep { name = x, seeds = 1, tokens { decouple = true } }").toString(),
+                "--out", out.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("tokens.decouple").contains("onelayer");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void runWithABadSetExitsTwo() throws Exception {
         Path out = tmp.resolve("out");
         Result r = cli("run", spec(GOOD).toString(), "--out", out.toString(), "--set", "grid.width=[0]");
