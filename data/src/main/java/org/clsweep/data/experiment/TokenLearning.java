@@ -11,8 +11,10 @@ import org.clsweep.data.tokens.TokenStatistics;
  * @param statistics   the token's exact pair statistics at k under the run's pattern table
  * @param learningTime the first traced iteration at which s_k(a) ≥ {@link TwoLayerTrace#LEARNED_SCORE};
  *                     {@link #NEVER} when no trace point reached it (write as NULL)
+ * @param finalScore   s_k(a) of the final filters; NaN when the run diverged (write as NULL)
  */
-public record TokenLearning(int location, int token, TokenStatistics statistics, int learningTime) {
+public record TokenLearning(int location, int token, TokenStatistics statistics, int learningTime,
+                            double finalScore) {
     /** The learning time of a token that was never learned. */
     public static final int NEVER = -1;
 

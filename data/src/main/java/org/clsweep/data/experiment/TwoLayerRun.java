@@ -50,7 +50,8 @@ import org.ejml.data.DMatrixRMaj;
  * trace window), alpha_mean/alpha_max (InfoNCE weights of the last batch). The trace adds per RF
  * the theorem's s_k² and R²_k, exact from V, W and the pattern table. A DIVERGED run keeps
  * its trace up to the divergence and leaves every metric NaN. Per (location, token): the exact
- * pair statistics of the pattern table ({@link TokenStatistics}) and the learning time.
+ * pair statistics of the pattern table ({@link TokenStatistics}), the learning time and the final
+ * score.
  */
 public final class TwoLayerRun {
     private TwoLayerRun() {
@@ -94,11 +95,12 @@ public final class TwoLayerRun {
         double[] metrics = RunResult.emptyMetrics();
         RunStatus status = RunStatus.OK;
         String error = null;
+        double[] scores = null;
         if (outcome.end() == Action.DIVERGED) {
             status = RunStatus.DIVERGED;
             error = "non-finite loss " + outcome.lastLoss() + " at iteration " + (outcome.stepsDone() - 1);
         } else {
-            double[] scores = new double[recovery.scoreCount()];
+            scores = new double[recovery.scoreCount()];
             recovery.scores(net.filterWeights(), scores);
             LocationSummary summary = recovery.summarise(scores);
             set(metrics, RunMetric.LOC_ALL, summary.locAll());
@@ -126,7 +128,7 @@ public final class TwoLayerRun {
             set(metrics, RunMetric.ALPHA_MAX, loss.alphaMax());
         }
         long wallMs = (System.nanoTime() - start) / 1_000_000L;
-        List<TokenLearning> tokens = trace.learningTimes(TokenStatistics.of(table, pairs));
+        List<TokenLearning> tokens = trace.learningTimes(TokenStatistics.of(table, pairs), scores);
         return new RunResult(status, error, outcome.stepsDone(), wallMs, metrics, new double[0], List.of(),
                 trace.points(), tokens);
     }

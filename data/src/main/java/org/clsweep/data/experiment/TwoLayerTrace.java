@@ -78,11 +78,13 @@ public final class TwoLayerTrace extends PeriodicTrace {
 
     /**
      * Per (location, token): its pair statistics and the first trace iteration at which its score
-     * reached {@link #LEARNED_SCORE}.
+     * reached {@link #LEARNED_SCORE}, and its final score.
      *
-     * @param statistics [k][a], the statistics of token a at location k. Not modified.
+     * @param statistics  [k][a], the statistics of token a at location k. Not modified.
+     * @param finalScores s_k(a) of the final filters at [k·n + a], or null when there are none
+     *                    (a diverged run). Not modified.
      */
-    public List<TokenLearning> learningTimes(TokenStatistics[][] statistics) {
+    public List<TokenLearning> learningTimes(TokenStatistics[][] statistics, double[] finalScores) {
         List<TokenLearning> out = new ArrayList<>();
         List<TracePoint> trace = points();
         int vocab = statistics[0].length;
@@ -95,7 +97,8 @@ public final class TwoLayerTrace extends PeriodicTrace {
                         break;
                     }
                 }
-                out.add(new TokenLearning(k, a, statistics[k][a], time));
+                out.add(new TokenLearning(k, a, statistics[k][a], time,
+                        finalScores == null ? Double.NaN : finalScores[k * vocab + a]));
             }
         }
         return out;

@@ -69,8 +69,10 @@ class TwoLayerRunTest {
         TokenPatterns table = TokenPatterns.of(SMALL_TOKENS, RunStreams.of(3, s.cellKey()).patterns());
         TokenStatistics[][] statistics = TokenStatistics.of(table, SMALL_TOKENS.augDegree());
         assertThat(r.tokens()).hasSize(60);
+        double[] last = r.trace().get(r.trace().size() - 1).tokenScores();
         for (TokenLearning t : r.tokens()) {
             assertThat(t.patternsUsing()).isEqualTo(table.usage(t.location(), t.token()));
+            assertThat(t.finalScore()).isEqualTo(last[t.location() * 10 + t.token()]);
             assertThat(t.statistics()).isEqualTo(statistics[t.location()][t.token()]);
             if (t.learned()) {
                 double score = r.trace().stream().filter(p -> p.iteration() == t.learningTime()).findFirst()

@@ -18,10 +18,11 @@ import org.clsweep.data.tokens.TokenStatistics;
  *   location int, token int, patterns_using int (0: the token is background at that location),
  *   learning_time int (first traced iteration with s_k(a) ≥ 0.9; NULL when never reached),
  *   role string (pattern | background), frequency double, invariance double (NULL where the token
- *   never occurs), pair_covariance double, discriminativeness double
+ *   never occurs), pair_covariance double, discriminativeness double,
+ *   final_score double (s_k(a) of the final filters; NULL for a diverged run)
  * </pre>
  * The table is always written; it is empty (with this schema) when no run records tokens. The
- * last five columns are nullable: result parts committed before they existed read back NULL there.
+ * last six columns are nullable: result parts committed before they existed read back NULL there.
  */
 public final class TokensTable {
     public static final String LOCATION = "location";
@@ -33,6 +34,7 @@ public final class TokensTable {
     public static final String INVARIANCE = "invariance";
     public static final String PAIR_COVARIANCE = "pair_covariance";
     public static final String DISCRIMINATIVENESS = "discriminativeness";
+    public static final String FINAL_SCORE = "final_score";
 
     private static final StructType STRUCT = DataTypes.createStructType(List.of(
             DataTypes.createStructField(LOCATION, DataTypes.IntegerType, false),
@@ -43,7 +45,8 @@ public final class TokensTable {
             DataTypes.createStructField(FREQUENCY, DataTypes.DoubleType, true),
             DataTypes.createStructField(INVARIANCE, DataTypes.DoubleType, true),
             DataTypes.createStructField(PAIR_COVARIANCE, DataTypes.DoubleType, true),
-            DataTypes.createStructField(DISCRIMINATIVENESS, DataTypes.DoubleType, true)));
+            DataTypes.createStructField(DISCRIMINATIVENESS, DataTypes.DoubleType, true),
+            DataTypes.createStructField(FINAL_SCORE, DataTypes.DoubleType, true)));
 
     private static final StructType SCHEMA = OptimaTable.withKeys(STRUCT);
 
@@ -63,6 +66,7 @@ public final class TokensTable {
         TokenStatistics s = t.statistics();
         return RowFactory.create(t.location(), t.token(), t.patternsUsing(),
                 t.learned() ? (Object) t.learningTime() : null, s.role().value(), s.frequency(),
-                Columns.orNull(s.invariance()), s.pairCovariance(), s.discriminativeness());
+                Columns.orNull(s.invariance()), s.pairCovariance(), s.discriminativeness(),
+                Columns.orNull(t.finalScore()));
     }
 }

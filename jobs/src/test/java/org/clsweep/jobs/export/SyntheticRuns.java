@@ -151,7 +151,8 @@ final class SyntheticRuns implements RunFunction {
                 } else if (linear && usage[a] > 0 && rnd.nextDouble() < 0.2) {
                     time = 1500;
                 }
-                tokens.add(new TokenLearning(k, a, statistics(usage[a], vocab), time));
+                tokens.add(new TokenLearning(k, a, statistics(usage[a], vocab), time,
+                        time == TokenLearning.NEVER ? 0.5 : 0.95));
             }
         }
         double[] m = RunResult.emptyMetrics();

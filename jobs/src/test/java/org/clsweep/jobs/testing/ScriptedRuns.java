@@ -78,8 +78,9 @@ public final class ScriptedRuns implements RunFunction {
                         new double[] {0.7}))
                 : List.of();
         List<TokenLearning> tokens = n == 1
-                ? List.of(new TokenLearning(0, 1, new TokenStatistics(3, 0.5, 0.8, 0.15, 0.1), 10),
-                        new TokenLearning(1, 2, new TokenStatistics(0, 0.0, Double.NaN, 0.0, 0.0), TokenLearning.NEVER))
+                ? List.of(new TokenLearning(0, 1, new TokenStatistics(3, 0.5, 0.8, 0.15, 0.1), 10, 0.93),
+                        new TokenLearning(1, 2, new TokenStatistics(0, 0.0, Double.NaN, 0.0, 0.0), TokenLearning.NEVER,
+                                0.4))
                 : List.of();
         return new RunResult(RunStatus.OK, null, 100, 3, m, share, optima, trace, tokens);
     }
