@@ -28,6 +28,7 @@ import org.clsweep.jobs.export.section.ManifestSection;
 import org.clsweep.jobs.export.section.NotebookSection;
 import org.clsweep.jobs.export.section.OverviewSection;
 import org.clsweep.jobs.export.section.RunStatusSection;
+import org.clsweep.jobs.export.section.TokenLearningShare;
 import org.clsweep.jobs.export.section.TokenLearningTime;
 
 /**
@@ -95,6 +96,7 @@ public final class NotebookExport {
                 new LocalityByBeta(),
                 new LearningCurves(),
                 new TokenLearningTime(),
+                new TokenLearningShare(),
                 new CellMeansSection(),
                 new ManifestSection(tables.manifest()));
         List<NotebookCell> cells = new ArrayList<>();

@@ -139,7 +139,9 @@ class NotebookExportIT extends SparkTestBase {
                 "fig03-distinct-optima-vs-leaky-slope.png", "fig04-basin-probabilities.png",
                 "fig05-gap-vs-roughness.png", "fig06-loc-vs-beta.png", "fig07-learning-curves-beta-1.png",
                 "fig08-learning-curves-beta-2.png", "fig09-learning-curves-beta-5.png",
-                "fig10-token-learning-time.png");
+                "fig10-token-learning-time.png", "fig11-token-learning-share-1.png",
+                "fig12-token-learning-share-2.png", "fig13-token-learning-share-3.png",
+                "fig14-token-learning-share-4.png");
     }
 
     @Test

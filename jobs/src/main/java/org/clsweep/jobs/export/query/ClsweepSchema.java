@@ -104,6 +104,11 @@ public final class ClsweepSchema implements SweepSchema {
     }
 
     @Override
+    public String tokenFrequency() {
+        return "frequency";
+    }
+
+    @Override
     public String traceIteration() {
         return "iteration";
     }

@@ -109,10 +109,24 @@ public record SqlQuery(String template) {
      */
     public static SqlQuery groupedOverOkRuns(List<String> select, TableKind table, String alias, String model,
                                              List<String> group) {
+        return groupedOverOkRuns(select, table, alias, model, List.of(), group);
+    }
+
+    /**
+     * As {@link #groupedOverOkRuns(List, TableKind, String, String, List)}, with further
+     * conditions on the rows, joined to the WHERE clause with AND.
+     *
+     * @param conditions the further conditions. Not modified.
+     */
+    public static SqlQuery groupedOverOkRuns(List<String> select, TableKind table, String alias, String model,
+                                             List<String> conditions, List<String> group) {
+        StringBuilder where = new StringBuilder(is("r." + SpecKey.MODEL.column(), model) + " AND r.status = 'OK'");
+        for (String c : conditions) {
+            where.append(" AND ").append(c);
+        }
         return new SqlQuery(select(select) + "\nFROM " + table.placeholder() + " " + alias + "\nJOIN {runs} r ON "
-                + alias + ".cell_id = r.cell_id AND " + alias + ".seed = r.seed\nWHERE "
-                + is("r." + SpecKey.MODEL.column(), model) + " AND r.status = 'OK'\nGROUP BY " + list(group)
-                + "\nORDER BY " + list(group));
+                + alias + ".cell_id = r.cell_id AND " + alias + ".seed = r.seed\nWHERE " + where + "\nGROUP BY "
+                + list(group) + "\nORDER BY " + list(group));
     }
 
     /**

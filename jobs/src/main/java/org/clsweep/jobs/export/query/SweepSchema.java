@@ -53,6 +53,9 @@ public interface SweepSchema {
     /** Tokens: the first traced iteration at which the token's score reached 0.9; NULL if never. */
     String tokenLearningTime();
 
+    /** Tokens: P(x1_k = a), the share of samples with the row's token at its location (0: never there). */
+    String tokenFrequency();
+
     /** Trace: the iteration of a learning-curve row. */
     String traceIteration();
 
