@@ -216,8 +216,11 @@ class NotebookExportIT extends SparkTestBase {
                         + "**yes** (6 of 6 matching cells",
                 "- relu, no BN, β = 5: loc_all rises during training and ends above loc_other_all: **yes**",
                 "- relu, BN, β = 5: tokens no pattern uses are learned less often than pattern tokens: **yes**",
-                "relu, BN, β = 5: 1750 at patterns using 0 → 500 at patterns using 3");
+                "relu, BN, β = 5: 1500 at patterns using 1 → 500 at patterns using 3 (fewer than half learned at 0 "
+                        + "patterns)");
         assertThat(mixedMd).as("no ReLU or linear claim for 0 < c < 1").doesNotContain("leaky_slope=0.5: distinct");
+        assertThat(mixedMd).contains("## Two layers: share of tokens learned by iteration, pattern vs background",
+                "relu, BN, β = 5 (budget 2000): pattern ");
     }
 
     @Test
