@@ -87,6 +87,11 @@ final class SparkHome {
             throw new IllegalStateException("system property " + classpathProperty + " is not set: it names the file"
                     + " listing Spark's jars, written by the build (run the integration tests with `mvn verify`)");
         }
+        if (!Files.isRegularFile(Path.of(listFile))) {
+            throw new IllegalStateException(listFile + " (named by " + classpathProperty + ") does not exist: the"
+                    + " build writes it (this module at package phase; Spark 3.5's list, the spark35-runtime module):"
+                    + " run `mvn verify` from the repository root, or name that module in -pl");
+        }
         String classpath = Files.readString(Path.of(listFile), StandardCharsets.UTF_8).strip();
         List<Path> jars = new ArrayList<>();
         for (String entry : classpath.split(Pattern.quote(File.pathSeparator))) {
