@@ -128,8 +128,8 @@ public final class SweepDriver {
 
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
-                environment(spark, options, damaged, lost), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
-                null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
+                environment(spark, options, damaged, lost), cells.size(), spec.seeds().size(), Map.of(), Instant.now(),
+                null, null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
         try {

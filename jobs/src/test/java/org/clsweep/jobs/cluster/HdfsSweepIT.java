@@ -114,20 +114,20 @@ class HdfsSweepIT {
         assertThat(resumed.attempt()).isEqualTo(2);
         assertThat(resumed.reused()).as("runs kept from the killed attempt").isPositive();
 
-        assertThat(cli("aggregate", out)).isZero();
+        assertSucceeds("aggregate", out);
         Path export = dir.resolve("export");
-        assertThat(cli("export", out, "--to", export.toString())).isZero();
+        assertSucceeds("export", out, "--to", export.toString());
         assertThat(export.resolve("hdfs-it.ipynb")).isRegularFile();
         assertThat(export.resolve("hdfs-it.html")).isRegularFile();
         String nightly = root + "/regress/hdfs-it";
-        assertThat(cli("regress", spec.toString(), "--baseline", out, "--out", nightly, "--seed-offset", "100000"))
-                .as("regress against the HDFS baseline: no regression").isZero();
+        assertSucceeds("regress", spec.toString(), "--baseline", out, "--out", nightly, "--seed-offset", "100000");
 
         Path copied = copyOut(out, dir.resolve("copied-sweep"));
         Path local = dir.resolve("out-local");
         SameRuns.runLocally(spec, local);
         SameRuns.assertSameTables(copied, local, RUNS);
-        assertThat(DuckDb.query("SELECT count(*) AS n FROM " + DuckDb.table(copied.resolve(OutputDirectory.AGGREGATES))))
+        String aggregates = DuckDb.table(copied.resolve(OutputDirectory.AGGREGATES));
+        assertThat(DuckDb.query("SELECT count(*) AS n FROM " + aggregates))
                 .singleElement().satisfies(r -> assertThat(r).containsEntry("n", CELLS));
         Path comparisons = copyOut(nightly, dir.resolve("copied-regress")).resolve("regress")
                 .resolve(ComparisonsTable.NAME);
@@ -154,17 +154,16 @@ class HdfsSweepIT {
         assertThat(listing(Path.of(""))).as("the working directory").isEqualTo(before);
     }
 
-    /** One clsweep command in this JVM on {@code local[2]}; returns its exit code. */
-    private static int cli(String... args) {
+    /** Runs a clsweep command in this JVM on {@code local[2]}; asserts exit code 0 (regress: no regression). */
+    private static void assertSucceeds(String... args) {
         List<String> all = new ArrayList<>(Arrays.asList(args));
         all.addAll(List.of("--master", "local[2]"));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+        int code = Main.execute(new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), all.toArray(new String[0]));
-        if (code != 0) {
-            System.err.println(String.join(" ", all) + " → " + code + "\n" + err.toString(StandardCharsets.UTF_8));
-        }
-        return code;
+        assertThat(code).as("clsweep %s%n%s%s", String.join(" ", all), out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8)).isZero();
     }
 
     private static int committedParts(String out) throws IOException {

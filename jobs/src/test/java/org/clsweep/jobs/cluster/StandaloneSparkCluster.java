@@ -121,8 +121,8 @@ public final class StandaloneSparkCluster implements AutoCloseable {
      *                               tails of the logs; nothing started is left running
      */
     public static StandaloneSparkCluster start(Path dir, Layout layout) throws IOException, InterruptedException {
-        StandaloneSparkCluster cluster = new StandaloneSparkCluster(SparkHome.create(dir, layout.sparkClasspathProperty()),
-                layout, freePort(), freePort());
+        SparkHome home = SparkHome.create(dir, layout.sparkClasspathProperty());
+        StandaloneSparkCluster cluster = new StandaloneSparkCluster(home, layout, freePort(), freePort());
         Runtime.getRuntime().addShutdownHook(cluster.shutdownHook);
         try {
             cluster.launch(MASTER_CLASS, "master", List.of(
