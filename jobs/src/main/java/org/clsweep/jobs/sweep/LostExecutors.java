@@ -2,6 +2,7 @@ package org.clsweep.jobs.sweep;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,11 +45,11 @@ final class LostExecutors extends SparkListener implements AutoCloseable {
         entry.put("reason", removed.reason());
         entry.put("time", Instant.ofEpochMilli(removed.time()).toString());
         synchronized (lost) {
-            lost.add(entry);
+            lost.add(Collections.unmodifiableMap(entry));
         }
     }
 
-    /** The losses so far, oldest first, as manifest values (id, reason, ISO-8601 time). */
+    /** The losses so far, oldest first, as manifest values (id, reason, ISO-8601 time); unmodifiable. */
     List<Map<String, Object>> entries() {
         synchronized (lost) {
             return List.copyOf(lost);
