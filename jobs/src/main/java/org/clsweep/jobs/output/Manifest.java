@@ -24,7 +24,9 @@ import org.clsweep.jobs.json.JsonText;
  *   attempt       1 for the first invocation of the sweep in this directory, +1 for each later one
  *   code_version  clsweep version (+ git description when built from a checkout)
  *   environment   java, java_vendor, os, spark, scala, ejml, git, master, executors, hosts,
- *                 default_parallelism (executors and hosts as seen when the attempt ended)
+ *                 default_parallelism (executors and hosts as seen when the attempt ended); and
+ *                 when they apply: lease_broken, parts_repaired, lost_executors (a list of
+ *                 {id, reason, time} of the executors the attempt lost; SweepDriver)
  *   cells, seeds, runs                        counts   {OK, DIVERGED, FAILED} → runs (0 while running)
  *   reused        runs whose result an earlier attempt committed and this one kept
  *   computed      runs this attempt simulated (0 while running)

@@ -61,6 +61,13 @@ public final class SweepDriver {
      */
     public static Manifest run(SparkSession spark, SweepSpec spec, List<Cell> cells, OutputDirectory out,
                                SweepOptions options, PrintWriter console) throws IOException {
+        try (LostExecutors lost = LostExecutors.listen(spark.sparkContext())) {
+            return run(spark, spec, cells, out, options, console, lost);
+        }
+    }
+
+    private static Manifest run(SparkSession spark, SweepSpec spec, List<Cell> cells, OutputDirectory out,
+                                SweepOptions options, PrintWriter console, LostExecutors lost) throws IOException {
         OutputDirectory.Inspection found = out.inspect(spec);
         ResultParts parts = out.results();
         String group = SweepJob.jobGroup(spec.name());
@@ -121,8 +128,8 @@ public final class SweepDriver {
 
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
-                environment(spark, options, damaged), cells.size(), spec.seeds().size(), Map.of(), Instant.now(), null,
-                null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
+                environment(spark, options, damaged, lost), cells.size(), spec.seeds().size(), Map.of(), Instant.now(),
+                null, null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
         try {
@@ -156,13 +163,13 @@ public final class SweepDriver {
 
             out.commit(OutputDirectory.TABLES);
             Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
-                    environment(spark, options, damaged), Instant.now(), null);
+                    environment(spark, options, damaged, lost), Instant.now(), null);
             out.writeManifest(done);
             return done;
         } catch (RuntimeException | IOException e) {
             try {
                 out.writeManifest(running.finish(ManifestStatus.ABORTED, Map.of(), computed.get(),
-                        environment(spark, options, damaged), Instant.now(), e.toString()));
+                        environment(spark, options, damaged, lost), Instant.now(), e.toString()));
             } catch (IOException | RuntimeException suppressed) {
                 e.addSuppressed(suppressed);
             }
@@ -217,9 +224,12 @@ public final class SweepDriver {
         }
     }
 
-    /** The provenance of this attempt, with the lease it took over and the parts it moved aside. */
+    /**
+     * The provenance of this attempt, with the lease it took over, the parts it moved aside and the
+     * executors it lost.
+     */
     private static Map<String, Object> environment(SparkSession spark, SweepOptions options,
-                                                   List<ResultParts.Damage> damaged) {
+                                                   List<ResultParts.Damage> damaged, LostExecutors lost) {
         Map<String, Object> env = new LinkedHashMap<>(Provenance.environment(spark));
         if (options.brokenLease() != null) {
             env.put(LEASE_BROKEN, options.brokenLease());
@@ -227,6 +237,10 @@ public final class SweepDriver {
         if (!damaged.isEmpty()) {
             env.put(PARTS_REPAIRED, damaged.stream().map(ResultParts.Damage::toString)
                     .collect(Collectors.joining("; ")));
+        }
+        List<Map<String, Object>> lostExecutors = lost.entries();
+        if (!lostExecutors.isEmpty()) {
+            env.put(LostExecutors.ENTRY, lostExecutors);
         }
         return env;
     }

@@ -2,12 +2,9 @@ package org.clsweep.jobs.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,15 +15,11 @@ import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
-import org.apache.hadoop.conf.Configuration;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.Main;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
-import org.clsweep.jobs.output.OptimaTable;
-import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.ResultParts;
-import org.clsweep.jobs.testing.DuckDb;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,8 +51,6 @@ class ClusterSweepIT {
     static final int RUNS = 9 * 4;
     /** spark.cores.max of the submitted sweep: one more than the worker offers. */
     static final int REQUESTED_CORES = StandaloneSparkCluster.WORKER_CORES + 1;
-    /** Columns that may differ between two runs of the same spec. */
-    static final String VARYING_COLUMNS = "wall_ms";
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
@@ -97,12 +88,8 @@ class ClusterSweepIT {
             Future<SubmitResult> submission = submitter.submit(() -> cluster.submit(
                     Map.of("spark.cores.max", Integer.toString(REQUESTED_CORES)), jar, Main.class.getName(),
                     List.of("run", spec.toString(), "--out", onCluster.toString())));
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int code = Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    "run", spec.toString(), "--out", local.toString(), "--master", "local[2]");
-            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(manifest(local).status()).isEqualTo(ManifestStatus.COMPLETE);
+            SameRuns.runLocally(spec, local);
+            assertThat(SameRuns.manifest(local).status()).isEqualTo(ManifestStatus.COMPLETE);
 
             SubmitResult submitted = submission.get();
             assertThat(submitted.exitCode()).as("spark-submit exit code; logs:%n%s", cluster.diagnostics()).isZero();
@@ -111,7 +98,7 @@ class ClusterSweepIT {
         } finally {
             submitter.shutdownNow();
         }
-        Manifest manifest = manifest(onCluster);
+        Manifest manifest = SameRuns.manifest(onCluster);
         assertThat(manifest.status()).isEqualTo(ManifestStatus.COMPLETE);
         assertThat(manifest.count(RunStatus.OK)).isEqualTo(RUNS);
         assertThat(manifest.environment()).containsEntry("master", cluster.masterUrl());
@@ -120,12 +107,7 @@ class ClusterSweepIT {
                     .as("one committed part per bin").hasSize(8 * REQUESTED_CORES);
         }
 
-        assertThat(DuckDb.schema(onCluster.resolve(OutputDirectory.RUNS)))
-                .isEqualTo(DuckDb.schema(local.resolve(OutputDirectory.RUNS)));
-        String runs = "SELECT * EXCLUDE (" + VARYING_COLUMNS + ") FROM %s ORDER BY cell_id, seed";
-        assertSameRows(runs, onCluster, local, OutputDirectory.RUNS, RUNS);
-        String optima = "SELECT * FROM %s ORDER BY cell_id, seed, optimum_index, " + OptimaTable.ANALYSIS_ALPHA;
-        assertSameRows(optima, onCluster, local, OutputDirectory.OPTIMA, RUNS);
+        SameRuns.assertSameTables(onCluster, local, RUNS);
     }
 
     @Test
@@ -138,33 +120,7 @@ class ClusterSweepIT {
                 .containsPattern("PROBE .* executors=\\[\\d+(, \\d+)*\\]");
     }
 
-    /**
-     * Asserts that a query over one table returns the same rows from both outputs, row by row.
-     *
-     * @param query   SQL with one %s for the table
-     * @param minRows the fewest rows expected
-     */
-    private static void assertSameRows(String query, Path actualOut, Path expectedOut, String table, int minRows)
-            throws Exception {
-        List<Map<String, Object>> actual = DuckDb.query(String.format(query, DuckDb.table(actualOut.resolve(table))));
-        List<Map<String, Object>> expected = DuckDb.query(String.format(query,
-                DuckDb.table(expectedOut.resolve(table))));
-        assertThat(expected).as(table + " rows of the local run").hasSizeGreaterThanOrEqualTo(minRows);
-        assertThat(actual).as(table + " rows").hasSameSizeAs(expected);
-        for (int i = 0; i < expected.size(); i++) {
-            Map<String, Object> e = expected.get(i);
-            assertThat(actual.get(i)).as("%s row %d (cell %s, seed %s)", table, i, e.get("cell_id"), e.get("seed"))
-                    .isEqualTo(e);
-        }
-    }
-
-    private static Manifest manifest(Path out) throws IOException {
-        try (OutputDirectory o = OutputDirectory.open(out.toString(), new Configuration())) {
-            return o.readManifest().orElseThrow(() -> new AssertionError("no manifest in " + out));
-        }
-    }
-
-    private static Path shadedJar() {
+    static Path shadedJar() {
         String jar = System.getProperty(JAR_PROPERTY);
         assertThat(jar).as("system property %s (set by the build; run with `mvn verify`)", JAR_PROPERTY).isNotNull();
         Path p = Path.of(jar);

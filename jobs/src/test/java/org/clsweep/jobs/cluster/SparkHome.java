@@ -19,11 +19,12 @@ import java.util.stream.Stream;
  * A Spark installation made of links: {@code jars/} holds symbolic links to the jars of Spark
  * and its runtime dependencies as the build resolved them, which is all a standalone master,
  * worker, executor or {@code spark-submit} needs. Next to it: an empty {@code conf/} (so no
- * stray {@code spark-defaults.conf} applies), {@code work/} for the worker's applications,
+ * stray {@code spark-defaults.conf} applies), {@code work/} for the workers' applications,
  * {@code local/} for shuffle and block files, and {@code logs/} for the processes' output.
  *
- * <p>The jar list comes from the file named by the system property {@value #CLASSPATH_PROPERTY}
- * (one class path string, written by the build before the integration tests run). The Scala
+ * <p>The jar list comes from a file holding one class path string, written by the build before the
+ * integration tests run and named by a system property: {@value #CLASSPATH_PROPERTY} for the
+ * Spark the project builds against, {@value #SPARK_35_CLASSPATH_PROPERTY} for Spark 3.5. The Scala
  * binary version, which the worker needs to build executor commands, is read off the name of the
  * spark-core jar.
  *
@@ -32,6 +33,8 @@ import java.util.stream.Stream;
 final class SparkHome {
     /** System property naming the file that lists Spark's jars as a class path string. */
     static final String CLASSPATH_PROPERTY = "clsweep.spark.classpath";
+    /** System property naming the file that lists the jars of Spark 3.5 (Scala 2.12). */
+    static final String SPARK_35_CLASSPATH_PROPERTY = "clsweep.spark35.classpath";
 
     private static final Pattern SPARK_CORE = Pattern.compile("spark-core_(\\d+\\.\\d+)-.*\\.jar");
 
@@ -44,14 +47,15 @@ final class SparkHome {
     }
 
     /**
-     * Creates the installation under {@code root} from the jars listed by
-     * {@value #CLASSPATH_PROPERTY}.
+     * Creates the installation under {@code root} from the jars listed in the file that the system
+     * property {@code classpathProperty} names.
      *
-     * @param root a new or empty directory
+     * @param root              a new or empty directory
+     * @param classpathProperty {@value #CLASSPATH_PROPERTY} or {@value #SPARK_35_CLASSPATH_PROPERTY}
      * @return the installation
      */
-    static SparkHome create(Path root) throws IOException {
-        List<Path> jars = sparkJars();
+    static SparkHome create(Path root, String classpathProperty) throws IOException {
+        List<Path> jars = sparkJars(classpathProperty);
         String scalaVersion = null;
         Path jarDir = Files.createDirectories(root.resolve("jars"));
         for (Path jar : jars) {
@@ -68,7 +72,7 @@ final class SparkHome {
             Files.createSymbolicLink(link, jar.toAbsolutePath());
         }
         if (scalaVersion == null) {
-            throw new IllegalStateException("the jars named by " + CLASSPATH_PROPERTY + " include no spark-core jar: "
+            throw new IllegalStateException("the jars named by " + classpathProperty + " include no spark-core jar: "
                     + jars);
         }
         for (String dir : List.of("conf", "work", "local", "logs")) {
@@ -77,11 +81,16 @@ final class SparkHome {
         return new SparkHome(root, scalaVersion);
     }
 
-    private static List<Path> sparkJars() throws IOException {
-        String listFile = System.getProperty(CLASSPATH_PROPERTY);
+    private static List<Path> sparkJars(String classpathProperty) throws IOException {
+        String listFile = System.getProperty(classpathProperty);
         if (listFile == null) {
-            throw new IllegalStateException("system property " + CLASSPATH_PROPERTY + " is not set: it names the file"
+            throw new IllegalStateException("system property " + classpathProperty + " is not set: it names the file"
                     + " listing Spark's jars, written by the build (run the integration tests with `mvn verify`)");
+        }
+        if (!Files.isRegularFile(Path.of(listFile))) {
+            throw new IllegalStateException(listFile + " (named by " + classpathProperty + ") does not exist: the"
+                    + " build writes it (this module at package phase; Spark 3.5's list, the spark35-runtime module):"
+                    + " run `mvn verify` from the repository root, or name that module in -pl");
         }
         String classpath = Files.readString(Path.of(listFile), StandardCharsets.UTF_8).strip();
         List<Path> jars = new ArrayList<>();
@@ -118,7 +127,7 @@ final class SparkHome {
         return root.resolve("logs");
     }
 
-    /** The worker's work directory: one sub-directory per application, with executor logs. */
+    /** The workers' work directories: {@code worker-<n>/<application>/<executor>/}, with executor logs. */
     Path work() {
         return root.resolve("work");
     }
