@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
@@ -115,11 +114,12 @@ public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecD
                 throw new UnusableInputException("baseline " + dir + " is a file, not a sweep output directory");
             }
             if (!fs.exists(file)) {
-                Optional<Path> unfinished = BaselineStore.unfinishedUpdate(fs, fs.makeQualified(root));
-                if (unfinished.isPresent()) {
+                List<Path> unfinished = BaselineStore.unfinishedUpdates(fs, fs.makeQualified(root));
+                if (!unfinished.isEmpty()) {
                     throw new UnusableInputException("baseline " + dir + " has no " + OutputDirectory.MANIFEST
-                            + ": an --update-baseline was cut short while installing it (the new baseline is in "
-                            + unfinished.get() + "); run regress with --update-baseline again to finish it");
+                            + ": an --update-baseline was cut short while installing it, or is installing it now (the new "
+                            + "baseline is in "
+                            + unfinished.get(0) + "); run regress with --update-baseline again to finish it");
                 }
                 throw new UnusableInputException("baseline " + dir + " has no " + OutputDirectory.MANIFEST
                         + ": it is empty or not a clsweep sweep output directory");

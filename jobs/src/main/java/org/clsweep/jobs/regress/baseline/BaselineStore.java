@@ -3,8 +3,8 @@ package org.clsweep.jobs.regress.baseline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -69,7 +69,7 @@ public final class BaselineStore {
                 throw new UnusableInputException("--baseline " + dst + " is a file, not a directory; not replacing it");
             }
             if (fs.listStatus(dst).length > 0 && !fs.exists(new Path(dst, KEPT.get(0)))
-                    && unfinishedUpdate(fs, dst).isEmpty()) {
+                    && unfinishedUpdates(fs, dst).isEmpty()) {
                 throw new UnusableInputException("--baseline " + dst + " is not empty and holds no " + KEPT.get(0)
                         + ": it is not a clsweep baseline; not replacing it");
             }
@@ -94,28 +94,31 @@ public final class BaselineStore {
         }
         // from here on a failure leaves the new baseline in fresh, which names the unfinished update
         install(fs, fresh, dst, conf);
-        fs.delete(fresh, true);
+        for (Path p : unfinishedUpdates(fs, dst)) {
+            fs.delete(p, true);
+        }
         return files;
     }
 
     /**
-     * The new baseline an update cut short while installing it left beside {@code dst}, if any.
+     * The new baselines that updates cut short left beside {@code dst} (this one's too, while it
+     * installs).
      *
      * @param fs  the baseline's file system
      * @param dst the baseline directory (qualified)
      */
-    static Optional<Path> unfinishedUpdate(FileSystem fs, Path dst) throws IOException {
+    static List<Path> unfinishedUpdates(FileSystem fs, Path dst) throws IOException {
         Path parent = dst.getParent();
-        if (parent == null || !fs.exists(parent)) {
-            return Optional.empty();
-        }
-        String prefix = NEW_PREFIX.formatted(dst.getName());
-        for (FileStatus st : fs.listStatus(parent)) {
-            if (st.isDirectory() && st.getPath().getName().startsWith(prefix)) {
-                return Optional.of(st.getPath());
+        List<Path> out = new ArrayList<>();
+        if (parent != null && fs.exists(parent)) {
+            String prefix = NEW_PREFIX.formatted(dst.getName());
+            for (FileStatus st : fs.listStatus(parent)) {
+                if (st.isDirectory() && st.getPath().getName().startsWith(prefix)) {
+                    out.add(st.getPath());
+                }
             }
         }
-        return Optional.empty();
+        return out;
     }
 
     /** Replaces {@code dst}'s content by {@code fresh}'s, the manifest gone first and back last. */
