@@ -11,8 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.clsweep.jobs.Main;
+import org.clsweep.jobs.cluster.ChildJvm;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
@@ -34,12 +36,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * {@code clsweep run} on a file system whose rename copies, then deletes, as S3A's does
- * ({@link CrashRenameFileSystem}), crashed at each kind of rename a sweep makes: Spark's task
- * commit and job commit of a result part and of a staged table, the move of a table into place,
- * the replacement of the manifest; half-way through the copy and between copy and delete. After
- * each crash the directory's manifest is readable, and if it says COMPLETE the tables are whole;
- * the next {@code run} (no crash) finishes the sweep with every run exactly once, the tables of
- * a sweep without crash, and nothing uncommitted left behind.
+ * ({@link CrashRenameFileSystem}), in a child JVM halted (as by SIGKILL) at each kind of rename
+ * a sweep makes: Spark's task commit and job commit of a result part and of a staged table, the
+ * move of a table into place, the replacement of the manifest; half-way through the copy and
+ * between copy and delete. After each crash the directory's manifest is readable, and if it says
+ * COMPLETE the tables are whole; the next {@code run} (in this JVM, no crash) finishes the sweep
+ * with every run exactly once, the tables of a sweep without crash, and nothing uncommitted left
+ * behind.
  */
 class CopyingRenameIT extends SparkTestBase {
     static final String SPEC = "sweep {\n name = copying\n seeds = 2\n"
@@ -50,6 +53,7 @@ class CopyingRenameIT extends SparkTestBase {
     static final List<String> TABLES = List.of("runs", "optima", "trace", "tokens", "aggregates");
     static final String PART = "/" + ResultParts.DIR + "/a\\d{5}-b\\d{6}-[^/]*/";
     static final String SPARK_IMPL = "spark.hadoop." + CrashRenameFileSystem.IMPL_KEY;
+    static final long CHILD_TIMEOUT_S = 240;
 
     @TempDir
     static Path tmp;
@@ -108,16 +112,14 @@ class CopyingRenameIT extends SparkTestBase {
     void aCrashAtAnyRenameResumesToEveryRunOnce(String where, Phase phase, String destination, int skip)
             throws Exception {
         Path out = tmp.resolve(where.replace(' ', '-').replace("'", "") + "-" + phase);
-        CrashRenameFileSystem.arm(phase, destination, skip);
-        try {
-            run(uri(out));
-        } catch (CrashRenameFileSystem.Crash e) {
-            // the driver "died" here: nothing after the crash ran
-        } finally {
-            CrashRenameFileSystem.disarm();
-        }
-        assertThat(CrashRenameFileSystem.crashes()).as("renames before the crash: %s",
-                CrashRenameFileSystem.renames()).hasSize(1);
+        Path log = tmp.resolve(out.getFileName() + ".log");
+        Process crashing = ChildJvm.start("768m", KillResumeIT.testClasspath(), Main.class.getName(),
+                List.of("run", spec.toString(), "--out", uri(out), "--master", "local[2]"),
+                Map.of("JAVA_TOOL_OPTIONS", "-D" + SPARK_IMPL + "=" + CrashRenameFileSystem.class.getName()
+                        + " -D" + CrashRenameFileSystem.PROPERTY + "=" + phase + ":" + destination + ":" + skip), log);
+        assertThat(crashing.waitFor(CHILD_TIMEOUT_S, TimeUnit.SECONDS)).as("the crashing run ends").isTrue();
+        assertThat(crashing.exitValue()).as("halted at the rename; log:%n%s", Files.readString(log))
+                .isEqualTo(CrashRenameFileSystem.HALT_STATUS);
 
         Optional<Manifest> seen = manifest(out);
         if (seen.isPresent() && seen.get().status() == ManifestStatus.COMPLETE) {

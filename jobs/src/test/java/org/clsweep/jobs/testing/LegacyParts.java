@@ -17,17 +17,27 @@ public final class LegacyParts {
     private LegacyParts() {
     }
 
-    /** The commit records of an output directory, sorted by part name. */
+    /** The whole commit records of an output directory (the committed parts), sorted by part name. */
     public static List<PartRecord> records(Path out) throws IOException {
         Path dir = out.resolve(ResultParts.DIR).resolve(ResultParts.COMMITTED);
         List<PartRecord> records = new ArrayList<>();
         if (Files.isDirectory(dir)) {
             for (String name : OutputTrees.list(dir)) {
-                records.add(PartRecord.parse(name, Files.readString(dir.resolve(name))).orElseThrow(
-                        () -> new IllegalStateException("not a whole commit record: " + dir.resolve(name))));
+                PartRecord.parse(name, Files.readString(dir.resolve(name))).ifPresent(records::add);
             }
         }
         return records;
+    }
+
+    /** The data files of the committed parts, as a DuckDB list of paths. */
+    public static String files(Path out) throws IOException {
+        List<String> files = new ArrayList<>();
+        for (PartRecord r : records(out)) {
+            for (PartRecord.DataFile f : r.files()) {
+                files.add("'" + out.resolve(ResultParts.DIR).resolve(r.directory()).resolve(f.name()) + "'");
+            }
+        }
+        return "[" + String.join(", ", files) + "]";
     }
 
     /** The directory that holds a committed part's files. */
