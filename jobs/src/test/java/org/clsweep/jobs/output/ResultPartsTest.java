@@ -112,7 +112,7 @@ class ResultPartsTest {
                 + "_tmp/a00001-b000001-1234 was cut short; on a store whose rename copies, some of its files may be "
                 + "missing)");
 
-        Files.writeString(results.resolve(ResultParts.COMMITTED).resolve("a00001-b000000"),
+        Files.writeString(Files.createDirectories(results.resolve(ResultParts.COMMITTED)).resolve("a00001-b000000"),
                 new PartRecord("a00001-b000000", "elsewhere", List.of(new PartRecord.DataFile("f", 1))).text());
         assertThatThrownBy(() -> parts.committed()).hasMessageContaining("a00001-b000000 is both a directory");
     }
