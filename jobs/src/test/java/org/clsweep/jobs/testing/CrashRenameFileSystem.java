@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RawLocalFileSystem;
@@ -29,7 +28,10 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * armed by {@link #arm} in this JVM, where it throws a {@link Crash} (an {@link Error}, so that
  * code catching exceptions does not tidy up after it), or in a child JVM by the system property
  * {@value #PROPERTY} = {@code PHASE:REGEX:SKIP} (e.g. {@code MID_COPY:/runs$:0}), where it halts the
- * JVM like a kill. Renames are recorded ({@link #renames}) so a test can check what was renamed.
+ * JVM like a kill. Throwing suits code that runs outside Spark (a baseline update); inside a Spark
+ * job it is no crash (Spark may swallow an error thrown in a job commit and carry on), so crash a
+ * sweep by halting a child JVM. Renames are recorded ({@link #renames}) so a test can check what
+ * was renamed.
  */
 public class CrashRenameFileSystem extends RawLocalFileSystem {
     public static final String SCHEME = "crashrename";
@@ -114,11 +116,6 @@ public class CrashRenameFileSystem extends RawLocalFileSystem {
     @Override
     public String getScheme() {
         return SCHEME;
-    }
-
-    @Override
-    public void initialize(URI name, Configuration conf) throws IOException {
-        super.initialize(name, conf);
     }
 
     /**
