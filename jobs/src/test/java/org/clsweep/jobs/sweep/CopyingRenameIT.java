@@ -154,6 +154,35 @@ class CopyingRenameIT extends SparkTestBase {
         assertNothingUncommitted(out);
     }
 
+    /**
+     * {@code clsweep aggregate} replaces the aggregates table of a finished sweep by a rename (a
+     * copy on S3A): a crash half-way through it (thrown in this JVM; the move is clsweep's own
+     * code, outside any Spark job) leaves a RUNNING manifest over the half-copied table, and the
+     * next {@code run} finishes the directory.
+     */
+    @Test
+    void aCrashWhileAggregateMovesItsTableLeavesTheManifestRunning() throws Exception {
+        Path out = tmp.resolve("aggregate");
+        assertThat(run(uri(out)).code).isZero();
+        CrashRenameFileSystem.arm(Phase.MID_COPY, "/aggregates$", 0);
+        try {
+            Main.execute(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), "aggregate", uri(out),
+                    "--master", "local[2]");
+        } catch (CrashRenameFileSystem.Crash e) {
+            // the command "died" half-way through the move
+        } finally {
+            CrashRenameFileSystem.disarm();
+        }
+        assertThat(CrashRenameFileSystem.crashes()).hasSize(1);
+        assertThat(manifest(out)).get().extracting(Manifest::status).isEqualTo(ManifestStatus.RUNNING);
+
+        Result resumed = run(uri(out));
+        assertThat(resumed.code).as(resumed.err).isZero();
+        assertThat(manifest(out)).get().extracting(Manifest::status).isEqualTo(ManifestStatus.COMPLETE);
+        assertSameTablesAsTheReference(out);
+    }
+
     static Optional<Manifest> manifest(Path out) throws Exception {
         try (OutputDirectory dir = OutputDirectory.open(uri(out), spark.sparkContext().hadoopConfiguration())) {
             return dir.readManifest();
