@@ -32,8 +32,14 @@ import org.clsweep.jobs.spec.SweepSpec;
  * {@link SpecException} on key {@value #OUT_KEY}) a path that is a file, a non-empty directory
  * without a manifest, or the output of another sweep ({@link SpecChange}: the message names the
  * spec keys that differ). A manifest is replaced by writing a temporary file and renaming it; a
- * missing manifest next to a complete temporary one (the writer died between the two steps) is
- * read from the temporary file.
+ * missing or cut-short manifest next to a whole temporary one (the writer died between the two
+ * steps, or while a copying rename was under way) is read from the temporary file.
+ *
+ * <p>On a store whose rename copies and then deletes (S3A), moving a table into place is not
+ * atomic: while {@link #commit} runs, and after a crash in it, a table may be partly there. The
+ * manifest says so: it is RUNNING from {@link #begin} until the tables are all in place and
+ * becomes COMPLETE only after that, so tables under a manifest that is not COMPLETE are
+ * unfinished; the next attempt derives them again from the committed results.
  */
 public final class OutputDirectory implements AutoCloseable {
     public static final String OUT_KEY = "--out";
@@ -172,24 +178,53 @@ public final class OutputDirectory implements AutoCloseable {
         }
     }
 
-    /** The manifest, if there is one (see the class comment on the temporary file). */
+    /**
+     * The manifest, if there is one. A {@value #MANIFEST} that is missing or does not parse next to
+     * a whole {@value #MANIFEST_TMP} means a replacement was cut short (see the class comment): the
+     * temporary file, the newer manifest, is read.
+     *
+     * @throws SpecException on key {@value #OUT_KEY} if neither file holds a whole manifest
+     */
     public Optional<Manifest> readManifest() throws IOException {
-        Path p = new Path(root, MANIFEST);
-        boolean temporary = !fs.exists(p);
-        if (temporary) {
-            p = new Path(root, MANIFEST_TMP);
-            if (!fs.exists(p)) {
-                return Optional.empty();
+        Path main = new Path(root, MANIFEST);
+        Path tmp = new Path(root, MANIFEST_TMP);
+        String cause = null;
+        if (fs.exists(main)) {
+            try {
+                return Optional.of(Manifest.parse(text(main)));
+            } catch (IllegalArgumentException e) {
+                cause = e.getMessage();
             }
         }
-        try (InputStream in = fs.open(p)) {
-            return Optional.of(Manifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+        Optional<Manifest> temporary = parsed(tmp);
+        if (temporary.isPresent()) {
+            return temporary;
+        }
+        if (cause != null) {
+            throw refuse("has an unreadable " + MANIFEST + ": " + cause);
+        }
+        if (fs.exists(tmp) && entriesBesideLease().size() > 1) {
+            throw refuse("has no " + MANIFEST + " and an unreadable " + MANIFEST_TMP);
+        }
+        // nothing, or the very first manifest write was cut short and nothing else was ever written
+        return Optional.empty();
+    }
+
+    /** The manifest in {@code file}, or empty when it is missing or not a whole manifest. */
+    private Optional<Manifest> parsed(Path file) throws IOException {
+        if (!fs.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Manifest.parse(text(file)));
         } catch (IllegalArgumentException e) {
-            if (temporary && entriesBesideLease().size() == 1) {
-                // the very first manifest write was cut short: nothing else was ever written
-                return Optional.empty();
-            }
-            throw refuse("has an unreadable " + MANIFEST + ": " + e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String text(Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
@@ -206,7 +241,7 @@ public final class OutputDirectory implements AutoCloseable {
                 throw refuse("cannot be created");
             }
             delete(new Path(root, STAGING));
-            results().clearTemporary();
+            results().clearUncommitted();
             writeManifest(running);
         } catch (IOException e) {
             throw refuse("cannot be written: " + e.getMessage());
@@ -226,13 +261,27 @@ public final class OutputDirectory implements AutoCloseable {
         delete(new Path(root, STAGING));
     }
 
-    /** Replaces the manifest (temporary file, then rename). */
+    /**
+     * Replaces the manifest: writes {@value #MANIFEST_TMP}, deletes {@value #MANIFEST}, renames the
+     * one to the other. A replacement cut short earlier is finished first (when the temporary file
+     * is the only whole manifest), so that overwriting the temporary file never destroys the last
+     * whole manifest. On a store whose rename copies and then deletes, a crash at any point leaves
+     * a whole manifest in one of the two files, the newer one in {@value #MANIFEST_TMP} whenever
+     * {@value #MANIFEST} is missing or cut short ({@link #readManifest}).
+     */
     public void writeManifest(Manifest m) throws IOException {
         Path tmp = new Path(root, MANIFEST_TMP);
         Path target = new Path(root, MANIFEST);
+        if (parsed(target).isEmpty() && parsed(tmp).isPresent()) {
+            replace(tmp, target);
+        }
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(m.toJson().getBytes(StandardCharsets.UTF_8));
         }
+        replace(tmp, target);
+    }
+
+    private void replace(Path tmp, Path target) throws IOException {
         delete(target);
         if (!fs.rename(tmp, target)) {
             throw new IOException("cannot move " + tmp + " to " + target);

@@ -76,18 +76,19 @@ public final class SweepDriver {
         if (!damaged.isEmpty()) {
             String list = damaged.stream().map(ResultParts.Damage::toString).collect(Collectors.joining("; "));
             String aside = out.root() + "/" + ResultParts.DIR + "/" + ResultParts.DAMAGED;
+            String them = damaged.size() == 1 ? "it" : "them";
+            String their = damaged.size() == 1 ? "its" : "their";
             if (!options.repair()) {
                 throw new SpecException(OutputDirectory.OUT_KEY, "--out " + out.root() + ": " + damaged.size()
                         + " committed result part" + (damaged.size() == 1 ? "" : "s") + " cannot be read: " + list
-                        + ". Nothing was changed. Run again with --repair to move "
-                        + (damaged.size() == 1 ? "it" : "them") + " aside to " + aside
-                        + " (kept, not deleted) and compute " + (damaged.size() == 1 ? "its" : "their")
+                        + ". Nothing was changed. Run again with --repair to set " + them + " aside (" + their
+                        + " files are kept, not deleted; " + aside + " records why) and compute " + their
                         + " runs again");
             }
-            parts.moveAside(damaged);
+            parts.setAside(damaged);
             if (console != null) {
-                console.println("clsweep: moved " + list + " aside to " + aside + "; "
-                        + (damaged.size() == 1 ? "its" : "their") + " runs are computed again");
+                console.println("clsweep: set aside " + list + " (recorded in " + aside + "); " + their
+                        + " runs are computed again");
                 console.flush();
             }
         }
@@ -150,7 +151,7 @@ public final class SweepDriver {
                 SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), slots, parts, attempt,
                         Grid.describe(spec), progress, computed);
             }
-            parts.clearTemporary();
+            parts.clearUncommitted();
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables and aggregating "
                     + cells.size() + " cells", false);
@@ -197,7 +198,10 @@ public final class SweepDriver {
     }
 
     /**
-     * Recomputes {@code OUT/aggregates} from {@code OUT/runs} and replaces it.
+     * Recomputes {@code OUT/aggregates} from {@code OUT/runs} and replaces it. While the table is
+     * moved into place the manifest (if any) says RUNNING, and then what it said before: on a store
+     * whose rename copies, a reader is told that the tables are unfinished while the move is under
+     * way, and after a crash in it until the next {@code run}.
      *
      * @throws IllegalArgumentException if OUT has no runs table or the table lacks a column
      */
@@ -209,7 +213,16 @@ public final class SweepDriver {
         try {
             out.clearStaged(OutputDirectory.AGGREGATES);
             Aggregator.write(spark, out.table(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES));
+            Optional<Manifest> held = out.readManifest();
+            if (held.isPresent()) {
+                Manifest m = held.get();
+                out.writeManifest(m.finish(ManifestStatus.RUNNING, m.counts(), m.computed(), m.environment(),
+                        m.finishedAt(), m.error()));
+            }
             out.commit(List.of(OutputDirectory.AGGREGATES));
+            if (held.isPresent()) {
+                out.writeManifest(held.get());
+            }
         } finally {
             spark.sparkContext().clearJobGroup();
         }

@@ -48,11 +48,11 @@ import org.clsweep.jobs.output.TraceTable;
  * <p>{@link #simulate}: every bin of {@link RunTask}s ({@link TaskLayout}) is one Spark job of one
  * task, {@code parallelize(bin, 1).mapPartitions(new SimulatePartition(broadcast plan, part))} into
  * {@link ResultTable}
- * rows written as Parquet to a temporary location and then committed as a result part
- * ({@link ResultParts}). Up to two jobs per task slot are in flight, so a free core always finds
- * the next bin queued; bins are submitted heaviest first. Spark's output commit protocol keeps
- * one attempt's file per task (a retried or speculative task adds nothing), and a bin's rows
- * become visible only by the rename of the whole part.
+ * rows written as Parquet to the part's own new directory and then committed by the part's
+ * commit record ({@link ResultParts}). Up to two jobs per task slot are in flight, so a free core
+ * always finds the next bin queued; bins are submitted heaviest first. Spark's output commit
+ * protocol keeps one attempt's file per task (a retried or speculative task adds nothing), and a
+ * bin's rows count only once its commit record names them.
  *
  * <p>{@link #compact}: reads every committed part, keeps one row per (cell, seed) — the row of the
  * latest part — when parts overlap, and writes the runs table, then the optima, trace and tokens
@@ -155,7 +155,7 @@ public final class SweepJob {
         }
     }
 
-    /** One bin: one Spark job with one task, written to a temporary location, then committed. */
+    /** One bin: one Spark job with one task, written to the part's directory, then committed. */
     private static void runBin(SparkSession spark, JavaSparkContext jsc, Broadcast<SweepPlan> bc, List<RunTask> bin,
                                String part, ResultParts parts, String group, String label, LongAccumulator done,
                                LongAccumulator failed) {
@@ -164,9 +164,9 @@ public final class SweepJob {
         try {
             // plain RDD in, rows out: no input encoder and no Dataset operator to plan per bin
             JavaRDD<Row> rows = jsc.parallelize(bin, 1).mapPartitions(new SimulatePartition(bc, part, done, failed));
-            String temporary = parts.temporary(part);
-            spark.createDataFrame(rows, ResultTable.schema()).write().mode(SaveMode.ErrorIfExists).parquet(temporary);
-            parts.commit(temporary, part);
+            String directory = parts.directoryFor(part);
+            spark.createDataFrame(rows, ResultTable.schema()).write().mode(SaveMode.ErrorIfExists).parquet(directory);
+            parts.commit(directory, part);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot commit result part " + part, e);
         } finally {

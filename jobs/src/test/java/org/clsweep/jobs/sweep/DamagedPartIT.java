@@ -10,12 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.clsweep.jobs.Main;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.testing.DuckDb;
+import org.clsweep.jobs.testing.LegacyParts;
 import org.clsweep.jobs.testing.OutputTrees;
 import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,9 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A committed result part damaged on disk (truncated, a flipped byte, its checksum file lost):
- * resuming names an unreadable part and changes nothing, {@code --repair} moves it aside and
- * computes its runs again, and the tables then equal those of an undamaged sweep.
+ * A committed result part damaged on disk (truncated, a flipped byte, a data file missing, its
+ * checksum file lost; a part of the renaming format whose rename was cut short): resuming names
+ * an unreadable part and changes nothing, {@code --repair} sets it aside and computes its runs
+ * again, and the tables then equal those of an undamaged sweep. Parts of the renaming format
+ * resume as they are.
  */
 class DamagedPartIT extends SparkTestBase {
     static final String SPEC = "sweep {\n name = damaged\n seeds = 2\n"
@@ -68,8 +72,9 @@ class DamagedPartIT extends SparkTestBase {
         return out;
     }
 
-    private static Path firstPart(Path out) {
-        return out.resolve(ResultParts.DIR).resolve(OutputTrees.list(out.resolve(ResultParts.DIR)).get(0));
+    /** The name of the first committed part. */
+    private static String firstPart(Path out) throws Exception {
+        return LegacyParts.records(out).get(0).part();
     }
 
     private static Path dataFile(Path part) {
@@ -77,18 +82,24 @@ class DamagedPartIT extends SparkTestBase {
                 .orElseThrow());
     }
 
-    private static void assertRefusedThenRepaired(Path out, String part) throws Exception {
+    /**
+     * @param part  the damaged part's name
+     * @param dir   the directory of its files, which must be kept
+     * @param cause what the refusal must say about it
+     */
+    private static void assertRefusedThenRepaired(Path out, String part, Path dir, String cause) throws Exception {
         String before = OutputTrees.fingerprint(out);
         Result refused = run(out, "--set", "seeds=3");
         assertThat(refused.code).as(refused.err).isEqualTo(2);
-        assertThat(refused.err).contains("1 committed result part cannot be read: " + part)
+        assertThat(refused.err).contains("1 committed result part cannot be read: " + part).contains(cause)
                 .contains("Nothing was changed").contains("--repair");
         assertThat(OutputTrees.fingerprint(out)).as("nothing changed").isEqualTo(before);
 
         Result repaired = run(out, "--set", "seeds=3", "--repair");
         assertThat(repaired.code).as(repaired.err).isZero();
-        assertThat(repaired.err).contains("moved " + part);
-        assertThat(out.resolve(ResultParts.DIR).resolve(ResultParts.DAMAGED).resolve(part)).isDirectory();
+        assertThat(repaired.err).contains("set aside " + part);
+        assertThat(out.resolve(ResultParts.DIR).resolve(ResultParts.DAMAGED).resolve(part)).isRegularFile();
+        assertThat(dir).as("a damaged part's files are kept").isDirectory();
         Manifest m = Manifest.parse(Files.readString(out.resolve(OutputDirectory.MANIFEST)));
         assertThat(m.environment().get(SweepDriver.PARTS_REPAIRED)).asString().startsWith(part);
         assertSameTablesAsTheReference(out);
@@ -106,31 +117,68 @@ class DamagedPartIT extends SparkTestBase {
     @Test
     void aTruncatedPartIsNamedAndRepaired() throws Exception {
         Path out = sweep("truncated");
-        Path part = firstPart(out);
-        try (RandomAccessFile f = new RandomAccessFile(dataFile(part).toFile(), "rw")) {
+        String part = firstPart(out);
+        Path dir = LegacyParts.directory(out, part);
+        try (RandomAccessFile f = new RandomAccessFile(dataFile(dir).toFile(), "rw")) {
             f.setLength(200);
         }
-        assertRefusedThenRepaired(out, part.getFileName().toString());
+        assertRefusedThenRepaired(out, part, dir, "200 bytes, its commit record says");
     }
 
     @Test
     void aFlippedByteIsCaughtByTheChecksumAndRepaired() throws Exception {
         Path out = sweep("flipped");
-        Path part = firstPart(out);
-        try (RandomAccessFile f = new RandomAccessFile(dataFile(part).toFile(), "rw")) {
+        String part = firstPart(out);
+        Path dir = LegacyParts.directory(out, part);
+        try (RandomAccessFile f = new RandomAccessFile(dataFile(dir).toFile(), "rw")) {
             long at = f.length() / 2;
             f.seek(at);
             int b = f.read();
             f.seek(at);
             f.write(b ^ 0xff);
         }
-        assertRefusedThenRepaired(out, part.getFileName().toString());
+        assertRefusedThenRepaired(out, part, dir, "Checksum");
+    }
+
+    @Test
+    void aMissingDataFileIsNamedAndRepaired() throws Exception {
+        Path out = sweep("missing");
+        String part = firstPart(out);
+        Path dir = LegacyParts.directory(out, part);
+        Path data = dataFile(dir);
+        Files.delete(data);
+        assertRefusedThenRepaired(out, part, dir, data.getFileName() + ": missing from");
+    }
+
+    /**
+     * A part of the renaming format whose rename was cut short on a store that renames by copying:
+     * its temporary directory is still under _tmp, so some of its files may be missing.
+     */
+    @Test
+    void aRenamedPartWhoseRenameWasCutShortIsNamedAndRepaired() throws Exception {
+        Path out = sweep("cut-rename");
+        String part = firstPart(out);
+        LegacyParts.convert(out);
+        Path dir = out.resolve(ResultParts.DIR).resolve(part);
+        OutputTrees.copy(dir, out.resolve(ResultParts.DIR).resolve("_tmp").resolve(part + "-" + UUID.randomUUID()));
+        assertRefusedThenRepaired(out, part, dir, "its rename from _tmp/" + part + "-");
+    }
+
+    /** Output directories written before commit records resume as they are. */
+    @Test
+    void partsCommittedByRenamingResume() throws Exception {
+        Path out = sweep("renamed");
+        LegacyParts.convert(out);
+        Result r = run(out, "--set", "seeds=3");
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.err).contains("attempt 2: 8 of " + RUNS + " runs have a committed result and are kept");
+        assertSameTablesAsTheReference(out);
     }
 
     @Test
     void aLostChecksumFileIsNoDamage() throws Exception {
         Path out = sweep("nocrc");
-        Path data = dataFile(firstPart(out));
+        Path data = dataFile(LegacyParts.directory(out, firstPart(out)));
         Files.delete(data.resolveSibling("." + data.getFileName() + ".crc"));
         Result r = run(out, "--set", "seeds=3");
         assertThat(r.code).as(r.err).isZero();

@@ -3,6 +3,7 @@ package org.clsweep.jobs.sweep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +17,9 @@ import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.OutputLease;
-import org.clsweep.jobs.output.ResultParts;
+import org.clsweep.jobs.output.PartRecord;
 import org.clsweep.jobs.testing.DuckDb;
+import org.clsweep.jobs.testing.LegacyParts;
 import org.clsweep.jobs.testing.OutputTrees;
 import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.Test;
@@ -59,10 +61,9 @@ class KillResumeIT extends SparkTestBase {
                 Map.of("JAVA_TOOL_OPTIONS", "-D" + FaultInjection.PROPERTY + "=" + faults), log);
     }
 
-    static List<String> committedParts(Path out) {
-        Path dir = out.resolve(ResultParts.DIR);
-        return Files.isDirectory(dir) ? OutputTrees.list(dir).stream().filter(p -> p.startsWith("a")).toList()
-                : List.of();
+    /** The names of the committed parts: those with a whole commit record. */
+    static List<String> committedParts(Path out) throws IOException {
+        return LegacyParts.records(out).stream().map(PartRecord::part).toList();
     }
 
     @Test
@@ -89,8 +90,8 @@ class KillResumeIT extends SparkTestBase {
         assertThat(out.resolve("runs")).doesNotExist();
         assertThat(Files.readString(out.resolve(OutputLease.FILE))).as("the killed driver's lease is left")
                 .contains("pid=" + first.pid());
-        long kept = (long) DuckDb.query("SELECT count(*) AS n FROM read_parquet('" + out.resolve(ResultParts.DIR)
-                + "/a00001-*/*.parquet')").get(0).get("n");
+        long kept = (long) DuckDb.query("SELECT count(*) AS n FROM read_parquet(" + LegacyParts.files(out) + ")")
+                .get(0).get("n");
 
         Process second = start(spec, out, log, null);
         assertThat(second.waitFor(STARTUP_TIMEOUT_S, TimeUnit.SECONDS)).as("the resumed sweep ends").isTrue();

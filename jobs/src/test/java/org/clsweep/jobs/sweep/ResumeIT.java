@@ -22,12 +22,14 @@ import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OptimaTable;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.PartRecord;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.testing.DuckDb;
+import org.clsweep.jobs.testing.LegacyParts;
 import org.clsweep.jobs.testing.OutputTrees;
 import org.clsweep.jobs.testing.ScriptedRuns;
 import org.clsweep.jobs.testing.SparkTestBase;
@@ -78,8 +80,9 @@ class ResumeIT extends SparkTestBase {
         return Manifest.parse(Files.readString(out.resolve(OutputDirectory.MANIFEST)));
     }
 
-    static List<String> parts(Path out) {
-        return OutputTrees.list(out.resolve(ResultParts.DIR)).stream().filter(p -> p.startsWith("a")).toList();
+    /** The names of the committed parts (commit records). */
+    static List<String> parts(Path out) throws Exception {
+        return LegacyParts.records(out).stream().map(PartRecord::part).toList();
     }
 
     /** The (width, seed) pairs the parts of one attempt hold, sorted. */
@@ -110,12 +113,13 @@ class ResumeIT extends SparkTestBase {
     void addedSeedsRunOnlyTheNewRuns() throws Exception {
         Path ext = tmp.resolve("ext-seeds");
         OutputTrees.copy(base, ext);
-        String firstPart = OutputTrees.fingerprint(ext.resolve(ResultParts.DIR).resolve("a00001-b000000"));
+        Path firstDir = LegacyParts.directory(ext, "a00001-b000000");
+        String firstPart = OutputTrees.fingerprint(firstDir);
         StringWriter console = new StringWriter();
         Manifest m = sweep(ext, List.of("seeds=4"), false, console);
 
         assertThat(runsOfAttempt(ext, 2)).containsExactly("1/3", "1/4", "4/3", "4/4");
-        assertThat(OutputTrees.fingerprint(ext.resolve(ResultParts.DIR).resolve("a00001-b000000")))
+        assertThat(OutputTrees.fingerprint(firstDir))
                 .as("committed parts are never rewritten").isEqualTo(firstPart);
         assertThat(m.attempt()).isEqualTo(2);
         assertThat(m.reused()).isEqualTo(4);
@@ -156,8 +160,9 @@ class ResumeIT extends SparkTestBase {
     }
 
     /**
-     * What a kill leaves: a RUNNING manifest, some committed parts, a half-written part under
-     * _tmp, a half-staged table. The next attempt runs exactly the runs of the missing parts.
+     * What a kill leaves: a RUNNING manifest, some committed parts, a part written but not
+     * committed, a commit record cut short, a half-staged table. The next attempt runs exactly the
+     * runs of the parts without a whole record and removes what was not committed.
      */
     @Test
     void interruptedAttemptResumesFromItsCommittedParts() throws Exception {
@@ -168,9 +173,13 @@ class ResumeIT extends SparkTestBase {
                 complete.environment(), null, null).toJson());
         List<String> parts = parts(cut);
         assertThat(parts).hasSize(4);
-        OutputTrees.delete(cut.resolve(ResultParts.DIR).resolve(parts.get(1)));
-        OutputTrees.delete(cut.resolve(ResultParts.DIR).resolve(parts.get(3)));
-        Path half = Files.createDirectories(cut.resolve(ResultParts.DIR).resolve("_tmp/a00001-b000001-x/_temporary/0"));
+        Path records = cut.resolve(ResultParts.DIR).resolve(ResultParts.COMMITTED);
+        Path uncommitted = LegacyParts.directory(cut, parts.get(1));
+        Files.delete(records.resolve(parts.get(1)));
+        Path cutShort = records.resolve(parts.get(3));
+        Files.writeString(cutShort, Files.readString(cutShort).replaceFirst("end \\d+\n$", ""));
+        Path half = Files.createDirectories(uncommitted.resolveSibling(parts.get(1) + "-"
+                + "00000000-0000-0000-0000-000000000000/_temporary/0"));
         Files.write(half.resolve("part-00000.snappy.parquet"), new byte[] {'P', 'A', 'R'});
         Files.createDirectories(cut.resolve(OutputDirectory.STAGING).resolve("runs"));
         Files.writeString(cut.resolve(OutputDirectory.STAGING).resolve("runs/junk"), "junk");
@@ -188,7 +197,9 @@ class ResumeIT extends SparkTestBase {
             assertThat(a.computed()).isEqualTo(2);
         });
         assertThat(parts(cut)).hasSize(4).contains(parts.get(0), parts.get(2));
-        assertThat(OutputTrees.list(cut.resolve(ResultParts.DIR))).doesNotContain("_tmp");
+        assertThat(uncommitted).as("a part written but not committed is removed").doesNotExist();
+        assertThat(half.getParent().getParent()).doesNotExist();
+        assertThat(records.resolve(parts.get(3))).as("a record cut short is removed").doesNotExist();
         assertThat(cut.resolve(OutputDirectory.STAGING)).doesNotExist();
         assertSameTables(cut, base);
         assertEachRunOnce(cut, 4);
@@ -202,7 +213,7 @@ class ResumeIT extends SparkTestBase {
     void overlappingPartsKeepTheLatestRowOnce() throws Exception {
         Path dup = tmp.resolve("dup");
         OutputTrees.copy(base, dup);
-        String first = dup.resolve(ResultParts.DIR).resolve("a00001-b000000").toString();
+        String first = LegacyParts.directory(dup, "a00001-b000000").toString();
         for (String[] copy : new String[][] {{"a00001-b000100", "earlier"}, {"a00007-b000000", "latest"}}) {
             spark.read().schema(ResultTable.schema()).parquet(first)
                     .withColumn(RunsTable.ERROR, lit(copy[1])).withColumn(ResultTable.PART, lit(copy[0]))
@@ -235,6 +246,7 @@ class ResumeIT extends SparkTestBase {
     void partsWithoutTheAlphaAnalysisReadAsUniform() throws Exception {
         Path old = tmp.resolve("old-format");
         OutputTrees.copy(base, old);
+        LegacyParts.convert(old);
         List<String> oldFields = new ArrayList<>();
         for (String f : OptimaTable.struct().fieldNames()) {
             if (!f.equals(OptimaTable.ANALYSIS_ALPHA) && !f.equals(OptimaTable.FIXED_POINT_RESIDUAL)) {
@@ -243,7 +255,8 @@ class ResumeIT extends SparkTestBase {
         }
         String uniformOnly = "transform(filter(" + ResultTable.OPTIMA + ", o -> o." + OptimaTable.ANALYSIS_ALPHA
                 + " = 'uniform'), o -> named_struct(" + String.join(", ", oldFields) + "))";
-        for (String part : parts(old)) {
+        for (String part : OutputTrees.list(old.resolve(ResultParts.DIR)).stream().filter(p -> p.startsWith("a"))
+                .toList()) {
             Path dir = old.resolve(ResultParts.DIR).resolve(part);
             Path rewritten = tmp.resolve("old-format-" + part);
             spark.read().parquet(dir.toString()).withColumn(ResultTable.OPTIMA, expr(uniformOnly)).write()

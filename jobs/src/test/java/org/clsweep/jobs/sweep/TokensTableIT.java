@@ -23,6 +23,7 @@ import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.testing.DuckDb;
+import org.clsweep.jobs.testing.LegacyParts;
 import org.clsweep.jobs.testing.OutputTrees;
 import org.clsweep.jobs.testing.SparkTestBase;
 import org.junit.jupiter.api.BeforeAll;
@@ -109,13 +110,14 @@ class TokensTableIT extends SparkTestBase {
 
     /**
      * An output whose committed parts hold tokens without the statistics (as a sweep before them
-     * wrote it), extended by a seed: the old rows read back with NULL statistics, the new ones
-     * with values, and the columns both had stay as they were.
+     * wrote it, committed by renaming), extended by a seed: the old rows read back with NULL
+     * statistics, the new ones with values, and the columns both had stay as they were.
      */
     @Test
     void partsCommittedBeforeTheStatisticsReadBackWithNull() throws Exception {
         Path old = tmp.resolve("old");
         OutputTrees.copy(out, old);
+        LegacyParts.convert(old);
         List<Map<String, Object>> before = tokens(old, "true");
         Path results = old.resolve(ResultParts.DIR);
         List<String> kept = new ArrayList<>();

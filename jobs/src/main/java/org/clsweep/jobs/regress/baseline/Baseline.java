@@ -114,6 +114,13 @@ public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecD
                 throw new UnusableInputException("baseline " + dir + " is a file, not a sweep output directory");
             }
             if (!fs.exists(file)) {
+                List<Path> unfinished = BaselineStore.unfinishedUpdates(fs, fs.makeQualified(root));
+                if (!unfinished.isEmpty()) {
+                    throw new UnusableInputException("baseline " + dir + " has no " + OutputDirectory.MANIFEST
+                            + ": an --update-baseline was cut short while installing it, or is installing it now (the new "
+                            + "baseline is in "
+                            + unfinished.get(0) + "); run regress with --update-baseline again to finish it");
+                }
                 throw new UnusableInputException("baseline " + dir + " has no " + OutputDirectory.MANIFEST
                         + ": it is empty or not a clsweep sweep output directory");
             }

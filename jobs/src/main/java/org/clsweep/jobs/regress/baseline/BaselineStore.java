@@ -3,6 +3,7 @@ package org.clsweep.jobs.regress.baseline;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -15,9 +16,19 @@ import org.clsweep.jobs.regress.UnusableInputException;
 /**
  * Writes a sweep's results as the new baseline directory ({@code --update-baseline}): the
  * manifest and the runs and aggregates tables, without optima, trace, Spark's marker and checksum
- * files or the regress output, plus a {@value #NOTE} saying how and when it was made. The new
- * directory is assembled beside the old one and swapped in by renames, so a failed copy leaves
- * the old baseline in place. A path that holds anything but a clsweep output is never replaced.
+ * files or the regress output, plus a {@value #NOTE} saying how and when it was made. Nothing is
+ * renamed, so the protocol holds on stores whose rename copies and then deletes (S3A):
+ *
+ * <pre>
+ *   assemble  copy the kept files and the note into .BASELINE.new-&lt;stamp&gt; beside the baseline; a
+ *             failure here leaves the old baseline as it was
+ *   install   delete BASELINE/manifest.json, then the rest of BASELINE; copy the new tables and
+ *             the note in, and the manifest last; delete .BASELINE.new-&lt;stamp&gt;
+ * </pre>
+ * A reader ({@link Baseline#load}) therefore finds the old baseline, the new one, or (while
+ * installing, or after a crash there) a baseline without manifest, which it refuses naming the
+ * interrupted update and how to finish it. A path that holds anything but a clsweep output is
+ * never replaced.
  */
 public final class BaselineStore {
     /** What a baseline keeps of a sweep directory. */
@@ -25,6 +36,8 @@ public final class BaselineStore {
             OutputDirectory.AGGREGATES);
     /** The note written into a baseline. */
     public static final String NOTE = "BASELINE.md";
+    /** The name of the directory a new baseline is assembled in, beside it: the baseline's name, then a stamp. */
+    static final String NEW_PREFIX = ".%s.new-";
 
     private BaselineStore() {
     }
@@ -36,7 +49,7 @@ public final class BaselineStore {
      * @param note     the text of {@value #NOTE}
      * @return the number of files written
      * @throws UnusableInputException if {@code baseline} holds something that is not a clsweep output
-     * @throws IOException            if the copy fails (the old baseline is then untouched)
+     * @throws IOException            if the copy fails (while assembling: the old baseline is then untouched)
      */
     public static int replace(Configuration conf, String source, String baseline, String note) throws IOException {
         Path src = new Path(source);
@@ -55,14 +68,13 @@ public final class BaselineStore {
             if (!fs.getFileStatus(dst).isDirectory()) {
                 throw new UnusableInputException("--baseline " + dst + " is a file, not a directory; not replacing it");
             }
-            if (fs.listStatus(dst).length > 0 && !fs.exists(new Path(dst, KEPT.get(0)))) {
+            if (fs.listStatus(dst).length > 0 && !fs.exists(new Path(dst, KEPT.get(0)))
+                    && unfinishedUpdates(fs, dst).isEmpty()) {
                 throw new UnusableInputException("--baseline " + dst + " is not empty and holds no " + KEPT.get(0)
                         + ": it is not a clsweep baseline; not replacing it");
             }
         }
-        long stamp = System.currentTimeMillis();
-        Path fresh = new Path(dst.getParent(), "." + dst.getName() + ".new-" + stamp);
-        Path old = new Path(dst.getParent(), "." + dst.getName() + ".old-" + stamp);
+        Path fresh = new Path(dst.getParent(), NEW_PREFIX.formatted(dst.getName()) + System.currentTimeMillis());
         int files = 0;
         try {
             fs.mkdirs(fresh);
@@ -76,22 +88,58 @@ public final class BaselineStore {
                 out.write(note.getBytes(StandardCharsets.UTF_8));
             }
             files++;
-            if (fs.exists(dst) && !fs.rename(dst, old)) {
-                throw new IOException("cannot move the old baseline " + dst + " aside to " + old);
-            }
-            if (!fs.rename(fresh, dst)) {
-                if (fs.exists(old)) {
-                    fs.rename(old, dst);
-                }
-                throw new IOException("cannot move the new baseline " + fresh + " to " + dst);
-            }
-            fs.delete(old, true);
-        } finally {
-            if (fs.exists(fresh)) {
-                fs.delete(fresh, true);
-            }
+        } catch (IOException | RuntimeException e) {
+            fs.delete(fresh, true);
+            throw e;
+        }
+        // from here on a failure leaves the new baseline in fresh, which names the unfinished update
+        install(fs, fresh, dst, conf);
+        for (Path p : unfinishedUpdates(fs, dst)) {
+            fs.delete(p, true);
         }
         return files;
+    }
+
+    /**
+     * The new baselines that updates cut short left beside {@code dst} (this one's too, while it
+     * installs).
+     *
+     * @param fs  the baseline's file system
+     * @param dst the baseline directory (qualified)
+     */
+    static List<Path> unfinishedUpdates(FileSystem fs, Path dst) throws IOException {
+        Path parent = dst.getParent();
+        List<Path> out = new ArrayList<>();
+        if (parent != null && fs.exists(parent)) {
+            String prefix = NEW_PREFIX.formatted(dst.getName());
+            for (FileStatus st : fs.listStatus(parent)) {
+                if (st.isDirectory() && st.getPath().getName().startsWith(prefix)) {
+                    out.add(st.getPath());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Replaces {@code dst}'s content by {@code fresh}'s, the manifest gone first and back last. */
+    private static void install(FileSystem fs, Path fresh, Path dst, Configuration conf) throws IOException {
+        Path manifest = new Path(dst, OutputDirectory.MANIFEST);
+        if (fs.exists(manifest) && !fs.delete(manifest, false)) {
+            throw new IOException("cannot delete " + manifest + " to replace the baseline");
+        }
+        fs.mkdirs(dst);
+        for (FileStatus old : fs.listStatus(dst)) {
+            fs.delete(old.getPath(), true);
+        }
+        for (FileStatus st : fs.listStatus(fresh)) {
+            if (!st.getPath().getName().equals(OutputDirectory.MANIFEST)) {
+                copy(fs, st.getPath(), fs, new Path(dst, st.getPath().getName()), conf);
+            }
+        }
+        Path newManifest = new Path(fresh, OutputDirectory.MANIFEST);
+        if (fs.exists(newManifest)) {
+            FileUtil.copy(fs, newManifest, fs, manifest, false, true, conf);
+        }
     }
 
     /** Copies a file or a table directory, skipping hidden and marker files (.crc, _SUCCESS). */

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.hadoop.conf.Configuration;
 import org.clsweep.jobs.regress.UnusableInputException;
+import org.clsweep.jobs.testing.CrashRenameFileSystem;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -72,5 +73,55 @@ class BaselineStoreTest {
         Path file = Files.writeString(tmp.resolve("file"), "x");
         assertThatThrownBy(() -> BaselineStore.replace(new Configuration(), sweep("b").toString(), file.toString(),
                 "x")).isInstanceOf(UnusableInputException.class).hasMessageContaining("is a file, not a directory");
+    }
+
+    /**
+     * On a store whose rename copies and then deletes (S3A), a rename cut short would leave a half
+     * baseline: an update renames nothing.
+     */
+    @Test
+    void anUpdateRenamesNothing() throws IOException {
+        Configuration conf = new Configuration();
+        conf.set(CrashRenameFileSystem.IMPL_KEY, CrashRenameFileSystem.class.getName());
+        Path base = tmp.resolve("baselines/nightly");
+        String uri = CrashRenameFileSystem.SCHEME + "://" + base.toAbsolutePath();
+        BaselineStore.replace(conf, sweep("old").toString(), uri, "old\n");
+        CrashRenameFileSystem.arm(CrashRenameFileSystem.Phase.MID_COPY, "nightly", 0);
+        try {
+            BaselineStore.replace(conf, sweep("new").toString(), uri, "new\n");
+        } finally {
+            CrashRenameFileSystem.disarm();
+        }
+        assertThat(CrashRenameFileSystem.renames()).isEmpty();
+        assertThat(CrashRenameFileSystem.crashes()).isEmpty();
+        assertThat(files(base)).containsExactly("BASELINE.md", "aggregates/part-0.parquet", "manifest.json",
+                "runs/part-0.parquet");
+        assertThat(Files.readString(base.resolve("manifest.json"))).isEqualTo("new:manifest.json");
+    }
+
+    /**
+     * What a crash while installing leaves (the new baseline assembled beside the old one, the old
+     * manifest deleted): a reader is told to run the update again, and the next update finishes.
+     */
+    @Test
+    void anUpdateCutShortWhileInstallingIsNamedAndTheNextOneFinishesIt() throws IOException {
+        Path base = tmp.resolve("baselines/nightly");
+        BaselineStore.replace(new Configuration(), sweep("old").toString(), base.toString(), "old\n");
+        Path fresh = Files.createDirectories(base.resolveSibling(".nightly.new-1"));
+        Files.writeString(fresh.resolve("manifest.json"), "new:manifest.json");
+        Files.delete(base.resolve("manifest.json"));
+
+        assertThatThrownBy(() -> Baseline.open(new Configuration(), base.toString(), null, null))
+                .isInstanceOf(UnusableInputException.class)
+                .hasMessageContaining("has no manifest.json: an --update-baseline was cut short while installing it")
+                .hasMessageContaining(".nightly.new-1")
+                .hasMessageContaining("run regress with --update-baseline again");
+
+        BaselineStore.replace(new Configuration(), sweep("new").toString(), base.toString(), "new\n");
+        assertThat(Files.readString(base.resolve("manifest.json"))).isEqualTo("new:manifest.json");
+        assertThat(Files.readString(base.resolve("BASELINE.md"))).isEqualTo("new\n");
+        try (Stream<Path> s = Files.list(base.getParent())) {
+            assertThat(s.map(p -> p.getFileName().toString())).containsExactly("nightly");
+        }
     }
 }
