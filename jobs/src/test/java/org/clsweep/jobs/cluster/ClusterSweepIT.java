@@ -102,9 +102,9 @@ class ClusterSweepIT {
         assertThat(manifest.status()).isEqualTo(ManifestStatus.COMPLETE);
         assertThat(manifest.count(RunStatus.OK)).isEqualTo(RUNS);
         assertThat(manifest.environment()).containsEntry("master", cluster.masterUrl());
-        try (Stream<Path> parts = Files.list(onCluster.resolve(ResultParts.DIR))) {
+        try (Stream<Path> parts = Files.list(onCluster.resolve(ResultParts.DIR).resolve(ResultParts.COMMITTED))) {
             assertThat(parts.map(p -> p.getFileName().toString()).filter(n -> n.matches("a\\d{5}-b\\d{6}")))
-                    .as("one committed part per bin").hasSize(8 * REQUESTED_CORES);
+                    .as("one commit record per bin").hasSize(8 * REQUESTED_CORES);
         }
 
         SameRuns.assertSameTables(onCluster, local, RUNS);

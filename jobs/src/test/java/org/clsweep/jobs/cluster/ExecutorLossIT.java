@@ -131,7 +131,7 @@ class ExecutorLossIT {
     }
 
     private static int committedParts(Path out) throws Exception {
-        Path parts = out.resolve(ResultParts.DIR);
+        Path parts = out.resolve(ResultParts.DIR).resolve(ResultParts.COMMITTED);
         if (!Files.isDirectory(parts)) {
             return 0;
         }

@@ -167,7 +167,8 @@ class HdfsSweepIT {
     }
 
     private static int committedParts(String out) throws IOException {
-        org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(out, ResultParts.DIR);
+        org.apache.hadoop.fs.Path parts = new org.apache.hadoop.fs.Path(new org.apache.hadoop.fs.Path(out,
+                ResultParts.DIR), ResultParts.COMMITTED);
         if (!fs.exists(parts)) {
             return 0;
         }
