@@ -1,23 +1,15 @@
 package org.clsweep.jobs.export.section;
 
-import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
-import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
 import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.query.QueryResult;
-import org.clsweep.jobs.export.query.SqlQuery;
-import org.clsweep.jobs.export.query.SweepParameters;
-import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figures: global modulation as learning curves of tokens — for every two-layer cell, the share of
@@ -34,7 +26,7 @@ import org.clsweep.jobs.export.query.TableKind;
  * {@code conf/global-modulation.conf}, background and pattern tokens of its matched block have
  * equal pair covariance and differ only in discriminativeness (docs/twolayer.md).
  */
-public final class TokenLearningShare extends FigureSection {
+public final class TokenLearningShare extends TokenLearningSection {
     static final String TITLE = "Two layers: share of tokens learned by iteration, pattern vs background";
     private static final String PREDICTION = "Global modulation: tokens that discriminate between global patterns "
             + "(pattern tokens) are learned first; a token that is only noise at its location is not learned. When "
@@ -45,24 +37,8 @@ public final class TokenLearningShare extends FigureSection {
     }
 
     @Override
-    Optional<String> unavailable(ExportContext ctx) {
-        SweepSchema s = ctx.schema();
-        return ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(), s.tokenLearningTime());
-    }
-
-    @Override
-    List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of(ACTIVATION, NET_BATCHNORM), WIDTH);
-    }
-
-    @Override
-    SqlQuery query(ExportContext ctx, List<String> keys) {
-        return TokenLearningRecords.query(ctx, keys, TokenLearningRecords.ROLE);
-    }
-
-    @Override
-    String noRows() {
-        return "the tokens table has no rows of OK two-layer runs.";
+    String groupedBy(ExportContext ctx) {
+        return TokenLearningRecords.ROLE;
     }
 
     @Override

@@ -1,23 +1,15 @@
 package org.clsweep.jobs.export.section;
 
-import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
-import static org.clsweep.jobs.export.query.GridColumns.NET_BATCHNORM;
 import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.query.QueryResult;
-import org.clsweep.jobs.export.query.SqlQuery;
-import org.clsweep.jobs.export.query.SweepParameters;
-import org.clsweep.jobs.export.query.SweepSchema;
-import org.clsweep.jobs.export.query.TableKind;
 
 /**
  * Figure: global modulation — when a (location, token) is learned against the number of global
@@ -36,7 +28,7 @@ import org.clsweep.jobs.export.query.TableKind;
  * tokens which are only noise are not learned; it states no direction for the time against the
  * number of patterns, so the figure reports that relation without a check.
  */
-public final class TokenLearningTime extends FigureSection {
+public final class TokenLearningTime extends TokenLearningSection {
     static final String TITLE = "Two layers: token learning time vs patterns using the token";
     private static final String PREDICTION = "Global modulation: local patterns that discriminate between global "
             + "patterns are learned preferentially, and tokens that are only noise at a location are not learned. "
@@ -48,24 +40,8 @@ public final class TokenLearningTime extends FigureSection {
     }
 
     @Override
-    Optional<String> unavailable(ExportContext ctx) {
-        SweepSchema s = ctx.schema();
-        return ctx.missing(TableKind.TOKENS, "cell_id", "seed", s.tokenPatternsUsing(), s.tokenLearningTime());
-    }
-
-    @Override
-    List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.TWOLAYER, List.of(ACTIVATION, NET_BATCHNORM), WIDTH);
-    }
-
-    @Override
-    SqlQuery query(ExportContext ctx, List<String> keys) {
-        return TokenLearningRecords.query(ctx, keys, ctx.schema().tokenPatternsUsing());
-    }
-
-    @Override
-    String noRows() {
-        return "the tokens table has no rows of OK two-layer runs.";
+    String groupedBy(ExportContext ctx) {
+        return ctx.schema().tokenPatternsUsing();
     }
 
     /** Each series at its largest β; no figure when no record was learned. */
