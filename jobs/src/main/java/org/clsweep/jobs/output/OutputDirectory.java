@@ -95,7 +95,7 @@ public final class OutputDirectory implements AutoCloseable {
         try {
             Path p = new Path(location);
             URI uri = p.toUri();
-            FileSystem fs = FileSystem.newInstance(uri, conf);
+            FileSystem fs = FileSystems.newInstance(uri, conf);
             fs.setWriteChecksum(false);
             return new OutputDirectory(fs, fs.makeQualified(p));
         } catch (IOException | IllegalArgumentException e) {

@@ -90,7 +90,7 @@ public final class OutputLease implements Closeable {
         OutputLease lease = null;
         try {
             Path p = new Path(location);
-            fs = FileSystem.newInstance(p.toUri(), conf);
+            fs = FileSystems.newInstance(p.toUri(), conf);
             fs.setWriteChecksum(false);
             lease = acquire(fs, fs.makeQualified(p), timeout, breakLease, warnings);
             return lease;

@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.fs.FileSystem;
+import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
@@ -188,7 +189,7 @@ public final class RegressDriver {
     }
 
     private static void writeText(SparkSession spark, Path file, String text) throws IOException {
-        FileSystem fs = file.getFileSystem(spark.sparkContext().hadoopConfiguration());
+        FileSystem fs = FileSystems.of(file, spark.sparkContext().hadoopConfiguration());
         fs.mkdirs(file.getParent());
         try (OutputStream out = fs.create(file, true)) {
             out.write(text.getBytes(StandardCharsets.UTF_8));

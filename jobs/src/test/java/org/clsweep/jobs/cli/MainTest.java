@@ -82,6 +82,14 @@ class MainTest {
     }
 
     @Test
+    void anObjectStoreWhoseFileSystemIsMissingExitsTwoNamingWhatToAdd() throws Exception {
+        Result r = cli("run", spec(GOOD).toString(), "--out", "s3a://no-such-bucket/sweeps/x");
+        assertThat(r.code).as(r.err).isEqualTo(2);
+        assertThat(r.err).contains("output directory s3a://no-such-bucket/sweeps/x", "no file system for scheme \"s3a\"",
+                "hadoop-aws").doesNotContain("at org.apache");
+    }
+
+    @Test
     void runWithABadSetExitsTwo() throws Exception {
         Path out = tmp.resolve("out");
         Result r = cli("run", spec(GOOD).toString(), "--out", out.toString(), "--set", "grid.width=[0]");

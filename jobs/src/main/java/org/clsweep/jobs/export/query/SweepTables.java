@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.apache.hadoop.fs.FSDataInputStream;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -109,7 +110,7 @@ public final class SweepTables implements AutoCloseable {
     public Optional<String> manifest() {
         Path p = new Path(location + "/" + MANIFEST);
         try {
-            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = FileSystems.of(p, spark.sparkContext().hadoopConfiguration());
             if (!fs.exists(p)) {
                 return Optional.empty();
             }
@@ -124,7 +125,7 @@ public final class SweepTables implements AutoCloseable {
     private static boolean hasParquet(SparkSession spark, String dir) {
         Path glob = new Path(dir + "/*.parquet");
         try {
-            FileSystem fs = glob.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = FileSystems.of(glob, spark.sparkContext().hadoopConfiguration());
             FileStatus[] files = fs.globStatus(glob);
             return files != null && files.length > 0;
         } catch (IOException e) {

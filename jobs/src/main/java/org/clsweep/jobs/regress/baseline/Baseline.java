@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
+import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.Path;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.output.Manifest;
@@ -106,7 +107,7 @@ public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecD
         }
         Path file = new Path(root, OutputDirectory.MANIFEST);
         try {
-            FileSystem fs = root.getFileSystem(conf);
+            FileSystem fs = FileSystems.of(root, conf);
             if (!fs.exists(root)) {
                 throw new UnusableInputException("baseline " + dir + " does not exist; make one with --update-baseline");
             }

@@ -8,6 +8,7 @@ import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
+import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
 import org.clsweep.jobs.output.OutputDirectory;
@@ -54,8 +55,8 @@ public final class BaselineStore {
     public static int replace(Configuration conf, String source, String baseline, String note) throws IOException {
         Path src = new Path(source);
         Path dst = new Path(baseline);
-        FileSystem srcFs = src.getFileSystem(conf);
-        try (FileSystem fs = FileSystem.newInstance(dst.toUri(), conf)) {
+        FileSystem srcFs = FileSystems.of(src, conf);
+        try (FileSystem fs = FileSystems.newInstance(dst.toUri(), conf)) {
             // a private instance: no checksum side files in the baseline, Spark's cached one untouched
             fs.setWriteChecksum(false);
             return replace(srcFs, src, fs, fs.makeQualified(dst), note, conf);

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.hadoop.fs.FileSystem;
+import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -227,7 +228,7 @@ public final class SweepResultsReader {
     static boolean exists(SparkSession spark, String path) {
         try {
             Path p = new Path(path);
-            FileSystem fs = p.getFileSystem(spark.sparkContext().hadoopConfiguration());
+            FileSystem fs = FileSystems.of(p, spark.sparkContext().hadoopConfiguration());
             return fs.exists(p);
         } catch (IOException | IllegalArgumentException e) {
             throw new UnusableInputException("cannot access " + path + ": " + e.getMessage(), e);
