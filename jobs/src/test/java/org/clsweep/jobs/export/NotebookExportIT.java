@@ -75,6 +75,14 @@ class NotebookExportIT extends SparkTestBase {
               ]
             }
             """;
+    static final String RANDOM = """
+            sweep {
+              name = random-test
+              seeds = 3
+              geometry { kind = random, patterns = 4, dim = 8 }
+              grid { activation = [relu], width = [2, 8] }
+            }
+            """;
     static final String NO_AGGREGATES = """
             sweep {
               name = noagg-test
@@ -89,6 +97,7 @@ class NotebookExportIT extends SparkTestBase {
     static NotebookExport.Result oneLayer;
     static NotebookExport.Result mixed;
     static NotebookExport.Result noAggregates;
+    static NotebookExport.Result random;
     static int cliExit;
     static String cliOut;
 
@@ -99,6 +108,9 @@ class NotebookExportIT extends SparkTestBase {
 
         Path out2 = sweep(MIXED, "out-mixed", new SyntheticRuns(3, List.of(), List.of()));
         mixed = NotebookExport.export(spark, out2.toString(), tmp.resolve("export-mixed"));
+
+        Path outRandom = sweep(RANDOM, "out-random", new SyntheticRuns(1, List.of(), List.of()));
+        random = NotebookExport.export(spark, outRandom.toString(), tmp.resolve("export-random"));
 
         Path out3 = sweep(NO_AGGREGATES, "out-noagg", new SyntheticRuns(1, List.of(), List.of()));
         try (Stream<Path> files = Files.walk(out3.resolve("aggregates"))) {
@@ -142,6 +154,14 @@ class NotebookExportIT extends SparkTestBase {
                 "fig10-token-learning-time.png", "fig11-token-learning-share-1.png",
                 "fig12-token-learning-share-2.png", "fig13-token-learning-share-3.png",
                 "fig14-token-learning-share-4.png");
+    }
+
+    @Test
+    void patternsDrawnPerSeedArePredictedFromEachSeedsOwnBasins() throws Exception {
+        assertThat(markdown(random)).contains("Where every seed draws its own patterns (relu) the dashed line is "
+                + "instead the mean over seeds of the prediction from each seed's own p_l (column "
+                + "`predicted_coverage_per_seed`)");
+        assertThat(markdown(oneLayer)).doesNotContain("Where every seed draws its own patterns");
     }
 
     @Test

@@ -94,6 +94,11 @@ public final class ClsweepSchema implements SweepSchema {
     }
 
     @Override
+    public String perSeedCoveragePrediction() {
+        return "predicted_coverage_per_seed";
+    }
+
+    @Override
     public String tokenPatternsUsing() {
         return "patterns_using";
     }

@@ -47,6 +47,12 @@ public interface SweepSchema {
      */
     String pooledCoveragePrediction();
 
+    /**
+     * Aggregates: for geometries drawn per seed, the mean over seeds of the prediction from each
+     * seed's own pooled p_l; NULL for fixed geometries.
+     */
+    String perSeedCoveragePrediction();
+
     /** Tokens: how many global patterns put the row's token at its location (0: noise there). */
     String tokenPatternsUsing();
 

@@ -30,7 +30,9 @@ import org.clsweep.jobs.export.query.TableKind;
  *
  * The interval is the observed mean's 95% CI widened by half a pattern: a run's coverage moves in
  * steps of 1/L, and a CI over a few seeds of identical runs has zero width. The prediction drawn
- * is the one pooled over the widths of a series when the aggregates have it.
+ * is, where the aggregates have it, the one pooled over the widths of a series, and for a series
+ * whose patterns are drawn per seed (random, pairs) the mean of the per-seed predictions: pooling
+ * p_l over seeds with different patterns overstates the coverage (Jensen; AggregatesTable).
  */
 public final class CoverageVsPrediction extends FigureSection {
     static final String TITLE = "Coverage vs the brute-force prediction";
@@ -67,6 +69,9 @@ public final class CoverageVsPrediction extends FigureSection {
         if (pooled(ctx)) {
             columns.add(s.pooledCoveragePrediction());
         }
+        if (perSeed(ctx)) {
+            columns.add(s.perSeedCoveragePrediction());
+        }
         return SqlQuery.seriesOf(keys, WIDTH, columns, ModelKind.ONELAYER.specName(), List.of());
     }
 
@@ -80,7 +85,9 @@ public final class CoverageVsPrediction extends FigureSection {
         SweepSchema s = ctx.schema();
         QueryResult t = rows.table();
         boolean pooled = pooled(ctx);
+        boolean perSeed = perSeed(ctx);
         String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
+        List<String> perSeedSeries = new ArrayList<>();
         ErrorBarChart.Builder chart = ErrorBarChart.builder("Observed coverage vs the brute-force prediction",
                 "width n (nodes)", "coverage (patterns recovered / L)")
                 .subtitle("solid: observed (bars: 95% CI over seeds); dashed: brute-force prediction")
@@ -91,6 +98,10 @@ public final class CoverageVsPrediction extends FigureSection {
             double[] lo = grp.numbers(t, s.ciLow(METRIC));
             double[] hi = grp.numbers(t, s.ciHigh(METRIC));
             double[] pred = grp.numbers(t, predicted);
+            if (perSeed && Points.finite(x, grp.numbers(t, s.perSeedCoveragePrediction())).size() > 0) {
+                pred = grp.numbers(t, s.perSeedCoveragePrediction());
+                perSeedSeries.add(grp.label());
+            }
             chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, colour, false));
             chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, colour, true));
             double patterns = t.number(grp.rows().get(0), GEOMETRY_PATTERNS);
@@ -111,9 +122,18 @@ public final class CoverageVsPrediction extends FigureSection {
                 + "probabilities p_l, the fraction of nodes that ended in pattern l's basin, "
                 + (pooled ? "pooled over every width of the series (column `" + predicted + "`; `"
                         + s.coveragePrediction() + "` uses the cell's own nodes only)."
-                        : "over all seeds of the cell (column `" + predicted + "`).");
+                        : "over all seeds of the cell (column `" + predicted + "`).")
+                + (perSeedSeries.isEmpty() ? "" : " Where every seed draws its own patterns ("
+                        + String.join(", ", perSeedSeries) + ") the dashed line is instead the mean over seeds of "
+                        + "the prediction from each seed's own p_l (column `" + s.perSeedCoveragePrediction()
+                        + "`): pooling p_l over seeds with different patterns would overstate the coverage.");
         return Drawing.of(ctx.addFigure("coverage-vs-prediction",
                 "Observed coverage and the brute-force prediction vs width.", chart.build()), shows, checks);
+    }
+
+    /** Whether the aggregates hold the mean of the per-seed predictions. */
+    private static boolean perSeed(ExportContext ctx) {
+        return ctx.hasColumns(TableKind.AGGREGATES, ctx.schema().perSeedCoveragePrediction());
     }
 
     /** Whether the aggregates hold the prediction pooled over the widths of a series. */
