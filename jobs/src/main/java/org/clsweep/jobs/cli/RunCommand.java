@@ -40,6 +40,9 @@ public final class RunCommand implements Callable<Integer> {
     /** Where outputs go by default, relative to the working directory: runs/&lt;sweep.name&gt;. */
     static final String DEFAULT_OUT_PARENT = "runs";
     private static final String LEASE_TIMEOUT = "--lease-timeout";
+    private static final String ALLOW_LARGE = "--allow-large";
+    /** Sweeps with more runs than this are refused unless {@value #ALLOW_LARGE} is given. */
+    static final long RUN_LIMIT = 10_000_000L;
 
     @Mixin
     SpecOptions options;
@@ -69,12 +72,19 @@ public final class RunCommand implements Callable<Integer> {
             description = "run again the runs whose committed result is FAILED (their rows are replaced)")
     boolean retryFailed;
 
+    @Option(names = ALLOW_LARGE,
+            description = "run a sweep of more than 10 000 000 runs (cells × seeds), refused without it")
+    boolean allowLarge;
+
     @Spec
     CommandSpec command;
 
     @Override
     public Integer call() throws IOException {
         SweepSpec spec = options.parse();
+        if (!allowLarge) {
+            Grid.checkSize(spec, RUN_LIMIT, ALLOW_LARGE);
+        }
         String masterUrl = master.checked();
         List<Cell> cells = Grid.expand(spec);
         SweepOptions sweepOptions = SweepOptions.of(retryFailed, repair);

@@ -110,6 +110,20 @@ public final class Grid {
                 + plural(cells * seeds, "run") + "; " + blocks;
     }
 
+    /**
+     * Refuses a sweep of more than {@code limit} runs, naming what multiplies.
+     *
+     * @throws SpecException on key {@code grid} when cells × seeds exceeds {@code limit}
+     */
+    public static void checkSize(SweepSpec spec, long limit, String override) {
+        long runs = spec.cellCount() * spec.seeds().size();
+        if (runs > limit) {
+            throw new SpecException("grid", "the sweep has " + runs + " runs, more than the limit of " + limit + ": "
+                    + describe(spec) + ", seeds " + spec.seeds().size() + "; pass " + override
+                    + " to run it anyway");
+        }
+    }
+
     private static String plural(long n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
     }

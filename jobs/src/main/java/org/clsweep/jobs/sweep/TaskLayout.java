@@ -38,6 +38,11 @@ public final class TaskLayout {
     static final double POPULATION_FACTOR = 1.0;
     static final double ONE_LAYER_SGD_FACTOR = 0.5;
     static final double TWO_LAYER_FACTOR = 1.3;
+    /**
+     * CPU seconds per unit of {@link #cost}: the population flow's ≈ 2.1 ns per unit of work
+     * (BENCHMARKS.md, "Cost factors of TaskLayout").
+     */
+    static final double CPU_SECONDS_PER_UNIT = 2.1e-9;
 
     private TaskLayout() {
     }
@@ -55,6 +60,15 @@ public final class TaskLayout {
                     * s.tokens().fieldDim() * (double) s.train().batch();
         }
         return perStep * s.train().steps();
+    }
+
+    /**
+     * The estimated CPU seconds of one run's simulation: {@link #cost} × {@value #CPU_SECONDS_PER_UNIT}.
+     * An upper bound for population runs, which stop once converged; the per-run analysis and
+     * Spark's own work come on top.
+     */
+    public static double cpuSeconds(RunSpec s) {
+        return cost(s) * CPU_SECONDS_PER_UNIT;
     }
 
     /** How many bins (Spark jobs of one task) to use for {@code runs} runs on {@code slots} task slots. */

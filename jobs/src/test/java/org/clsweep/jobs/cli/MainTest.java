@@ -82,6 +82,28 @@ class MainTest {
     }
 
     @Test
+    void validatePrintsTheEstimatedSimulationCost() throws Exception {
+        Result r = cli("validate", spec(GOOD).toString());
+        assertThat(r.code).as(r.err).isZero();
+        assertThat(r.out).containsPattern("estimated simulation: ≈ \\d+ CPU-seconds \\(from the per-model cost");
+    }
+
+    @Test
+    void aSweepAboveTheRunLimitIsRefusedUnlessAllowed() throws Exception {
+        StringBuilder widths = new StringBuilder();
+        for (int w = 1; w <= 1000; w++) {
+            widths.append(w == 1 ? "" : ", ").append(w);
+        }
+        Path big = spec("sweep { name = big, seeds = 10001, grid { width = [" + widths + "] } }");
+        Path out = tmp.resolve("big-out");
+        Result r = cli("run", big.toString(), "--out", out.toString());
+        assertThat(r.code).isEqualTo(2);
+        assertThat(r.err).contains("10001000 runs, more than the limit of 10000000", "1000 cells × 10001 seeds",
+                "width ∈ {1, 2, 3", "--allow-large");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void anObjectStoreWhoseFileSystemIsMissingExitsTwoNamingWhatToAdd() throws Exception {
         Result r = cli("run", spec(GOOD).toString(), "--out", "s3a://no-such-bucket/sweeps/x");
         assertThat(r.code).as(r.err).isEqualTo(2);
