@@ -44,12 +44,9 @@ public final class DecoupledTokenPairGenerator implements TokenPairSource {
         this.vocab = table.vocab();
         this.locations = table.locations();
         this.rng = rng;
-        this.patterns = new int[table.count()][locations];
+        this.patterns = table.rows();
         this.redraw = new double[table.count()];
         for (int g = 0; g < table.count(); g++) {
-            for (int k = 0; k < locations; k++) {
-                patterns[g][k] = table.token(g, k);
-            }
             redraw[g] = pairs.redrawProbability(g);
         }
     }

@@ -38,12 +38,11 @@ public final class TokenPairGenerator implements TokenPairSource {
         this.locations = table.locations();
         this.augDegree = augDegree;
         this.rng = rng;
-        this.patterns = new int[table.count()][locations];
+        this.patterns = table.rows();
         this.wildcards = new int[table.count()][];
         for (int g = 0; g < table.count(); g++) {
             int w = 0;
             for (int k = 0; k < locations; k++) {
-                patterns[g][k] = table.token(g, k);
                 if (patterns[g][k] < 0) {
                     w++;
                 }

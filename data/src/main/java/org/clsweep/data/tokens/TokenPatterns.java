@@ -137,6 +137,15 @@ public final class TokenPatterns {
         return patterns[g][k];
     }
 
+    /** The table as a new G×K array: [g][k] = {@link #token(int, int) token(g, k)}. */
+    public int[][] rows() {
+        int[][] copy = new int[patterns.length][];
+        for (int g = 0; g < patterns.length; g++) {
+            copy[g] = patterns[g].clone();
+        }
+        return copy;
+    }
+
     /** The allowed tokens of location k, in draw order. */
     public int[] allowed(int k) {
         return allowed[k].clone();
