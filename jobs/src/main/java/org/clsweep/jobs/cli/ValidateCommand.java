@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.clsweep.data.spec.ModelKind;
+import org.clsweep.data.spec.RunSpec;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.sweep.TaskLayout;
 import org.clsweep.jobs.spec.SweepSpec;
+import org.clsweep.jobs.text.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -30,6 +33,7 @@ public final class ValidateCommand implements Callable<Integer> {
         PrintWriter out = command.commandLine().getOut();
         out.println(Grid.describe(spec));
         out.println(estimatedCpu(spec, cells));
+        out.println(estimatedOutput(spec, cells));
         out.println("spec hash " + spec.hash());
         CellTable.print(out, cells, Grid.axes(spec));
         out.flush();
@@ -52,5 +56,37 @@ public final class ValidateCommand implements Callable<Integer> {
         return "estimated simulation: ≈ " + amount + " (from the per-model cost factors in BENCHMARKS.md; "
                 + "population runs that converge early cost less, the per-run analysis and Spark's own work come "
                 + "on top)";
+    }
+
+    /**
+     * The estimated size of the output tables, as a sentence. Per run, from the Parquet sizes of
+     * the shipped sweeps (docs/operators.md, "Sizing a sweep"):
+     * <pre>
+     *   500 B                                          runs row, its share of aggregates and manifest
+     *   + one layer:  150 B · min(width, L)            optima rows (at most one per node, few per pattern)
+     *   + two layers: 8 B · (K·n + 2K) · trace points  token scores, s_k² and R²_k per trace point
+     *                 + 10 B · K·n                     tokens rows
+     * </pre>
+     * {@code OUT/_results} holds as much again or more: 1.0–1.5× the tables for the sweeps above,
+     * 2.6–3.7× for sweeps of small runs, where each part's own Parquet footers weigh.
+     */
+    static String estimatedOutput(SweepSpec spec, List<Cell> cells) {
+        double bytes = 0.0;
+        for (Cell c : cells) {
+            RunSpec s = c.spec();
+            double run = 500.0;
+            if (s.model() == ModelKind.ONELAYER) {
+                run += 150.0 * Math.min(s.width(), s.geometry().patterns());
+            } else {
+                int fields = s.tokens().locations();
+                double records = (double) fields * s.tokens().vocab();
+                double points = s.train().steps() / (double) s.train().traceEvery() + 1.0;
+                run += 8.0 * (records + 2.0 * fields) * points + 10.0 * records;
+            }
+            bytes += run;
+        }
+        bytes *= spec.seeds().size();
+        return "estimated output: ≈ " + NumberText.bytes(bytes) + " of tables, and as much again or more (up to "
+                + "4× for small sweeps) in OUT/_results";
     }
 }

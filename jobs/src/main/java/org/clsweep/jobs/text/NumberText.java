@@ -39,4 +39,18 @@ public final class NumberText {
         }
         return new BigDecimal(x).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
     }
+
+    /** A byte count in decimal units with two significant digits: {@code 950 B}, {@code 12 kB}, {@code 3.4 MB}. */
+    public static String bytes(double n) {
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int u = 0;
+        double v = n;
+        while (v >= 999.5 && u < units.length - 1) {
+            v /= 1000.0;
+            u++;
+        }
+        String digits = v >= 9.95 || u == 0 ? String.format(Locale.ROOT, "%.0f", v)
+                : String.format(Locale.ROOT, "%.1f", v);
+        return digits + " " + units[u];
+    }
 }

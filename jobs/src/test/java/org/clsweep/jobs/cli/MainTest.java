@@ -85,7 +85,8 @@ class MainTest {
     void validatePrintsTheEstimatedSimulationCost() throws Exception {
         Result r = cli("validate", spec(GOOD).toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).containsPattern("estimated simulation: ≈ \\d+ CPU-seconds \\(from the per-model cost");
+        assertThat(r.out).containsPattern("estimated simulation: ≈ \\d+ CPU-seconds \\(from the per-model cost")
+                .containsPattern("estimated output: ≈ [0-9.]+ [kMG]?B of tables");
     }
 
     @Test

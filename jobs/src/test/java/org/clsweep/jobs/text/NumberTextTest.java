@@ -24,4 +24,13 @@ class NumberTextTest {
         assertThat(NumberText.of(1_234_567.5)).isEqualTo("1.235e+06");
         assertThat(NumberText.of(Double.NEGATIVE_INFINITY)).isEqualTo("-Infinity");
     }
+
+    @Test
+    void byteCountsInDecimalUnits() {
+        assertThat(NumberText.bytes(950)).isEqualTo("950 B");
+        assertThat(NumberText.bytes(12_345)).isEqualTo("12 kB");
+        assertThat(NumberText.bytes(3_449_000)).isEqualTo("3.4 MB");
+        assertThat(NumberText.bytes(999_700)).isEqualTo("1.0 MB");
+        assertThat(NumberText.bytes(2.5e12)).isEqualTo("2.5 TB");
+    }
 }
