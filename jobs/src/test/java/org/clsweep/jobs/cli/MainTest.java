@@ -85,8 +85,10 @@ class MainTest {
     void validatePrintsTheEstimatedSimulationCost() throws Exception {
         Result r = cli("validate", spec(GOOD).toString());
         assertThat(r.code).as(r.err).isZero();
-        assertThat(r.out).containsPattern("estimated simulation: ≈ \\d+ CPU-seconds \\(from the per-model cost")
+        assertThat(r.err).containsPattern("estimated simulation: ≈ \\d+ CPU-seconds \\(from the per-model cost")
                 .containsPattern("estimated output: ≈ [0-9.]+ [kMG]?B of tables");
+        assertThat(r.out.lines().skip(1).findFirst()).as("the spec hash stays the second line of stdout")
+                .hasValueSatisfying(l -> assertThat(l).startsWith("spec hash "));
     }
 
     @Test
