@@ -104,22 +104,23 @@ final class LearningTimes {
     /** The median learning time over all runs; +∞ when fewer than half of the records were learned. */
     double median() {
         long[][] c = counts();
-        return median(shares(c, identity(c[0].length)));
+        return median(shares(c, identity(c[0].length)), grid());
     }
 
     /** The percentile-bootstrap interval of the median: [low, high], either end possibly +∞. */
     double[] medianInterval() {
         long[][] c = counts();
+        double[] grid = grid();
         double[] draws = new double[RESAMPLES];
         SplittableRandom rng = new SplittableRandom(STREAM);
         for (int b = 0; b < RESAMPLES; b++) {
-            draws[b] = median(shares(c, resample(c[0].length, rng)));
+            draws[b] = median(shares(c, resample(c[0].length, rng)), grid);
         }
         return percentiles(draws);
     }
 
-    private double median(double[] f) {
-        double[] grid = grid();
+    /** The first time of {@code grid} at which {@code f} reaches 1/2, else +∞. */
+    private static double median(double[] f, double[] grid) {
         for (int i = 0; i < f.length; i++) {
             if (f[i] >= 0.5) {
                 return grid[i];

@@ -62,9 +62,9 @@ public final class TokenLearningShare extends TokenLearningSection {
                 if (lt == null) {
                     continue;
                 }
-                chart.series(curve(role, lt, budget, c++));
                 double[] f = lt.shares();
                 double[][] band = lt.shareIntervals();
+                chart.series(curve(role, lt.grid(), f, band, budget, c++));
                 int last = f.length - 1;
                 double med = lt.median();
                 double[] medCi = lt.medianInterval();
@@ -88,11 +88,13 @@ public final class TokenLearningShare extends TokenLearningSection {
         return new Drawing(figures, shows, List.of(), List.of());
     }
 
-    /** F(t) as a step curve from iteration 0 to the budget, with its band. */
-    private static ChartSeries curve(String role, LearningTimes lt, double budget, int colour) {
-        double[] grid = lt.grid();
-        double[] f = lt.shares();
-        double[][] band = lt.shareIntervals();
+    /**
+     * F(t) as a step curve from iteration 0 to the budget, with its band.
+     *
+     * @param grid the learning times of {@link LearningTimes#grid()}; f and band at those times
+     */
+    private static ChartSeries curve(String role, double[] grid, double[] f, double[][] band, double budget,
+                                     int colour) {
         int m = grid.length;
         double[] x = new double[2 * m + 2];
         double[] y = new double[x.length];
