@@ -65,6 +65,21 @@ public final class SeedRanges implements Serializable {
         return new SeedRanges(Arrays.copyOf(f, n), Arrays.copyOf(l, n));
     }
 
+    /** The seeds either set holds. */
+    public SeedRanges union(SeedRanges other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        long[] f = Arrays.copyOf(first, first.length + other.first.length);
+        long[] l = Arrays.copyOf(last, f.length);
+        System.arraycopy(other.first, 0, f, first.length, other.first.length);
+        System.arraycopy(other.last, 0, l, last.length, other.last.length);
+        return union(f, l);
+    }
+
     /** The number of seeds. */
     public long size() {
         return size;

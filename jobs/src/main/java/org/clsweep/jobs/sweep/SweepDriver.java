@@ -143,6 +143,7 @@ public final class SweepDriver {
                 null, null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
+        long started = System.nanoTime();
         try {
             if (console != null) {
                 report(console, spec.name(), attempt, found.change(), kept, reused, pending, retried, runs);
@@ -158,6 +159,13 @@ public final class SweepDriver {
                         Grid.describe(spec), progress, computed);
             }
             parts.clearUncommitted();
+            long simulated = System.nanoTime();
+            if (console != null) {
+                console.println("[" + spec.name() + "] " + computed.get() + " runs simulated in "
+                        + ProgressReporter.clock((simulated - started) / 1_000_000L) + "; writing the run tables and "
+                        + "aggregating " + cells.size() + " cells");
+                console.flush();
+            }
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables and aggregating "
                     + cells.size() + " cells", false);
@@ -169,6 +177,11 @@ public final class SweepDriver {
             check(counts, cells.size(), runs);
 
             out.commit(OutputDirectory.TABLES);
+            if (console != null) {
+                console.println("[" + spec.name() + "] tables and aggregates of " + runs + " runs written in "
+                        + ProgressReporter.clock((System.nanoTime() - simulated) / 1_000_000L));
+                console.flush();
+            }
             Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
                     environment(spark, options, damaged, lost), Instant.now(), null);
             out.writeManifest(done);
