@@ -70,7 +70,10 @@ public final class CurvatureAnalysis {
     private final int exactDim;
     /** Orthonormal basis of span{μ_l}, r0 rows of length d. */
     private final double[][] patternBasis;
-    /** The coordinates of μ_l on {@link #patternBasis}, L rows of length r0: the same for every w. */
+    /**
+     * The coordinates of μ_l on {@link #patternBasis}, L rows of length r0: the same for every w.
+     * Empty when r0 = d.
+     */
     private final double[][] patternCoordinates;
 
     /**
@@ -112,8 +115,9 @@ public final class CurvatureAnalysis {
             }
         }
         this.patternBasis = java.util.Arrays.copyOf(basis, r);
-        this.patternCoordinates = new double[patternCount][];
-        for (int l = 0; l < patternCount; l++) {
+        // span{μ} = R^d: basis() returns null (the identity basis), no coordinates needed
+        this.patternCoordinates = new double[r == dim ? 0 : patternCount][];
+        for (int l = 0; l < patternCoordinates.length; l++) {
             patternCoordinates[l] = coordinates(patterns[l], patternBasis, r);
         }
     }
