@@ -17,6 +17,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.aggregate.Aggregator;
 import org.clsweep.jobs.aggregate.RunCounts;
+import org.clsweep.jobs.dataset.DataProvenance;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.Manifest;
@@ -138,7 +139,7 @@ public final class SweepDriver {
                 report(console, spec.name(), attempt, found.change(), kept, reused, todo.size(), retried, runs);
             }
             SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), codeVersion, cells, options.runner(),
-                    options.faults());
+                    options.faults(), options.data());
             if (!todo.isEmpty()) {
                 double[] costs = new double[todo.size()];
                 for (int i = 0; i < costs.length; i++) {
@@ -238,8 +239,8 @@ public final class SweepDriver {
     }
 
     /**
-     * The provenance of this attempt, with the lease it took over, the parts it moved aside and the
-     * executors it lost.
+     * The provenance of this attempt, with the lease it took over, the parts it moved aside, the
+     * data its cells read and the executors it lost.
      */
     private static Map<String, Object> environment(SparkSession spark, SweepOptions options,
                                                    List<ResultParts.Damage> damaged, LostExecutors lost) {
@@ -250,6 +251,9 @@ public final class SweepDriver {
         if (!damaged.isEmpty()) {
             env.put(PARTS_REPAIRED, damaged.stream().map(ResultParts.Damage::toString)
                     .collect(Collectors.joining("; ")));
+        }
+        if (!options.data().isEmpty()) {
+            env.put(DataProvenance.ENTRY, DataProvenance.entry(options.data()));
         }
         List<Map<String, Object>> lostExecutors = lost.entries();
         if (!lostExecutors.isEmpty()) {
