@@ -47,15 +47,9 @@ public record BoundCells(List<Cell> cells, Datasets data) {
                 out.add(c);
                 continue;
             }
-            GeometrySpec withData;
-            LabelledPoints points;
-            try {
-                points = read.computeIfAbsent(g.dataset().withChecksum(""), s -> DatasetReader.read(s, conf));
-                withData = g.withData(points.size(), points.dim(), points.checksum(), points.sources());
-            } catch (SpecException e) {
-                throw c.point().isEmpty() ? e
-                        : new SpecException(e.key(), "grid cell (" + c.label() + "): " + e.getMessage(), e);
-            }
+            LabelledPoints points = read.computeIfAbsent(g.dataset().withChecksum(""),
+                    s -> DatasetReader.read(s, conf));
+            GeometrySpec withData = g.withData(points.size(), points.dim(), points.checksum(), points.sources());
             bound.putIfAbsent(withData.dataset(), points);
             Cell b = new Cell(c.index(), c.block(), c.point(), c.spec().withGeometry(withData));
             Cell earlier = byId.putIfAbsent(b.cellId(), b);
