@@ -13,7 +13,7 @@ import org.clsweep.dynamics.model.PatternMixture;
  * of the raw selection and the files read. Immutable; accessors return copies.
  *
  * <pre>
- *   μ_l        = normalize(x_l)          (PointNormalization, scale s: IDX 1/255, Parquet 1)
+ *   μ_l        = normalize(x_l)          (PointNormalization; divisor s: IDX 255, Parquet 1)
  *   y_l        = label of μ_l            (absent for unlabelled data)
  *   row_l      = the 0-based row of μ_l in the file (ClassSelection)
  *   mixture(σ) = PatternMixture(μ, π_l = 1/L, σ)
@@ -45,13 +45,14 @@ public final class LabelledPoints implements Serializable {
      * @param raw           L ≥ 1 rows of d ≥ 1 raw values, in pattern order. Not modified.
      * @param labels        the L labels, or null for unlabelled data. Not modified.
      * @param rows          the L file rows. Not modified.
-     * @param scale         s: 1/255 for IDX pixels, 1 for Parquet
+     * @param divisor       s, by which {@code none} and {@code center} divide the raw values: 255 for IDX
+     *                      pixels, 1 for Parquet
      * @param normalization how to scale the points
      * @param sources       the files read, for messages: {@code images.gz + labels.gz}
      * @throws SpecException on {@code geometry.normalize} naming the files and the row when a point
      *                       cannot be normalised (zero norm)
      */
-    public static LabelledPoints of(double[][] raw, int[] labels, int[] rows, double scale,
+    public static LabelledPoints of(double[][] raw, int[] labels, int[] rows, double divisor,
                                     PointNormalization normalization, String sources) {
         int count = raw.length;
         int d = raw[0].length;
@@ -67,7 +68,7 @@ public final class LabelledPoints implements Serializable {
             mu[l] = raw[l].clone();
             if (normalization != PointNormalization.UNIT) {
                 for (int i = 0; i < d; i++) {
-                    mu[l][i] *= scale;
+                    mu[l][i] /= divisor;
                 }
             }
         }

@@ -21,16 +21,16 @@ class LabelledPointsTest {
 
     @Test
     void noneScalesUnitAndCenterNormalise() {
-        double[][] none = LabelledPoints.of(RAW, LABELS, ROWS, 1.0 / 255, PointNormalization.NONE, "f").points();
+        double[][] none = LabelledPoints.of(RAW, LABELS, ROWS, 255.0, PointNormalization.NONE, "f").points();
         assertThat(none[1]).containsExactly(0.0, 0.0, 1.0);
         assertThat(none[2][0]).isCloseTo(0.2, within(Tolerances.TOL_EXACT));
 
-        double[][] unit = LabelledPoints.of(RAW, LABELS, ROWS, 1.0 / 255, PointNormalization.UNIT, "f").points();
+        double[][] unit = LabelledPoints.of(RAW, LABELS, ROWS, 255.0, PointNormalization.UNIT, "f").points();
         assertThat(unit[0]).containsExactly(new double[] {0.6, 0.8, 0.0}, within(Tolerances.TOL_EXACT));
         assertThat(unit[2]).containsExactly(new double[] {1.0, 0.0, 0.0}, within(Tolerances.TOL_EXACT));
 
         // scaled: (3,4,0)/255, (0,0,1), (0.2,0,0); mean m; each (x − m)/‖x − m‖
-        double[][] center = LabelledPoints.of(RAW, LABELS, ROWS, 1.0 / 255, PointNormalization.CENTER, "f").points();
+        double[][] center = LabelledPoints.of(RAW, LABELS, ROWS, 255.0, PointNormalization.CENTER, "f").points();
         double[][] s = {{3 / 255.0, 4 / 255.0, 0}, {0, 0, 1}, {0.2, 0, 0}};
         for (int l = 0; l < 3; l++) {
             double[] c = new double[3];
@@ -73,7 +73,7 @@ class LabelledPointsTest {
         }
         String expected = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b.array()));
         for (PointNormalization n : PointNormalization.values()) {
-            assertThat(LabelledPoints.of(RAW, LABELS, ROWS, 1.0 / 255, n, "f").checksum()).isEqualTo(expected);
+            assertThat(LabelledPoints.of(RAW, LABELS, ROWS, 255.0, n, "f").checksum()).isEqualTo(expected);
         }
         assertThat(LabelledPoints.of(RAW, null, ROWS, 1.0, PointNormalization.NONE, "f").checksum())
                 .isNotEqualTo(expected);
@@ -81,7 +81,7 @@ class LabelledPointsTest {
 
     @Test
     void theMixtureHasTheNormalisedPointsUniformProbabilitiesAndTheNoise() {
-        LabelledPoints p = LabelledPoints.of(RAW, LABELS, ROWS, 1.0 / 255, PointNormalization.UNIT, "f");
+        LabelledPoints p = LabelledPoints.of(RAW, LABELS, ROWS, 255.0, PointNormalization.UNIT, "f");
         PatternMixture m = p.mixture(0.25);
         assertThat(m.patternCount()).isEqualTo(3);
         assertThat(m.dim()).isEqualTo(3);

@@ -11,13 +11,13 @@ import org.clsweep.data.spec.SpecKey;
 /**
  * Reads the selection of an IDX data set: the labels file in full, then one pass over the images
  * file that keeps the selected rows ({@link ClassSelection}) and checks that the file holds every
- * image its header announces. Pixel bytes are the raw values; {@code none} scales them by 1/255.
+ * image its header announces. Pixel bytes are the raw values; {@code none} divides them by 255.
  *
  * @see IdxFile
  */
 final class IdxSelection {
-    /** The scale s of {@code geometry.normalize = none} for pixel bytes. */
-    static final double PIXEL_SCALE = 1.0 / 255.0;
+    /** The divisor s of {@code geometry.normalize = none} for pixel bytes: μ = pixel / 255. */
+    static final double PIXEL_MAX = 255.0;
 
     private IdxSelection() {
     }
@@ -52,7 +52,7 @@ final class IdxSelection {
                     selected[l] = labels[rows[l]];
                 }
             }
-            return LabelledPoints.of(raw, selected, rows, PIXEL_SCALE, spec.normalization(), sources);
+            return LabelledPoints.of(raw, selected, rows, PIXEL_MAX, spec.normalization(), sources);
         }
     }
 

@@ -31,7 +31,7 @@ import org.clsweep.data.spec.SpecKey;
  *
  * <pre>
  *   points   array&lt;double&gt; or array&lt;float&gt;: a LIST group (three- or two-level) or a repeated
- *            double / float field; floats are widened to double; raw values as stored (scale 1)
+ *            double / float field; floats are widened to double; raw values as stored (divisor 1)
  *   labels   a non-repeated int32 or int64 column, no nulls
  * </pre>
  */
