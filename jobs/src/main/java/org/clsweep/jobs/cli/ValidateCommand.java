@@ -3,11 +3,14 @@ package org.clsweep.jobs.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.clsweep.data.dataset.LabelledPoints;
+import org.clsweep.data.spec.DatasetSpec;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.jobs.dataset.BoundCells;
+import org.clsweep.jobs.dataset.DataProvenance;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.HadoopSettings;
@@ -45,9 +48,11 @@ public final class ValidateCommand implements Callable<Integer> {
         // the estimates go to stderr: stdout stays the grid line, the spec hash and the cell table,
         // which scripts read by line number (the golden identities, the nightly set-up)
         PrintWriter err = command.commandLine().getErr();
-        for (LabelledPoints p : bound.data().bySelection().values()) {
-            err.println("data: " + p.sources() + ": " + p.size() + " points in R^" + p.dim() + ", SHA-256 "
-                    + p.checksum());
+        for (Map.Entry<DatasetSpec, LabelledPoints> e : bound.data().bySelection().entrySet()) {
+            LabelledPoints p = e.getValue();
+            err.println("data: " + DataProvenance.describe(e.getKey(), p) + ", normalize "
+                    + e.getKey().normalization().specName() + ": " + p.size() + " points in R^" + p.dim()
+                    + ", SHA-256 " + p.checksum());
         }
         err.println(estimatedCpu(spec, cells));
         err.println(estimatedOutput(spec, cells));

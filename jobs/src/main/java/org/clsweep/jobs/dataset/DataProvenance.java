@@ -59,7 +59,8 @@ public final class DataProvenance {
         }
     }
 
-    private static String describe(DatasetSpec s, LabelledPoints p) {
+    /** A selection as people and the manifest name it: {@code files: classes [0, 1], per_class 100}. */
+    public static String describe(DatasetSpec s, LabelledPoints p) {
         return p.sources() + ": " + (s.labelled() ? "classes " + (s.classes().isEmpty() ? "all" : s.classes()) + ", "
                 : "") + "per_class " + s.perClass();
     }

@@ -55,7 +55,8 @@ class DatasetCommandsTest {
         Result r = cli("validate", spec(f[0], f[1], "classes = [0, 2], per_class = 2").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).containsPattern("1\\s+[0-9a-f]{16}\\s+relu");
-        assertThat(r.err()).containsPattern("data: " + f[0] + " \\+ " + f[1] + ": 4 points in R\\^6, SHA-256 [0-9a-f]{64}");
+        assertThat(r.err()).containsPattern("data: " + f[0] + " \\+ " + f[1]
+                + ": classes \\[0, 2\\], per_class 2, normalize unit: 4 points in R\\^6, SHA-256 [0-9a-f]{64}");
     }
 
     @Test
