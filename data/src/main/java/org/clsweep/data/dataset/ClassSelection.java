@@ -30,7 +30,8 @@ public final class ClassSelection {
      * @param file     names the labels' file in messages
      * @return the selected row indices, in pattern order
      * @throws SpecException on {@code geometry.classes} for a label the file lacks, on
-     *                       {@code geometry.per_class} for a label with fewer rows
+     *                       {@code geometry.per_class} for a label with fewer rows, on
+     *                       {@code geometry.source} for a file without rows
      */
     public static int[] labelled(int[] labels, List<Integer> classes, int perClass, String file) {
         Map<Integer, Integer> counts = new TreeMap<>();
@@ -38,6 +39,9 @@ public final class ClassSelection {
             counts.merge(y, 1, Integer::sum);
         }
         List<Integer> chosen = new ArrayList<>(classes.isEmpty() ? counts.keySet() : new TreeSet<>(classes));
+        if (chosen.isEmpty()) {
+            throw new SpecException(SpecKey.GEOMETRY_SOURCE.key(), file + ": holds no rows");
+        }
         for (int c : chosen) {
             int held = counts.getOrDefault(c, 0);
             if (held == 0) {

@@ -1,7 +1,6 @@
 package org.clsweep.data.dataset;
 
 import java.io.Serializable;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,11 +44,6 @@ public final class Datasets implements Serializable {
     /** Every selection and its points, in the order given. */
     public Map<DatasetSpec, LabelledPoints> bySelection() {
         return Collections.unmodifiableMap(bySelection);
-    }
-
-    /** The points of every selection. */
-    public Collection<LabelledPoints> all() {
-        return Collections.unmodifiableCollection(bySelection.values());
     }
 
     public boolean isEmpty() {

@@ -35,6 +35,9 @@ class ClassSelectionTest {
         assertThatThrownBy(() -> ClassSelection.labelled(LABELS, List.of(3, 9), 3, "labels.gz"))
                 .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.key()).isEqualTo("geometry.per_class"))
                 .hasMessage("labels.gz: label 9 has 2 rows, fewer than geometry.per_class = 3");
+        assertThatThrownBy(() -> ClassSelection.labelled(new int[0], List.of(), 1, "empty.parquet"))
+                .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.key()).isEqualTo("geometry.source"))
+                .hasMessage("empty.parquet: holds no rows");
         assertThatThrownBy(() -> ClassSelection.unlabelled(8, 9, "x.parquet"))
                 .isInstanceOfSatisfying(SpecException.class, e -> assertThat(e.key()).isEqualTo("geometry.per_class"))
                 .hasMessageStartingWith("x.parquet: holds 8 rows, fewer than geometry.per_class = 9");
