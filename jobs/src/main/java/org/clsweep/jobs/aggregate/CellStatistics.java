@@ -4,11 +4,9 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.StructType;
 import org.clsweep.data.experiment.RunMetric;
@@ -41,7 +39,7 @@ final class CellStatistics implements Serializable {
     private final String cellId;
     private final List<Object> params;
     private final long[] byStatus = new long[RunStatus.values().length];
-    private final Set<Long> seeds = new HashSet<>();
+    private final SeedTally seeds = new SeedTally();
     private final long[] n = new long[RunMetric.values().length];
     private final double[] mean = new double[RunMetric.values().length];
     private final double[] m2 = new double[RunMetric.values().length];
@@ -124,7 +122,7 @@ final class CellStatistics implements Serializable {
 
     /** Adds the rows counted in {@code other}, a part of the same cell. */
     void merge(CellStatistics other) {
-        seeds.addAll(other.seeds);
+        seeds.merge(other.seeds);
         for (int s = 0; s < byStatus.length; s++) {
             byStatus[s] += other.byStatus[s];
         }
@@ -169,7 +167,7 @@ final class CellStatistics implements Serializable {
     }
 
     long distinctSeeds() {
-        return seeds.size();
+        return seeds.distinct();
     }
 
     long count(RunStatus s) {

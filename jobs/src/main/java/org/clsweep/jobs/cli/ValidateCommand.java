@@ -62,20 +62,20 @@ public final class ValidateCommand implements Callable<Integer> {
 
     /**
      * The estimated simulation CPU of the whole sweep, as a sentence:
-     * Σ_cells {@link TaskLayout#cpuSeconds} × seeds.
+     * Σ_cells {@link TaskLayout#seconds} × seeds (the dynamics plus a fixed cost per run for the
+     * analysis and the result row).
      */
     static String estimatedCpu(SweepSpec spec, List<Cell> cells) {
         double seconds = 0.0;
         for (Cell c : cells) {
-            seconds += TaskLayout.cpuSeconds(c.spec());
+            seconds += TaskLayout.seconds(c.spec());
         }
-        seconds *= spec.seeds().size();
+        seconds *= spec.seeds().count();
         String amount = seconds < 120 ? String.format(Locale.ROOT, "%.0f CPU-seconds", Math.ceil(seconds))
                 : seconds < 7200 ? String.format(Locale.ROOT, "%.0f CPU-minutes", seconds / 60)
                 : String.format(Locale.ROOT, "%.1f CPU-hours", seconds / 3600);
         return "estimated simulation: ≈ " + amount + " (from the per-model cost factors in BENCHMARKS.md; "
-                + "population runs that converge early cost less, the per-run analysis and Spark's own work come "
-                + "on top)";
+                + "population runs that converge early cost less, Spark's own work comes on top)";
     }
 
     /**
@@ -105,7 +105,7 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             bytes += run;
         }
-        bytes *= spec.seeds().size();
+        bytes *= spec.seeds().count();
         return "estimated output: ≈ " + NumberText.bytes(bytes) + " of tables, and as much again or more (up to "
                 + "4× for small sweeps) in OUT/_results";
     }

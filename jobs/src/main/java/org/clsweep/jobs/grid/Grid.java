@@ -33,7 +33,7 @@ public final class Grid {
     /** The most cells a sweep may expand to. */
     public static final long MAX_CELLS = 1_000_000;
     /** The most runs (cells × seeds) a sweep may have. */
-    public static final long MAX_RUNS = 10_000_000;
+    public static final long MAX_RUNS = 100_000_000;
 
     private Grid() {
     }
@@ -50,9 +50,9 @@ public final class Grid {
             throw new SpecException(SpecParser.GRID, "grid expands to " + count + " cells, at most " + MAX_CELLS
                     + " allowed");
         }
-        if (count * spec.seeds().size() > MAX_RUNS) {
-            throw new SpecException(SpecParser.SEEDS, count + " cells × " + spec.seeds().size() + " seeds = "
-                    + count * spec.seeds().size() + " runs, at most " + MAX_RUNS + " allowed");
+        if (count * spec.seeds().count() > MAX_RUNS) {
+            throw new SpecException(SpecParser.SEEDS, count + " cells × " + spec.seeds().count() + " seeds = "
+                    + count * spec.seeds().count() + " runs, at most " + MAX_RUNS + " allowed");
         }
         List<Cell> cells = new ArrayList<>((int) count);
         Map<String, Cell> byId = new HashMap<>();
@@ -105,7 +105,7 @@ public final class Grid {
             blocks.add(b.axes().isEmpty() ? "base values" : axes.toString());
         }
         long cells = spec.cellCount();
-        long seeds = spec.seeds().size();
+        long seeds = spec.seeds().count();
         return spec.name() + ": " + plural(cells, "cell") + " × " + plural(seeds, "seed") + " = "
                 + plural(cells * seeds, "run") + "; " + blocks;
     }
@@ -116,10 +116,10 @@ public final class Grid {
      * @throws SpecException on key {@code grid} when cells × seeds exceeds {@code limit}
      */
     public static void checkSize(SweepSpec spec, long limit, String override) {
-        long runs = spec.cellCount() * spec.seeds().size();
+        long runs = spec.cellCount() * spec.seeds().count();
         if (runs > limit) {
             throw new SpecException("grid", "the sweep has " + runs + " runs, more than the limit of " + limit + ": "
-                    + describe(spec) + ", seeds " + spec.seeds().size() + "; pass " + override
+                    + describe(spec) + ", seeds " + spec.seeds().count() + "; pass " + override
                     + " to run it anyway");
         }
     }

@@ -62,18 +62,14 @@ public record SpecChange(Kind kind, List<String> keys, long addedRuns, long drop
         for (Cell c : wantedCells) {
             wantedIds.add(c.cellId());
         }
-        Set<Long> wantedSeeds = new HashSet<>(wanted.seeds());
         long keptCells = 0;
         for (Cell c : heldCells) {
             keptCells += wantedIds.contains(c.cellId()) ? 1 : 0;
         }
-        long keptSeeds = 0;
-        for (long s : held.seeds()) {
-            keptSeeds += wantedSeeds.contains(s) ? 1 : 0;
-        }
-        long heldRuns = (long) heldCells.size() * held.seeds().size();
+        long keptSeeds = held.seeds().sorted().intersect(wanted.seeds().sorted()).size();
+        long heldRuns = heldCells.size() * held.seeds().count();
         long kept = keptCells * keptSeeds;
-        long wantedRuns = (long) wantedCells.size() * wanted.seeds().size();
+        long wantedRuns = wantedCells.size() * wanted.seeds().count();
         if (!held.name().equals(wanted.name()) || kept < heldRuns) {
             return new SpecChange(Kind.CONFLICT, keys, wantedRuns - kept, heldRuns - kept);
         }

@@ -28,6 +28,8 @@ import org.clsweep.data.spec.SpecKey;
  * exact decimal form (1.0 → 1, 1e-9 → 0.000000001), strings quoted, lists as {@code [a,b]}.
  */
 public final class SpecDiff {
+    /** Seed sets up to this size are written out one by one in messages; larger ones compactly. */
+    private static final int LISTED_SEEDS = 16;
     private SpecDiff() {
     }
 
@@ -85,6 +87,12 @@ public final class SpecDiff {
         }
         if (v instanceof String s) {
             return "\"" + s + "\"";
+        }
+        if (v instanceof Seeds seeds && seeds.count() > LISTED_SEEDS) {
+            return text(seeds.compact());
+        }
+        if (v instanceof Map<?, ?> range && range.containsKey(Seeds.FROM)) {
+            return range.get(Seeds.FROM) + ".." + range.get(Seeds.TO);
         }
         if (v instanceof List<?> l) {
             StringJoiner j = new StringJoiner(",", "[", "]");

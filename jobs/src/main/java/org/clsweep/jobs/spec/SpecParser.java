@@ -54,7 +54,7 @@ public final class SpecParser {
     public static final String SWEEP = "sweep";
     /** {@code sweep.name}: names the output directory and the Spark job group. */
     public static final String NAME = "name";
-    /** {@code sweep.seeds}: a list of seeds, or an integer n meaning 1..n. */
+    /** {@code sweep.seeds}: a count n meaning 1..n, a range, or a list of seeds and ranges ({@link SeedsReader}). */
     public static final String SEEDS = "seeds";
     /** {@code sweep.grid}: the axes (see class comment). */
     public static final String GRID = "grid";
@@ -64,7 +64,7 @@ public final class SpecParser {
     public static final String SET = "--set";
     /** The shipped defaults, a classpath resource. */
     public static final String DEFAULTS_RESOURCE = "org/clsweep/jobs/spec/defaults.conf";
-    /** The most seeds a sweep may list. */
+    /** The most seeds a sweep may list one by one (a count or ranges may mean more: {@link SeedsReader}). */
     public static final int MAX_SEEDS = 100_000;
     /**
      * {@code sweep.regress}: the options of the regression check, read by
@@ -332,7 +332,7 @@ public final class SpecParser {
         ConfigObject sweep = (ConfigObject) sv;
         checkKeys(sweep);
         String name = readName(sweep.get(NAME));
-        List<Long> seeds = readSeeds(sweep.get(SEEDS));
+        Seeds seeds = SeedsReader.read(sweep.get(SEEDS));
         Map<SpecKey, Object> base = new EnumMap<>(SpecKey.class);
         for (SpecKey p : SpecKey.values()) {
             base.put(p, readValue(p, lookup(sweep, Arrays.asList(p.key().split("\\."))), p.key()));
@@ -382,50 +382,6 @@ public final class SpecParser {
                     + "directory), found '" + name + "'" + at(v));
         }
         return name;
-    }
-
-    private static List<Long> readSeeds(ConfigValue v) {
-        if (v == null || v.valueType() == ConfigValueType.NULL) {
-            throw new SpecException(SEEDS, "seeds is missing: list the seeds (seeds = [1, 2, 3]) or give a count "
-                    + "(seeds = 4 means 1..4)");
-        }
-        if (v.valueType() == ConfigValueType.NUMBER) {
-            Long n = integral(v);
-            if (n == null) {
-                throw wrongType(SEEDS, "an integer count or a list of integers", v);
-            }
-            if (n < 1 || n > MAX_SEEDS) {
-                throw new SpecException(SEEDS, "seeds as a count must be in [1, " + MAX_SEEDS + "], found " + n
-                        + at(v));
-            }
-            List<Long> seeds = new ArrayList<>();
-            for (long s = 1; s <= n; s++) {
-                seeds.add(s);
-            }
-            return seeds;
-        }
-        if (v.valueType() != ConfigValueType.LIST) {
-            throw wrongType(SEEDS, "an integer count or a list of integers", v);
-        }
-        ConfigList list = (ConfigList) v;
-        if (list.isEmpty()) {
-            throw new SpecException(SEEDS, "seeds lists no seeds" + at(v));
-        }
-        if (list.size() > MAX_SEEDS) {
-            throw new SpecException(SEEDS, "seeds lists " + list.size() + " seeds, at most " + MAX_SEEDS + " allowed"
-                    + at(v));
-        }
-        Set<Long> seen = new LinkedHashSet<>();
-        for (int i = 0; i < list.size(); i++) {
-            Long s = list.get(i).valueType() == ConfigValueType.NUMBER ? integral(list.get(i)) : null;
-            if (s == null) {
-                throw wrongType(SEEDS + "[" + i + "]", "an integer", list.get(i));
-            }
-            if (!seen.add(s)) {
-                throw new SpecException(SEEDS, "seeds lists " + s + " twice" + at(v));
-            }
-        }
-        return new ArrayList<>(seen);
     }
 
     private static List<GridBlock> readGrid(ConfigValue v) {
@@ -567,7 +523,7 @@ public final class SpecParser {
     }
 
     /** The value as a long if it is an integer number (not 4.5, not 1e3 written as a double). */
-    private static Long integral(ConfigValue v) {
+    static Long integral(ConfigValue v) {
         Object n = v.unwrapped();
         if (n instanceof Integer || n instanceof Long) {
             return ((Number) n).longValue();
@@ -606,7 +562,7 @@ public final class SpecParser {
         return rel.isEmpty() ? SWEEP : String.join(".", rel);
     }
 
-    private static SpecException wrongType(String key, String expected, ConfigValue v) {
+    static SpecException wrongType(String key, String expected, ConfigValue v) {
         return new SpecException(key, key + " must be " + expected + ", found " + describe(v) + at(v));
     }
 
@@ -619,7 +575,7 @@ public final class SpecParser {
         return s.length() > MAX_RENDER ? s.substring(0, MAX_RENDER) + "…" : s;
     }
 
-    private static String at(ConfigValue v) {
+    static String at(ConfigValue v) {
         return v == null || v.origin() == null ? "" : " (" + v.origin().description() + ")";
     }
 

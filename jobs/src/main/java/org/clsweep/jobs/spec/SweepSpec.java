@@ -21,7 +21,7 @@ import org.clsweep.data.spec.SpecValues;
  * <pre>
  *   runs  = cells × seeds
  *   cells = Σ_blocks Π_axes |values|      (a block without axes is one cell)
- *   hash  = SHA-256( concise JSON of toConfig(), keys sorted )
+ *   hash  = SHA-256( concise JSON of toConfig() with the seeds written one by one, keys sorted )
  * </pre>
  *
  * @param name  {@code sweep.name}
@@ -29,9 +29,8 @@ import org.clsweep.data.spec.SpecValues;
  * @param base  every parameter's value outside the grid
  * @param grid  at least one block
  */
-public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<GridBlock> grid) {
+public record SweepSpec(String name, Seeds seeds, SpecValues base, List<GridBlock> grid) {
     public SweepSpec {
-        seeds = List.copyOf(seeds);
         grid = List.copyOf(grid);
         if (grid.isEmpty()) {
             throw new IllegalArgumentException("a sweep has at least one grid block");
@@ -40,14 +39,20 @@ public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<Gri
 
     /**
      * The resolved spec in canonical form: a {@code sweep { … }} tree with every key, the grid as
-     * one object (one block) or a list of objects. It parses back to an equal spec. A key added
-     * after the first catalogue ({@link SpecKey#since()} &gt; 1) is left out while it holds its
-     * default, so that adding a key leaves the hash of every existing spec as it was.
+     * one object (one block) or a list of objects, the seeds in their compact form
+     * ({@link Seeds#compact()}). It parses back to an equal spec. A key added after the first
+     * catalogue ({@link SpecKey#since()} &gt; 1) is left out while it holds its default, so that
+     * adding a key leaves the hash of every existing spec as it was.
      */
     public Config toConfig() {
+        return toConfig(seeds.compact());
+    }
+
+    /** {@link #toConfig()} with {@code seeds} written as {@code seedsValue}. */
+    private Config toConfig(Object seedsValue) {
         Map<String, Object> sweep = new LinkedHashMap<>();
         sweep.put(SpecParser.NAME, name);
-        sweep.put(SpecParser.SEEDS, seeds);
+        sweep.put(SpecParser.SEEDS, seedsValue);
         for (Map.Entry<SpecKey, Object> e : base.asMap().entrySet()) {
             SpecKey k = e.getKey();
             if (k.since() == 1 || !e.getValue().equals(k.defaultValue())) {
@@ -66,9 +71,18 @@ public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<Gri
         return ConfigValueFactory.fromMap(Map.of(SpecParser.SWEEP, sweep)).toConfig();
     }
 
-    /** {@link #toConfig()} as concise JSON (keys sorted): the text the spec hash is taken of. */
+    /** {@link #toConfig()} as concise JSON (keys sorted): the manifest's copy of the spec. */
     public String canonicalJson() {
         return toConfig().root().render(ConfigRenderOptions.concise());
+    }
+
+    /**
+     * The text the spec hash is taken of: {@link #canonicalJson()} with every seed written out
+     * one by one, as specs have always been hashed, so that the hash does not depend on how the
+     * seeds are written (a count, ranges or a list).
+     */
+    String hashedJson() {
+        return toConfig(seeds).root().render(ConfigRenderOptions.concise());
     }
 
     /** {@link #toConfig()} as readable HOCON, for people and for {@code --set}-free reruns. */
@@ -76,10 +90,10 @@ public record SweepSpec(String name, List<Long> seeds, SpecValues base, List<Gri
         return toConfig().root().render(ConfigRenderOptions.defaults().setOriginComments(false).setJson(false));
     }
 
-    /** The spec hash: lower-case hex SHA-256 of {@link #canonicalJson()}. */
+    /** The spec hash: lower-case hex SHA-256 of {@link #hashedJson()}. */
     public String hash() {
         try {
-            byte[] h = MessageDigest.getInstance("SHA-256").digest(canonicalJson().getBytes(StandardCharsets.UTF_8));
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(hashedJson().getBytes(StandardCharsets.UTF_8));
             StringBuilder sb = new StringBuilder(64);
             for (byte b : h) {
                 sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));

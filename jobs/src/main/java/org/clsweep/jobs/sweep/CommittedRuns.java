@@ -1,76 +1,136 @@
 package org.clsweep.jobs.sweep;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.row_number;
+import static org.apache.spark.sql.functions.sum;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.storage.StorageLevel;
 import org.clsweep.data.experiment.RunStatus;
+import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.spec.SeedRanges;
 
 /**
- * What the committed result parts of an output directory hold, read before an attempt starts:
- * for each run (cell id, seed) the status of the row that counts (the one in the greatest part
- * name, as in {@link SweepJob#compact}), how many rows each part holds, and whether any run
- * appears in more than one row. Reads only the key columns.
+ * What the committed result parts of an output directory hold for the runs of a spec, read before
+ * an attempt starts. Spark does the counting; the driver receives only summaries whose size does
+ * not grow with the runs: per cell, the seeds that are done as ranges; per status, how many runs
+ * have it; per part, how many rows it holds.
+ *
+ * <pre>
+ *   counting row of (cell, seed)  the row in the greatest part name (as in {@link SweepJob#compact})
+ *   done(cell)                    the seeds whose counting row is OK or DIVERGED (and FAILED, unless
+ *                                 failed runs are run again), as ranges: consecutive seeds s share
+ *                                 s − rank(s), rank in ascending seed order within the cell
+ *   duplicates                    some (cell, seed) of the spec has more than one row
+ * </pre>
+ * Reads only the key columns. Rows of cells or seeds the spec does not have are counted per part
+ * and otherwise left out.
  */
 final class CommittedRuns {
-    private final Map<String, RunStatus> status;
-    private final Map<String, Long> rowsPerPart;
-    private final long rows;
+    private static final String ROWS = "_rows";
+    private static final String ISLAND = "_island";
 
-    private CommittedRuns(Map<String, RunStatus> status, Map<String, Long> rowsPerPart) {
-        this.status = status;
+    private final Map<Integer, SeedRanges> done;
+    private final Map<RunStatus, Long> runs;
+    private final boolean duplicates;
+    private final Map<String, Long> rowsPerPart;
+
+    private CommittedRuns(Map<Integer, SeedRanges> done, Map<RunStatus, Long> runs, boolean duplicates,
+                          Map<String, Long> rowsPerPart) {
+        this.done = done;
+        this.runs = runs;
+        this.duplicates = duplicates;
         this.rowsPerPart = rowsPerPart;
-        long n = 0;
-        for (long r : rowsPerPart.values()) {
-            n += r;
-        }
-        this.rows = n;
     }
 
     /**
-     * @param spark     the session
-     * @param locations the committed parts ({@link ResultParts#locations}). Not modified.
+     * @param spark       the session
+     * @param locations   the committed parts ({@link ResultParts#locations}). Not modified.
+     * @param cells       the spec's cells. Not modified.
+     * @param seeds       the spec's seeds
+     * @param retryFailed whether FAILED runs are to be run again (then they are not done)
      */
-    static CommittedRuns read(SparkSession spark, List<String> locations) {
-        Map<String, RunStatus> status = new HashMap<>();
+    static CommittedRuns read(SparkSession spark, List<String> locations, List<Cell> cells, SeedRanges seeds,
+                              boolean retryFailed) {
+        Map<Integer, SeedRanges> done = new HashMap<>();
+        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
         Map<String, Long> perPart = new HashMap<>();
         if (locations.isEmpty()) {
-            return new CommittedRuns(status, perPart);
+            return new CommittedRuns(done, runs, false, perPart);
         }
         Dataset<Row> keys = spark.read().schema(ResultTable.schema()).parquet(locations.toArray(new String[0]))
                 .select(col(RunsTable.CELL_ID), col(RunsTable.SEED), col(RunsTable.STATUS), col(ResultTable.PART));
         for (Row r : keys.groupBy(col(ResultTable.PART)).agg(count(lit(1))).collectAsList()) {
             perPart.put(r.getString(0), r.getLong(1));
         }
-        for (Row r : keys.groupBy(col(RunsTable.CELL_ID), col(RunsTable.SEED))
-                .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART))).collectAsList()) {
-            status.put(key(r.getString(0), r.getLong(1)), RunStatus.valueOf(r.getString(2)));
+        Dataset<Row> counting = keys.join(broadcast(SweepJob.cellIndex(spark, cells)), RunsTable.CELL_ID)
+                .filter(SeedFilter.within(spark, seeds, col(RunsTable.SEED)))
+                .groupBy(col(SweepJob.CELL_INDEX), col(RunsTable.SEED))
+                .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART)).as(RunsTable.STATUS),
+                        count(lit(1)).as(ROWS))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            long rows = 0;
+            long distinct = 0;
+            for (Row r : counting.groupBy(col(RunsTable.STATUS)).agg(count(lit(1)), sum(col(ROWS))).collectAsList()) {
+                runs.put(RunStatus.valueOf(r.getString(0)), r.getLong(1));
+                distinct += r.getLong(1);
+                rows += r.getLong(2);
+            }
+            Dataset<Row> finished = retryFailed
+                    ? counting.filter(col(RunsTable.STATUS).notEqual(RunStatus.FAILED.name())) : counting;
+            Map<Integer, List<long[]>> islands = new HashMap<>();
+            for (Row r : finished.withColumn(ISLAND, col(RunsTable.SEED).minus(row_number().over(
+                            Window.partitionBy(col(SweepJob.CELL_INDEX)).orderBy(col(RunsTable.SEED)))))
+                    .groupBy(col(SweepJob.CELL_INDEX), col(ISLAND))
+                    .agg(min(col(RunsTable.SEED)), max(col(RunsTable.SEED))).collectAsList()) {
+                islands.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new long[] {r.getLong(2), r.getLong(3)});
+            }
+            for (Map.Entry<Integer, List<long[]>> e : islands.entrySet()) {
+                long[] first = new long[e.getValue().size()];
+                long[] last = new long[first.length];
+                for (int i = 0; i < first.length; i++) {
+                    first[i] = e.getValue().get(i)[0];
+                    last[i] = e.getValue().get(i)[1];
+                }
+                done.put(e.getKey(), SeedRanges.union(first, last));
+            }
+            return new CommittedRuns(done, runs, rows > distinct, perPart);
+        } finally {
+            counting.unpersist();
         }
-        return new CommittedRuns(status, perPart);
     }
 
-    private static String key(String cellId, long seed) {
-        return cellId + "/" + seed;
+    /** The seeds of the cell whose committed result is kept. */
+    SeedRanges done(int cellIndex) {
+        return done.getOrDefault(cellIndex, SeedRanges.EMPTY);
     }
 
-    /** The status of a run's counting row, or null when no part holds the run. */
-    RunStatus status(String cellId, long seed) {
-        return status.get(key(cellId, seed));
+    /** The spec's runs whose counting row has this status. */
+    long runs(RunStatus status) {
+        return runs.getOrDefault(status, 0L);
     }
 
-    /** Whether some run has more than one row. */
+    /** Whether some run of the spec has more than one row. */
     boolean hasDuplicates() {
-        return rows > status.size();
+        return duplicates;
     }
 
     /** Rows committed by the parts of one attempt. */

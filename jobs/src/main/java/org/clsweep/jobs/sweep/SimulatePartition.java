@@ -1,6 +1,7 @@
 package org.clsweep.jobs.sweep;
 
 import java.util.Iterator;
+import java.util.NoSuchElementException;
 import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -15,15 +16,15 @@ import org.clsweep.jobs.output.RunsTable;
 import org.ejml.concurrency.EjmlConcurrency;
 
 /**
- * The executor side of the sweep: for each {@link RunTask} of a partition, runs the cell's spec
- * with the task's seed and returns its {@link ResultTable} row, tagged with the result part the
+ * The executor side of the sweep: for each run of the {@link RunSegment}s of a partition, in order,
+ * runs the cell's spec with the run's seed and returns its {@link ResultTable} row, tagged with the result part the
  * rows are written to. Holds only the broadcast plan, the part name and two progress counters. A
  * run that throws becomes a FAILED row carrying the error; it never fails the task. Out-of-memory
  * and internal JVM errors do fail it, so Spark can retry the task elsewhere; a stack overflow is
  * the run's own fault and is recorded like an exception. Test-only faults
  * ({@link FaultInjection}) are applied here.
  */
-public final class SimulatePartition implements FlatMapFunction<Iterator<RunTask>, Row> {
+public final class SimulatePartition implements FlatMapFunction<Iterator<RunSegment>, Row> {
     private static final long serialVersionUID = 1L;
     /** Stack frames kept in a FAILED run's error text. */
     static final int ERROR_FRAMES = 8;
@@ -50,7 +51,7 @@ public final class SimulatePartition implements FlatMapFunction<Iterator<RunTask
     }
 
     @Override
-    public Iterator<Row> call(Iterator<RunTask> tasks) {
+    public Iterator<Row> call(Iterator<RunSegment> segments) {
         // EJML's own thread pool competes with Spark's task slots: one task, one thread.
         EjmlConcurrency.USE_CONCURRENT = false;
         SweepPlan p = plan.value();
@@ -58,16 +59,28 @@ public final class SimulatePartition implements FlatMapFunction<Iterator<RunTask
         int attempt = context == null ? 0 : context.attemptNumber();
         return new Iterator<>() {
             private long rows;
+            private RunSegment segment;
+            private long nextSeed;
 
             @Override
             public boolean hasNext() {
                 p.faults().onMoreRows(attempt, rows);
-                return tasks.hasNext();
+                while (segment == null || nextSeed > segment.last()) {
+                    if (!segments.hasNext()) {
+                        return false;
+                    }
+                    segment = segments.next();
+                    nextSeed = segment.first();
+                }
+                return true;
             }
 
             @Override
             public Row next() {
-                Row row = simulate(p, tasks.next(), part);
+                if (!hasNext()) {
+                    throw new NoSuchElementException("the partition's runs are done");
+                }
+                Row row = simulate(p, new RunTask(segment.cellIndex(), nextSeed++), part);
                 rows++;
                 done.add(1);
                 if (RunStatus.FAILED.name().equals(row.getString(STATUS_INDEX))) {

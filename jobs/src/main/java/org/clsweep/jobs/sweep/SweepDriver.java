@@ -26,6 +26,7 @@ import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.Provenance;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.output.SpecChange;
+import org.clsweep.jobs.spec.SeedRanges;
 import org.clsweep.jobs.spec.SweepSpec;
 
 /**
@@ -93,9 +94,11 @@ public final class SweepDriver {
                 console.flush();
             }
         }
+        SeedRanges seeds = spec.seeds().sorted();
         CommittedRuns committed;
         try {
-            committed = CommittedRuns.read(spark, parts.locations(parts.committed()));
+            committed = CommittedRuns.read(spark, parts.locations(parts.committed()), cells, seeds,
+                    options.retryFailed());
         } finally {
             spark.sparkContext().clearJobGroup();
         }
@@ -111,59 +114,75 @@ public final class SweepDriver {
             history.add(p.asAttempt(committed.rowsOfAttempt(p.attempt())));
         });
 
-        List<RunTask> todo = new ArrayList<>();
-        Map<RunStatus, Long> kept = new EnumMap<>(RunStatus.class);
-        long retried = 0;
+        List<TaskLayout.CellRuns> todo = new ArrayList<>();
+        long pending = 0;
+        double seconds = 0;
         for (Cell c : cells) {
-            for (long seed : spec.seeds()) {
-                RunStatus s = committed.status(c.cellId(), seed);
-                if (s == null || s == RunStatus.FAILED && options.retryFailed()) {
-                    todo.add(RunTask.from(c, seed));
-                    retried += s == null ? 0 : 1;
-                } else {
-                    kept.merge(s, 1L, Long::sum);
-                }
+            SeedRanges left = seeds.minus(committed.done(c.index()));
+            if (!left.isEmpty()) {
+                double perRun = TaskLayout.seconds(c.spec());
+                todo.add(new TaskLayout.CellRuns(c.index(), left, perRun));
+                pending += left.size();
+                seconds += perRun * left.size();
             }
         }
-        long runs = (long) cells.size() * spec.seeds().size();
-        long reused = runs - todo.size();
+        Map<RunStatus, Long> kept = new EnumMap<>(RunStatus.class);
+        for (RunStatus s : RunStatus.values()) {
+            kept.put(s, committed.runs(s));
+        }
+        long retried = 0;
+        if (options.retryFailed()) {
+            retried = kept.get(RunStatus.FAILED);
+            kept.put(RunStatus.FAILED, 0L);
+        }
+        long runs = cells.size() * seeds.size();
+        long reused = runs - pending;
 
         String codeVersion = Provenance.codeVersion();
         Manifest running = new Manifest(spec.name(), spec.hash(), ManifestStatus.RUNNING, codeVersion,
-                environment(spark, options, damaged, lost), cells.size(), spec.seeds().size(), Map.of(), Instant.now(),
+                environment(spark, options, damaged, lost), cells.size(), seeds.size(), Map.of(), Instant.now(),
                 null, null, spec.canonicalJson(), attempt, reused, 0, history, options.faults().text());
         out.begin(running);
         AtomicLong computed = new AtomicLong();
+        long started = System.nanoTime();
         try {
             if (console != null) {
-                report(console, spec.name(), attempt, found.change(), kept, reused, todo.size(), retried, runs);
+                report(console, spec.name(), attempt, found.change(), kept, reused, pending, retried, runs);
             }
             SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), codeVersion, cells, options.runner(),
                     options.faults(), options.data());
             if (!todo.isEmpty()) {
-                double[] costs = new double[todo.size()];
-                for (int i = 0; i < costs.length; i++) {
-                    costs[i] = TaskLayout.cost(plan.spec(todo.get(i).cellIndex()));
-                }
                 int slots = TaskSlots.planned(spark.sparkContext());
-                int bins = TaskLayout.binCount(todo.size(), slots);
+                int bins = TaskLayout.binCount(pending, seconds, slots);
                 SweepJob.Progress progress = console == null ? null
                         : new SweepJob.Progress(console, runs, reused, kept.getOrDefault(RunStatus.FAILED, 0L));
-                SweepJob.simulate(spark, plan, TaskLayout.assign(todo, costs, bins), slots, parts, attempt,
+                SweepJob.simulate(spark, plan, TaskLayout.assign(todo, bins), slots, parts, attempt,
                         Grid.describe(spec), progress, computed);
             }
             parts.clearUncommitted();
+            long simulated = System.nanoTime();
+            if (console != null) {
+                console.println("[" + spec.name() + "] " + computed.get() + " runs simulated in "
+                        + ProgressReporter.clock((simulated - started) / 1_000_000L) + "; writing the run tables and "
+                        + "aggregating " + cells.size() + " cells");
+                console.flush();
+            }
 
             spark.sparkContext().setJobGroup(group, spec.name() + ": writing the run tables and aggregating "
                     + cells.size() + " cells", false);
             AtomicReference<RunCounts> aggregated = new AtomicReference<>();
-            SweepJob.compact(spark, plan, cells, spec.seeds(), parts.locations(parts.committed()),
+            SweepJob.compact(spark, plan, cells, seeds, parts.locations(parts.committed()),
                     committed.hasDuplicates() || retried > 0, out, () -> aggregated.set(Aggregator.write(spark,
                             out.staged(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES))));
             RunCounts counts = aggregated.get();
             check(counts, cells.size(), runs);
 
             out.commit(OutputDirectory.TABLES);
+            if (console != null) {
+                console.println("[" + spec.name() + "] tables and aggregates of " + runs + " runs written in "
+                        + ProgressReporter.clock((System.nanoTime() - simulated) / 1_000_000L));
+                console.flush();
+            }
             Manifest done = running.finish(ManifestStatus.COMPLETE, counts.byStatus(), computed.get(),
                     environment(spark, options, damaged, lost), Instant.now(), null);
             out.writeManifest(done);

@@ -41,11 +41,12 @@ import org.clsweep.jobs.output.ResultTable;
 import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.TokensTable;
 import org.clsweep.jobs.output.TraceTable;
+import org.clsweep.jobs.spec.SeedRanges;
 
 /**
  * The Spark side of a sweep, a thin adapter.
  *
- * <p>{@link #simulate}: every bin of {@link RunTask}s ({@link TaskLayout}) is one Spark job of one
+ * <p>{@link #simulate}: every bin of {@link RunSegment}s ({@link TaskLayout}) is one Spark job of one
  * task, {@code parallelize(bin, 1).mapPartitions(new SimulatePartition(broadcast plan, part))} into
  * {@link ResultTable}
  * rows written as Parquet to the part's own new directory and then committed by the part's
@@ -102,7 +103,7 @@ public final class SweepJob {
      * @param progress    where progress lines go, or null for none
      * @param committed   counts the runs of the committed parts. Modified.
      */
-    public static void simulate(SparkSession spark, SweepPlan plan, List<ArrayList<RunTask>> bins, int slots,
+    public static void simulate(SparkSession spark, SweepPlan plan, List<ArrayList<RunSegment>> bins, int slots,
                                 ResultParts parts, int attempt, String description, Progress progress,
                                 AtomicLong committed) {
         JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -120,8 +121,9 @@ public final class SweepJob {
             List<Future<?>> futures = new ArrayList<>(bins.size());
             for (int b = 0; b < bins.size(); b++) {
                 String part = ResultParts.name(attempt, b);
-                ArrayList<RunTask> bin = bins.get(b);
-                String label = description + " · part " + part + " (" + bin.size() + " runs, " + (b + 1) + " of "
+                ArrayList<RunSegment> bin = bins.get(b);
+                long runs = bin.stream().mapToLong(RunSegment::runs).sum();
+                String label = description + " · part " + part + " (" + runs + " runs, " + (b + 1) + " of "
                         + bins.size() + ")";
                 futures.add(pool.submit(() -> {
                     if (firstFailure.get() != null) {
@@ -129,7 +131,7 @@ public final class SweepJob {
                     }
                     try {
                         runBin(spark, jsc, bc, bin, part, parts, group, label, done, failed);
-                        committed.addAndGet(bin.size());
+                        committed.addAndGet(runs);
                     } catch (RuntimeException e) {
                         firstFailure.compareAndSet(null, e);
                     }
@@ -156,7 +158,7 @@ public final class SweepJob {
     }
 
     /** One bin: one Spark job with one task, written to the part's directory, then committed. */
-    private static void runBin(SparkSession spark, JavaSparkContext jsc, Broadcast<SweepPlan> bc, List<RunTask> bin,
+    private static void runBin(SparkSession spark, JavaSparkContext jsc, Broadcast<SweepPlan> bc, List<RunSegment> bin,
                                String part, ResultParts parts, String group, String label, LongAccumulator done,
                                LongAccumulator failed) {
         SparkContext sc = spark.sparkContext();
@@ -194,7 +196,7 @@ public final class SweepJob {
      * @param fromRuns  work that reads only the staged runs table (aggregation): run once that table
      *                  is written, concurrently with the other three writes
      */
-    public static void compact(SparkSession spark, SweepPlan plan, List<Cell> cells, List<Long> seeds,
+    public static void compact(SparkSession spark, SweepPlan plan, List<Cell> cells, SeedRanges seeds,
                                List<String> locations, boolean dedupe, OutputDirectory out, Runnable fromRuns) {
         Dataset<Row> all = spark.read().schema(ResultTable.schema()).parquet(locations.toArray(new String[0]));
         if (dedupe) {
@@ -202,17 +204,10 @@ public final class SweepJob {
                     .orderBy(col(ResultTable.PART).desc(), col(RunsTable.WALL_MS).asc())))
                     .filter(col(RANK).equalTo(1)).drop(RANK);
         }
-        List<Row> index = new ArrayList<>(cells.size());
-        for (Cell c : cells) {
-            index.add(RowFactory.create(c.cellId(), c.index()));
-        }
-        StructType indexSchema = DataTypes.createStructType(List.of(
-                DataTypes.createStructField(RunsTable.CELL_ID, DataTypes.StringType, false),
-                DataTypes.createStructField(CELL_INDEX, DataTypes.IntegerType, false)));
-        Dataset<Row> result = all.join(broadcast(spark.createDataFrame(index, indexSchema)), RunsTable.CELL_ID)
-                .filter(col(RunsTable.SEED).isin(seeds.toArray()))
+        Dataset<Row> result = all.join(broadcast(cellIndex(spark, cells)), RunsTable.CELL_ID)
+                .filter(SeedFilter.within(spark, seeds, col(RunsTable.SEED)))
                 .withColumn(RunsTable.SPEC_HASH, lit(plan.specHash()));
-        long runs = (long) cells.size() * seeds.size();
+        long runs = cells.size() * seeds.size();
         int files = (int) Math.max(1, Math.min(Math.max(1, locations.size()), runs / ROWS_PER_FILE + 1));
         // four tables are written from the same rows: read and join the parts once
         Dataset<Row> few = result.coalesce(files).persist(StorageLevel.MEMORY_AND_DISK());
@@ -231,6 +226,18 @@ public final class SweepJob {
         } finally {
             few.unpersist();
         }
+    }
+
+    /** The table (cell_id, {@value #CELL_INDEX}) of the cells, to join result rows to their cell. */
+    static Dataset<Row> cellIndex(SparkSession spark, List<Cell> cells) {
+        List<Row> index = new ArrayList<>(cells.size());
+        for (Cell c : cells) {
+            index.add(RowFactory.create(c.cellId(), c.index()));
+        }
+        StructType schema = DataTypes.createStructType(List.of(
+                DataTypes.createStructField(RunsTable.CELL_ID, DataTypes.StringType, false),
+                DataTypes.createStructField(CELL_INDEX, DataTypes.IntegerType, false)));
+        return spark.createDataFrame(index, schema);
     }
 
     /**

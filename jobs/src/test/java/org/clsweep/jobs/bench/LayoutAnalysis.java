@@ -5,6 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
+import java.util.TreeMap;
+import org.clsweep.jobs.spec.SeedRanges;
+import org.clsweep.jobs.sweep.RunSegment;
 import org.clsweep.jobs.sweep.RunTask;
 import org.clsweep.jobs.sweep.SweepPlan;
 import org.clsweep.jobs.sweep.TaskLayout;
@@ -21,8 +24,8 @@ import org.clsweep.jobs.sweep.TaskLayout;
  *   bound         = max(Σ load / c, largest run)
  *   efficiency    = bound / makespan                          1 = perfectly balanced
  * </pre>
- * The same figures are given for bins laid out by LPT on the measured costs (a perfect cost
- * estimate) and for one run per bin in task order (what a thread pool does).
+ * The same figures are given for bins laid out from each cell's mean measured cost (a perfect
+ * per-cell estimate) and for one run per bin in task order (what a thread pool does).
  */
 final class LayoutAnalysis {
     private LayoutAnalysis() {
@@ -36,27 +39,55 @@ final class LayoutAnalysis {
      */
     static List<String> report(SweepPlan plan, List<RunTask> tasks, long[] cpuNanos, int cores) {
         Map<RunTask, Long> measured = new HashMap<>();
-        double[] estimated = new double[tasks.size()];
+        Map<Integer, List<Long>> seedsOf = new TreeMap<>();
+        Map<Integer, Double> measuredPerCell = new HashMap<>();
         double[] actual = new double[tasks.size()];
+        double seconds = 0;
         for (int i = 0; i < tasks.size(); i++) {
-            measured.put(tasks.get(i), cpuNanos[i]);
-            estimated[i] = TaskLayout.cost(plan.spec(tasks.get(i).cellIndex()));
+            RunTask t = tasks.get(i);
+            measured.put(t, cpuNanos[i]);
+            seedsOf.computeIfAbsent(t.cellIndex(), k -> new ArrayList<>()).add(t.seed());
+            measuredPerCell.merge(t.cellIndex(), (double) cpuNanos[i], Double::sum);
             actual[i] = cpuNanos[i];
+            seconds += TaskLayout.seconds(plan.spec(t.cellIndex()));
         }
-        int bins = TaskLayout.binCount(tasks.size(), cores);
+        List<TaskLayout.CellRuns> estimated = new ArrayList<>();
+        List<TaskLayout.CellRuns> perfect = new ArrayList<>();
+        for (Map.Entry<Integer, List<Long>> e : seedsOf.entrySet()) {
+            long[] s = e.getValue().stream().mapToLong(Long::longValue).toArray();
+            SeedRanges seeds = SeedRanges.union(s, s);
+            estimated.add(new TaskLayout.CellRuns(e.getKey(), seeds, TaskLayout.seconds(plan.spec(e.getKey()))));
+            perfect.add(new TaskLayout.CellRuns(e.getKey(), seeds, measuredPerCell.get(e.getKey()) / s.length));
+        }
+        int bins = TaskLayout.binCount(tasks.size(), seconds, cores);
         List<String> lines = new ArrayList<>();
         lines.add(String.format(java.util.Locale.ROOT, "layout on %d cores: %d runs in %d bins (TaskLayout.binCount)",
                 cores, tasks.size(), bins));
-        lines.add(line("TaskLayout (estimated costs)", loads(TaskLayout.assign(tasks, estimated, bins), measured),
+        lines.add(line("TaskLayout (estimated costs)", loads(runs(TaskLayout.assign(estimated, bins)), measured),
                 cores, max(actual)));
-        lines.add(line("LPT on measured costs", loads(TaskLayout.assign(tasks, actual, bins), measured), cores,
-                max(actual)));
+        lines.add(line("TaskLayout on mean measured costs", loads(runs(TaskLayout.assign(perfect, bins)), measured),
+                cores, max(actual)));
         List<List<RunTask>> single = new ArrayList<>();
         for (RunTask t : tasks) {
             single.add(List.of(t));
         }
         lines.add(line("one run per bin, task order", loads(single, measured), cores, max(actual)));
         return lines;
+    }
+
+    /** The runs of each bin. */
+    private static List<List<RunTask>> runs(List<ArrayList<RunSegment>> bins) {
+        List<List<RunTask>> out = new ArrayList<>();
+        for (List<RunSegment> bin : bins) {
+            List<RunTask> runs = new ArrayList<>();
+            for (RunSegment s : bin) {
+                for (long seed = s.first(); seed <= s.last(); seed++) {
+                    runs.add(new RunTask(s.cellIndex(), seed));
+                }
+            }
+            out.add(runs);
+        }
+        return out;
     }
 
     private static String line(String name, double[] loads, int cores, double largestRun) {

@@ -38,6 +38,9 @@ class SpecDiffTest {
     void seedsAreADifferenceLikeAnyOther() {
         assertThat(SpecDiff.between(spec("sweep { name = n, seeds = 2 }"), spec("sweep { name = n, seeds = [1, 3] }")))
                 .extracting(SpecDiff.Difference::toString).containsExactly("seeds: [1,2] → [1,3]");
+        assertThat(SpecDiff.between(spec("sweep { name = n, seeds = 1000000 }"),
+                spec("sweep { name = n, seeds = [7, { from = 10, to = 2000000 }] }")))
+                .extracting(SpecDiff.Difference::toString).containsExactly("seeds: 1000000 → [7,10..2000000]");
     }
 
     @Test

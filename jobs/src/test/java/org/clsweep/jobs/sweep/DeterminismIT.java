@@ -87,14 +87,14 @@ class DeterminismIT {
         }
     }
 
-    /** The sweep's runs as one bin in reverse order, simulated and compacted by hand into staged tables. */
+    /** The sweep's runs as one bin of one-run segments in reverse order, simulated and compacted by hand into staged tables. */
     static void reversedInOnePartition(SparkSession spark, Path out) throws Exception {
         SweepSpec spec = SpecParser.parseFile(specFile, List.of());
         List<Cell> cells = Grid.expand(spec);
-        ArrayList<RunTask> all = new ArrayList<>();
+        ArrayList<RunSegment> all = new ArrayList<>();
         for (Cell c : cells) {
             for (long seed : spec.seeds()) {
-                all.add(RunTask.from(c, seed));
+                all.add(new RunSegment(c.index(), seed, seed));
             }
         }
         Collections.reverse(all);
@@ -106,7 +106,7 @@ class DeterminismIT {
                     cells, RunFunction.EXECUTOR, FaultInjection.NONE);
             SweepJob.simulate(spark, plan, List.of(all), 1, dir.results(), 1, "by hand", null, new AtomicLong());
             assertThat(ResultParts.names(dir.results().committed())).containsExactly("a00001-b000000");
-            SweepJob.compact(spark, plan, cells, spec.seeds(), dir.results().locations(dir.results().committed()),
+            SweepJob.compact(spark, plan, cells, spec.seeds().sorted(), dir.results().locations(dir.results().committed()),
                     false, dir, () -> { });
         }
         for (String t : TABLES) {

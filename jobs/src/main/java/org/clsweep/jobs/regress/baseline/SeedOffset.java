@@ -1,8 +1,6 @@
 package org.clsweep.jobs.regress.baseline;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
 import org.clsweep.jobs.spec.SpecParser;
 import org.clsweep.jobs.spec.SweepSpec;
 
@@ -18,8 +16,9 @@ import org.clsweep.jobs.spec.SweepSpec;
  *          = 0                                      otherwise
  * </pre>
  *
- * MAX_SEEDS (100 000) is the most seeds a spec may list, so for seeds 1..n the nights' seed sets
- * never overlap, and a rerun on the same day draws the same seeds (and resumes the same output).
+ * MAX_SEEDS (100 000) is the most seeds a spec may list one by one, so for seeds 1..n with
+ * n ≤ MAX_SEEDS the nights' seed sets never overlap, and a rerun on the same day draws the same
+ * seeds (and resumes the same output).
  */
 public final class SeedOffset {
     private SeedOffset() {
@@ -39,10 +38,6 @@ public final class SeedOffset {
         if (offset == 0) {
             return spec;
         }
-        List<Long> seeds = new ArrayList<>(spec.seeds().size());
-        for (long s : spec.seeds()) {
-            seeds.add(Math.addExact(s, offset));
-        }
-        return new SweepSpec(spec.name(), seeds, spec.base(), spec.grid());
+        return new SweepSpec(spec.name(), spec.seeds().shifted(offset), spec.base(), spec.grid());
     }
 }
