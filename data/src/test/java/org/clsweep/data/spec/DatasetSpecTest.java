@@ -25,6 +25,12 @@ class DatasetSpecTest {
     }
 
     @Test
+    void theDefaultsOfAGeneratedGeometryAreTheCataloguesDefaults() {
+        assertThat(SpecValues.defaults().toRunSpec().geometry().dataset()).isEqualTo(DatasetSpec.DEFAULTS);
+        assertThat(Specs.geometry().dataset()).isEqualTo(DatasetSpec.DEFAULTS);
+    }
+
+    @Test
     void theFormatIsIdxUnlessAColumnIsNamed() {
         assertThat(idx("", List.of()).format()).isEqualTo(DatasetSpec.Format.IDX);
         assertThat(new DatasetSpec("t", "", "x", "y", List.of(), 1, PointNormalization.NONE, "").format())
