@@ -47,20 +47,15 @@ public final class OneLayerMetrics {
         m[RunMetric.PATTERN_STABLE_FRACTION.ordinal()] = report.patternStableFraction();
         m[RunMetric.MEAN_ENERGY.ordinal()] = report.meanEnergy();
         m[RunMetric.INACTIVE_NODES.ordinal()] = report.inactiveNodes();
-        LinearCollapse collapse = LinearCollapse.of(w, patternCovariance(mixture));
-        m[RunMetric.TOP_DIRECTION_COSINE.ordinal()] = collapse.topDirectionCosine();
-        m[RunMetric.STABLE_RANK.ordinal()] = collapse.stableRank();
-        return m;
-    }
-
-    /** Cov_π(μ) of the mixture's patterns. */
-    static DMatrixRMaj patternCovariance(PatternMixture mixture) {
         double[][] mu = new double[mixture.patternCount()][];
         double[] pi = new double[mixture.patternCount()];
         for (int l = 0; l < mu.length; l++) {
             mu[l] = mixture.patternCopy(l);
             pi[l] = mixture.prob(l);
         }
-        return LinearCollapse.covariance(mu, pi);
+        LinearCollapse collapse = LinearCollapse.ofPoints(w, mu, pi);
+        m[RunMetric.TOP_DIRECTION_COSINE.ordinal()] = collapse.topDirectionCosine();
+        m[RunMetric.STABLE_RANK.ordinal()] = collapse.stableRank();
+        return m;
     }
 }

@@ -27,10 +27,7 @@ public final class SymmetricSpectrum {
 
     public static SymmetricSpectrum of(DMatrixRMaj m) {
         int k = m.numRows;
-        double max = 0.0;
-        for (double v : m.data) {
-            max = Math.max(max, Math.abs(v));
-        }
+        double max = maxAbs(m);
         double[] values = new double[k];
         double[][] vectors = new double[k][];
         if (max == 0.0) {
@@ -40,25 +37,8 @@ public final class SymmetricSpectrum {
             }
             return new SymmetricSpectrum(values, vectors);
         }
-        DMatrixRMaj scaled = new DMatrixRMaj(k, k);
-        for (int i = 0; i < k; i++) {
-            for (int j = 0; j < k; j++) {
-                // symmetrise: rounding leaves the two triangles a few ulps apart
-                double v = 0.5 * (m.get(i, j) + m.get(j, i)) / max;
-                scaled.set(i, j, Math.abs(v) < FLUSH ? 0.0 : v);
-            }
-        }
-        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
-        if (!eig.decompose(scaled)) {
-            throw new IllegalStateException("symmetric eigen-decomposition failed on a " + k + "×" + k
-                    + " matrix");
-        }
-        Integer[] order = new Integer[k];
-        for (int i = 0; i < k; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real,
-                eig.getEigenvalue(a).real));
+        EigenDecomposition_F64<DMatrixRMaj> eig = decomposed(m, max, true);
+        Integer[] order = decreasing(eig, k);
         for (int i = 0; i < k; i++) {
             values[i] = eig.getEigenvalue(order[i]).real * max;
             DMatrixRMaj v = eig.getEigenVector(order[i]);
@@ -69,6 +49,65 @@ public final class SymmetricSpectrum {
             }
         }
         return new SymmetricSpectrum(values, vectors);
+    }
+
+    /**
+     * The eigenvalues alone, in decreasing order: the same scaling, flushing and symmetric QR
+     * iteration as {@link #of}, without accumulating the eigenvectors (about a third of the cost).
+     *
+     * @param m a symmetric k×k matrix. Not modified.
+     * @return a new array of the k eigenvalues
+     */
+    public static double[] values(DMatrixRMaj m) {
+        int k = m.numRows;
+        double max = maxAbs(m);
+        double[] values = new double[k];
+        if (max == 0.0) {
+            return values;
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = decomposed(m, max, false);
+        Integer[] order = decreasing(eig, k);
+        for (int i = 0; i < k; i++) {
+            values[i] = eig.getEigenvalue(order[i]).real * max;
+        }
+        return values;
+    }
+
+    private static double maxAbs(DMatrixRMaj m) {
+        double max = 0.0;
+        for (double v : m.data) {
+            max = Math.max(max, Math.abs(v));
+        }
+        return max;
+    }
+
+    /** The decomposition of m / max, symmetrised, entries below {@link #FLUSH} set to 0. */
+    private static EigenDecomposition_F64<DMatrixRMaj> decomposed(DMatrixRMaj m, double max, boolean vectors) {
+        int k = m.numRows;
+        DMatrixRMaj scaled = new DMatrixRMaj(k, k);
+        for (int i = 0; i < k; i++) {
+            for (int j = 0; j < k; j++) {
+                // symmetrise: rounding leaves the two triangles a few ulps apart
+                double v = 0.5 * (m.get(i, j) + m.get(j, i)) / max;
+                scaled.set(i, j, Math.abs(v) < FLUSH ? 0.0 : v);
+            }
+        }
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, vectors, true);
+        if (!eig.decompose(scaled)) {
+            throw new IllegalStateException("symmetric eigen-decomposition failed on a " + k + "×" + k
+                    + " matrix");
+        }
+        return eig;
+    }
+
+    private static Integer[] decreasing(EigenDecomposition_F64<DMatrixRMaj> eig, int k) {
+        Integer[] order = new Integer[k];
+        for (int i = 0; i < k; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, (a, b) -> Double.compare(eig.getEigenvalue(b).real,
+                eig.getEigenvalue(a).real));
+        return order;
     }
 
     public double largest() {

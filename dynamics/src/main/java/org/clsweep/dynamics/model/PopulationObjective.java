@@ -34,7 +34,8 @@ import org.ejml.dense.row.CommonOps_DDRM;
  *
  * <p>The fast paths never form A: A(w)w = Σ_l π_l (m_l − m̄)(α_l μ_l + β_l w) costs O(L·d).
  * {@link #gradient} does it for one w; {@link #gradients} for all rows of W at once, as the matrix
- * products P = W Mᵀ (all wᵀμ_l) and G = K M (K_il = π_l (m_l − m̄) α_l, M the L×d pattern matrix).
+ * products P = W Mᵀ (all wᵀμ_l; Mᵀ is stored) and G = K M (K_il = π_l (m_l − m̄) α_l, M the L×d
+ * pattern matrix).
  * Immutable and thread-safe; the mutable state lives in a {@link Workspace}, one per thread.
  *
  * @see PatternMixture
@@ -47,6 +48,8 @@ public final class PopulationObjective {
     private final double[] mu;
     /** M, the L×d matrix whose rows are the μ_l (wraps {@link #mu}). */
     private final DMatrixRMaj patterns;
+    /** Mᵀ, d×L: P = W Mᵀ as a row-reordered product (axpy inner loops, which vectorise). */
+    private final DMatrixRMaj patternsT;
     private final double[] prob;
     private final double noise;
     /** The slope c of the negative half-line: 1 linear, c leaky, 0 ReLU. */
@@ -74,6 +77,7 @@ public final class PopulationObjective {
             prob[l] = mixture.prob(l);
         }
         this.patterns = DMatrixRMaj.wrap(patternCount, dim, mu);
+        this.patternsT = CommonOps_DDRM.transpose(patterns, null);
         this.noise = mixture.noise();
         this.linear = activation.kind() == Activation.LINEAR || activation.negativeSlope() == 1.0;
         this.negativeSlope = activation.negativeSlope();
@@ -177,7 +181,7 @@ public final class PopulationObjective {
         DMatrixRMaj coef = ws.batchCoef;
         proj.reshape(n, patternCount);
         coef.reshape(n, patternCount);
-        CommonOps_DDRM.multTransB(w, patterns, proj);
+        CommonOps_DDRM.mult(w, patternsT, proj);
         double[] wd = w.data;
         for (int i = 0; i < n; i++) {
             System.arraycopy(proj.data, i * patternCount, ws.proj, 0, patternCount);

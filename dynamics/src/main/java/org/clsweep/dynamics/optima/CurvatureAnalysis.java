@@ -3,6 +3,7 @@ package org.clsweep.dynamics.optima;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.ejml.data.DMatrixRMaj;
+import org.ejml.dense.row.CommonOps_DDRM;
 import org.clsweep.dynamics.linalg.SymmetricSpectrum;
 
 /**
@@ -69,6 +70,11 @@ public final class CurvatureAnalysis {
     private final int exactDim;
     /** Orthonormal basis of span{μ_l}, r0 rows of length d. */
     private final double[][] patternBasis;
+    /**
+     * The coordinates of μ_l on {@link #patternBasis}, L rows of length r0: the same for every w.
+     * Empty when r0 = d.
+     */
+    private final double[][] patternCoordinates;
 
     /**
      * @param objective      the population objective of {@code mixture}
@@ -109,6 +115,11 @@ public final class CurvatureAnalysis {
             }
         }
         this.patternBasis = java.util.Arrays.copyOf(basis, r);
+        // span{μ} = R^d: basis() returns null (the identity basis), no coordinates needed
+        this.patternCoordinates = new double[r == dim ? 0 : patternCount][];
+        for (int l = 0; l < patternCoordinates.length; l++) {
+            patternCoordinates[l] = coordinates(patterns[l], patternBasis, r);
+        }
     }
 
     /**
@@ -220,7 +231,7 @@ public final class CurvatureAnalysis {
         double[] s = new double[patternCount];
         double[] gBar = new double[k];
         for (int l = 0; l < patternCount; l++) {
-            double[] mu = coordinates(patterns[l], basis, k);
+            double[] mu = patternCoordinates(l, basis, k);
             mt[l] = tangent(mu, wr);
             s[l] = ws.gateSlope(l);
             double a = ws.patternWeight(l);
@@ -231,13 +242,13 @@ public final class CurvatureAnalysis {
                 gBar[i] += prob[l] * c[l][i];
             }
         }
-        DMatrixRMaj aMat = new DMatrixRMaj(k, k);
         for (int l = 0; l < patternCount; l++) {
             for (int i = 0; i < k; i++) {
                 c[l][i] -= gBar[i];
             }
-            addOuter(aMat, prob[l], c[l], c[l]);
         }
+        DMatrixRMaj aMat = new DMatrixRMaj(k, k);
+        addWeightedGram(aMat, prob, c);
         return new Local(onHinge, basis, wr, c, mt, s, aMat);
     }
 
@@ -250,19 +261,21 @@ public final class CurvatureAnalysis {
         DMatrixRMaj h = project(loc.a, w);
         double lambdaW = quadratic(loc.a, w);
         double identity = -lambdaW;
+        double[] weights = new double[patternCount];
         for (int l = 0; l < patternCount; l++) {
             if (s[l] == 0.0) {
                 continue;
             }
             double weight = prob[l] * (ws.meanOutput(l) - ws.meanOutput()) * s[l];
-            addOuter(h, weight / noise, mt[l], mt[l]);
+            weights[l] = weight / noise;
             identity += weight * noise;
         }
+        addWeightedGram(h, weights, mt);
         addTangentIdentity(h, identity, w);
         if (k == 1) {
             return Double.NaN;
         }
-        return -SymmetricSpectrum.of(shiftedOffTangent(h, w)).largest();
+        return -SymmetricSpectrum.values(shiftedOffTangent(h, w))[0];
     }
 
     /** δ ↦ DA(w)[δ] for one w, in the reduced basis. */
@@ -281,32 +294,32 @@ public final class CurvatureAnalysis {
             this.k = w.length;
         }
 
-        /** J_l δ for tangent δ. */
-        private double[] jacobian(int l, double[] delta) {
-            double[] out = new double[k];
-            if (s[l] == 0.0) {
-                return out;
-            }
-            double proj = dot(mt[l], delta) / noise;
-            for (int i = 0; i < k; i++) {
-                out[i] = s[l] * (proj * mt[l][i] + noise * delta[i]);
-            }
-            return out;
-        }
-
-        /** The rows e_l = (J_l − J̄)δ of E(δ). */
+        /**
+         * The rows e_l = (J_l − J̄)δ of E(δ), with J_l δ = s_l·[ (μ̃_lᵀδ/σ)·μ̃_l + σδ ] written
+         * in place (0 where s_l = 0).
+         */
         private double[][] rows(double[] delta) {
-            double[][] e = new double[patternCount][];
+            double[][] e = new double[patternCount][k];
             double[] eBar = new double[k];
             for (int l = 0; l < patternCount; l++) {
-                e[l] = jacobian(l, delta);
+                if (s[l] == 0.0) {
+                    continue;
+                }
+                double along = s[l] * dot(mt[l], delta) / noise;
+                double same = s[l] * noise;
+                double[] el = e[l];
+                double[] ml = mt[l];
+                double p = prob[l];
                 for (int i = 0; i < k; i++) {
-                    eBar[i] += prob[l] * e[l][i];
+                    double v = along * ml[i] + same * delta[i];
+                    el[i] = v;
+                    eBar[i] += p * v;
                 }
             }
             for (int l = 0; l < patternCount; l++) {
+                double[] el = e[l];
                 for (int i = 0; i < k; i++) {
-                    e[l][i] -= eBar[i];
+                    el[i] -= eBar[i];
                 }
             }
             return e;
@@ -379,19 +392,31 @@ public final class CurvatureAnalysis {
             return value;
         }
 
-        /** The unit δ ⊥ w maximising uᵀDA[δ]u, and that maximum as {@code out}'s norm before scaling. */
+        /**
+         * The unit δ ⊥ w maximising uᵀDA[δ]u, and that maximum as {@code out}'s norm before
+         * scaling: out = Σ_l 2π_l (uᵀc_l)·J_l Pu, accumulated as a combination of the μ̃_l and Pu.
+         */
         double bestDelta(double[] u, double[] out) {
             double[] pu = tangent(u, w);
             java.util.Arrays.fill(out, 0.0);
+            double puCoef = 0.0;
             for (int l = 0; l < patternCount; l++) {
-                double weight = 2.0 * prob[l] * dot(u, c[l]);
+                if (s[l] == 0.0) {
+                    continue;
+                }
+                double weight = 2.0 * prob[l] * dot(u, c[l]) * s[l];
                 if (weight == 0.0) {
                     continue;
                 }
-                double[] j = jacobian(l, pu);
+                double along = weight * dot(mt[l], pu) / noise;
+                double[] ml = mt[l];
                 for (int i = 0; i < k; i++) {
-                    out[i] += weight * j[i];
+                    out[i] += along * ml[i];
                 }
+                puCoef += weight * noise;
+            }
+            for (int i = 0; i < k; i++) {
+                out[i] += puCoef * pu[i];
             }
             double norm = Math.sqrt(dot(out, out));
             if (norm > 0.0) {
@@ -435,6 +460,8 @@ public final class CurvatureAnalysis {
         SymmetricSpectrum boundOperator() {
             DMatrixRMaj t = new DMatrixRMaj(k, k);
             DMatrixRMaj jBar = new DMatrixRMaj(k, k);
+            double[] tWeights = new double[patternCount];
+            double[] jWeights = new double[patternCount];
             double sBar = 0.0;
             double sSqBar = 0.0;
             for (int l = 0; l < patternCount; l++) {
@@ -443,14 +470,16 @@ public final class CurvatureAnalysis {
                 }
                 double m2 = dot(mt[l], mt[l]);
                 // J_l² = s_l² [ (‖μ̃‖²/σ² + 2) μ̃μ̃ᵀ + σ² P ]
-                addOuter(t, prob[l] * s[l] * s[l] * (m2 / (noise * noise) + 2.0), mt[l], mt[l]);
-                addOuter(jBar, prob[l] * s[l] / noise, mt[l], mt[l]);
+                tWeights[l] = prob[l] * s[l] * s[l] * (m2 / (noise * noise) + 2.0);
+                jWeights[l] = prob[l] * s[l] / noise;
                 sBar += prob[l] * s[l];
                 sSqBar += prob[l] * s[l] * s[l];
             }
+            addWeightedGram(t, tWeights, mt);
+            addWeightedGram(jBar, jWeights, mt);
             // J̄ = N/σ + σ s̄ P with N/σ in jBar;  J̄² = (N/σ)² + 2σ s̄ (N/σ) + σ² s̄² P
             DMatrixRMaj jBarSq = new DMatrixRMaj(k, k);
-            org.ejml.dense.row.CommonOps_DDRM.mult(jBar, jBar, jBarSq);
+            CommonOps_DDRM.mult(jBar, jBar, jBarSq);
             for (int i = 0; i < k * k; i++) {
                 t.data[i] -= jBarSq.data[i] + 2.0 * noise * sBar * jBar.data[i];
             }
@@ -498,6 +527,19 @@ public final class CurvatureAnalysis {
             basis[k++] = scaled(bestVec, 1.0 / bestNorm);
         }
         return java.util.Arrays.copyOf(basis, k);
+    }
+
+    /** The coordinates of μ_l on a basis from {@link #basis}: the stored ones on its first r0 rows. */
+    private double[] patternCoordinates(int l, double[][] basis, int k) {
+        if (basis == null) {
+            return patterns[l].clone();
+        }
+        int r0 = patternBasis.length;
+        double[] out = java.util.Arrays.copyOf(patternCoordinates[l], k);
+        for (int i = r0; i < k; i++) {
+            out[i] = dot(basis[i], patterns[l]);
+        }
+        return out;
     }
 
     /** Qv for the basis rows Q; v itself (a copy) for the identity basis (null). */
@@ -590,6 +632,37 @@ public final class CurvatureAnalysis {
         return out;
     }
 
+    /**
+     * m += Σ_l weights[l]·x_l x_lᵀ, as the product Xᵀ(DX) (EJML's row-reordered kernel) over the
+     * rows with a non-zero weight.
+     *
+     * @param m       k×k. Modified.
+     * @param weights one per row. Not modified.
+     * @param rows    the x_l, each of length k. Not modified.
+     */
+    private static void addWeightedGram(DMatrixRMaj m, double[] weights, double[][] rows) {
+        int k = m.numCols;
+        int count = 0;
+        for (double v : weights) {
+            if (v != 0.0) {
+                count++;
+            }
+        }
+        DMatrixRMaj x = new DMatrixRMaj(count, k);
+        DMatrixRMaj dx = new DMatrixRMaj(count, k);
+        for (int l = 0, r = 0; l < rows.length; l++) {
+            if (weights[l] == 0.0) {
+                continue;
+            }
+            System.arraycopy(rows[l], 0, x.data, r * k, k);
+            for (int i = 0; i < k; i++) {
+                dx.data[r * k + i] = weights[l] * rows[l][i];
+            }
+            r++;
+        }
+        CommonOps_DDRM.multAddTransA(x, dx, m);
+    }
+
     /** m += scale·a bᵀ. */
     private static void addOuter(DMatrixRMaj m, double scale, double[] a, double[] b) {
         int k = a.length;
@@ -613,11 +686,23 @@ public final class CurvatureAnalysis {
         return out;
     }
 
+    /** Σ a_i b_i with four partial sums (breaks the add latency chain; order fixed, so deterministic). */
     private static double dot(double[] a, double[] b) {
-        double s = 0.0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
+        int n = a.length;
+        double s0 = 0.0;
+        double s1 = 0.0;
+        double s2 = 0.0;
+        double s3 = 0.0;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[i] * b[i];
+            s1 += a[i + 1] * b[i + 1];
+            s2 += a[i + 2] * b[i + 2];
+            s3 += a[i + 3] * b[i + 3];
         }
-        return s;
+        for (; i < n; i++) {
+            s0 += a[i] * b[i];
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -4,11 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.linalg.GramSpectrum;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
-import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
 
 /**
  * The optimum analysis of SCIENCE.md §2 for a final one-layer weight matrix W (n×d, one node per
@@ -39,8 +38,10 @@ import org.ejml.interfaces.decomposition.SingularValueDecomposition_F64;
  * clustering and the matching are done, no node is inactive, and everything that needs A is NaN.
  *
  * <p>Optima are numbered by decreasing node count (ties: by their first node); a report is a
- * pure, deterministic function of W. Spectra come from singular values: λ_k(A) = s_k(C)² with A = CᵀC
- * ({@link PopulationObjective#centredGatedMeans}). Immutable;
+ * pure, deterministic function of W. Spectra come from the factor C of A = CᵀC
+ * ({@link PopulationObjective#centredGatedMeans}, L×d): the eigenvalues of the smaller of CᵀC and
+ * CCᵀ ({@link GramSpectrum}; {@link org.clsweep.dynamics.linalg.SymmetricSpectrum} flushes the
+ * subnormal entries a converged flow leaves, on which the symmetric QR iteration can fail). Immutable;
  * {@link #analyse} allocates its own scratch and is safe to call from several threads.
  *
  * @see OptimaReport
@@ -261,9 +262,9 @@ public final class OptimumAnalysis {
             r2 += r * r;
         }
         objective.centredGatedMeans(dirs, off, s.ws, s.centred);
-        topSingularValues(s.centred, s.svdC, s);
-        double lambda1 = s.top[0] * s.top[0];
-        double lambda2 = d == 1 ? 0.0 : s.top[1] * s.top[1];
+        GramSpectrum spectrum = GramSpectrum.of(s.centred, false);
+        double lambda1 = Math.max(spectrum.first(), 0.0);
+        double lambda2 = d == 1 ? 0.0 : Math.max(spectrum.second(), 0.0);
         boolean top = Math.abs(wAw - lambda1) <= settings.topEigenTol() * Math.abs(lambda1) + eigenFloor;
         int best = bestPattern(dirs, off, s);
         return new NodeDiagnostics(optimum, optimum < 0, Math.sqrt(r2), lambda1, lambda2, top, energy, best,
@@ -308,34 +309,6 @@ public final class OptimumAnalysis {
         return odd ? Math.abs(cos) : cos;
     }
 
-    /**
-     * The two largest singular values of m into s.top (0 where m has fewer). Singular values rather
-     * than a symmetric eigen-solver: once a flow has converged, A can hold subnormal entries, on
-     * which EJML's symmetric QR eigen-decomposition can fail to converge.
-     */
-    private static void topSingularValues(DMatrixRMaj m, SingularValueDecomposition_F64<DMatrixRMaj> svd, Scratch s) {
-        s.copy.reshape(m.numRows, m.numCols);
-        s.copy.setTo(m);
-        if (!svd.decompose(s.copy)) {
-            throw new IllegalStateException("singular value decomposition failed on a " + m.numRows + "×"
-                    + m.numCols + " matrix");
-        }
-        double[] values = svd.getSingularValues();
-        double first = 0.0;
-        double second = 0.0;
-        for (int i = 0; i < svd.numberOfSingularValues(); i++) {
-            double v = values[i];
-            if (v > first) {
-                second = first;
-                first = v;
-            } else if (v > second) {
-                second = v;
-            }
-        }
-        s.top[0] = first;
-        s.top[1] = second;
-    }
-
     private static double[] normalisedRows(DMatrixRMaj weights) {
         int n = weights.numRows;
         int d = weights.numCols;
@@ -364,20 +337,15 @@ public final class OptimumAnalysis {
     /** Buffers of one {@link #analyse} call. */
     private static final class Scratch {
         final PopulationObjective.Workspace ws;
-        final SingularValueDecomposition_F64<DMatrixRMaj> svdC;
         final DMatrixRMaj centred;
-        final DMatrixRMaj copy;
         final double[] aw;
         final double[] w;
-        final double[] top = new double[2];
         double bestCos;
 
         /** @param objective null for a non-homogeneous activation (pattern matching only) */
         Scratch(PopulationObjective objective, int patternCount, int d) {
             ws = objective == null ? null : objective.newWorkspace();
-            svdC = DecompositionFactory_DDRM.svd(patternCount, d, false, false, true);
             centred = new DMatrixRMaj(patternCount, d);
-            copy = new DMatrixRMaj(d, d);
             aw = new double[d];
             w = new double[d];
         }

@@ -36,4 +36,13 @@ class SymmetricSpectrumTest {
         DMatrixRMaj zero = new DMatrixRMaj(2, 2);
         assertThat(SymmetricSpectrum.of(zero).largest()).isZero();
     }
+
+    @Test
+    void valuesAloneAreThoseOfTheFullDecomposition() {
+        DMatrixRMaj m = new DMatrixRMaj(new double[][] {{2, 1, 0}, {1, 2, 0}, {0, 0, -5}});
+        assertThat(SymmetricSpectrum.values(m)).containsExactly(new double[] {3.0, 1.0, -5.0}, within(1e-14));
+        assertThat(SymmetricSpectrum.values(new DMatrixRMaj(2, 2))).containsExactly(0.0, 0.0);
+        DMatrixRMaj tiny = new DMatrixRMaj(new double[][] {{1e-300, 4.9e-324}, {4.9e-324, 2e-300}});
+        assertThat(SymmetricSpectrum.values(tiny)[0]).isCloseTo(2e-300, within(1e-310));
+    }
 }

@@ -181,4 +181,39 @@ class LinearCollapseTest {
         }
         return v;
     }
+
+    @Test
+    void thePointsGiveWhatTheirCovarianceGives() {
+        SplittableRandom rng = new SplittableRandom(3);
+        // L < d (the L×L side) and L > d (the d×d side), non-uniform π
+        for (int[] shape : new int[][] {{3, 7}, {9, 4}}) {
+            int count = shape[0];
+            int d = shape[1];
+            double[][] points = new double[count][d];
+            double[] probs = new double[count];
+            double total = 0.0;
+            for (int l = 0; l < count; l++) {
+                for (int i = 0; i < d; i++) {
+                    points[l][i] = rng.nextGaussian() * (l + 1);
+                }
+                probs[l] = 1.0 + l;
+                total += probs[l];
+            }
+            for (int l = 0; l < count; l++) {
+                probs[l] /= total;
+            }
+            DMatrixRMaj w = new DMatrixRMaj(5, d);
+            for (int i = 0; i < w.data.length; i++) {
+                w.data[i] = rng.nextGaussian();
+            }
+            LinearCollapse dense = LinearCollapse.of(w, LinearCollapse.covariance(points, probs));
+            LinearCollapse factored = LinearCollapse.ofPoints(w, points, probs);
+            assertThat(factored.topDirectionCosine()).as("L=%d d=%d", count, d)
+                    .isCloseTo(dense.topDirectionCosine(), offset(TOL_ROUNDOFF));
+            assertThat(factored.stableRank()).isCloseTo(dense.stableRank(), offset(TOL_ROUNDOFF));
+        }
+        assertThatThrownBy(() -> LinearCollapse.ofPoints(new DMatrixRMaj(1, 3), new double[][] {{1, 2}},
+                new double[] {1.0})).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("points have dimension 2, W has 3 columns");
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.json.IndentedLayout;
@@ -35,7 +36,8 @@ import org.clsweep.jobs.json.JsonText;
  *   fault_injection  null, or the test-only fault switch that was on
  *   history       the earlier attempts: attempt, status (RUNNING: it was killed), spec_hash,
  *                 code_version, started_at, finished_at, computed (runs it committed)
- *   spec          the resolved spec (the canonical sweep { … } tree), re-runnable as a spec file
+ *   spec          the resolved spec (the canonical sweep { … } tree), re-runnable as a spec file;
+ *                 a long list of seeds is kept in a file beside it ({@link SeedFile})
  * </pre>
  *
  * The text has its members in alphabetical order, four spaces of indent per level and {@code " : "}
@@ -106,6 +108,12 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
         return new Attempt(attempt, status, specHash, codeVersion, startedAt, finishedAt, committed);
     }
 
+    /** This manifest with another text of the same spec (seeds written another way, {@link SeedFile}). */
+    Manifest withSpec(String specJson) {
+        return new Manifest(sweep, specHash, status, codeVersion, environment, cells, seeds, counts, startedAt,
+                finishedAt, error, specJson, attempt, reused, computed, history, faults);
+    }
+
     /** This manifest with a new status, counts, computed runs, environment, end time and error. */
     public Manifest finish(ManifestStatus newStatus, Map<RunStatus, Long> newCounts, long newComputed,
                            Map<String, Object> newEnvironment, Instant finished, String err) {
@@ -153,6 +161,23 @@ public record Manifest(String sweep, String specHash, ManifestStatus status, Str
         m.put("history", h);
         m.put("spec", JsonText.read(spec));
         return JsonText.write(m, LAYOUT) + "\n";
+    }
+
+    /**
+     * Parses {@link #toJson()} output whose spec may name a seed list kept beside it ({@link SeedFile}).
+     *
+     * @param read the text of a file beside the manifest, by name; throws IllegalArgumentException
+     *             if it cannot be read
+     * @throws IllegalArgumentException if the text is not a manifest or its seed list is unreadable
+     */
+    public static Manifest parse(String json, Function<String, String> read) {
+        Manifest m = parse(json);
+        return m.withSpec(SeedFile.join(m.spec(), read));
+    }
+
+    /** Whether a file beside the manifest is one of its seed lists. */
+    public static boolean isSeedList(String name) {
+        return SeedFile.isSeedFile(name);
     }
 
     /**

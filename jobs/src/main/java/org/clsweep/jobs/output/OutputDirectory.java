@@ -141,8 +141,11 @@ public final class OutputDirectory implements AutoCloseable {
             }
             Optional<Manifest> m = readManifest();
             if (m.isEmpty()) {
+                // a first manifest write cut short may have left its temporary file and its seed list
                 List<FileStatus> entries = entriesBesideLease();
-                if (entries.isEmpty() || entries.size() == 1 && entries.get(0).getPath().getName().equals(MANIFEST_TMP)) {
+                entries.removeIf(e -> e.getPath().getName().equals(MANIFEST_TMP)
+                        || SeedFile.isSeedFile(e.getPath().getName()));
+                if (entries.isEmpty()) {
                     return new Inspection(State.EMPTY, Optional.empty(), same);
                 }
                 throw refuse("is not empty and holds no " + MANIFEST + ": it is not a clsweep output; refusing "
@@ -191,7 +194,7 @@ public final class OutputDirectory implements AutoCloseable {
         String cause = null;
         if (fs.exists(main)) {
             try {
-                return Optional.of(Manifest.parse(text(main)));
+                return Optional.of(Manifest.parse(text(main), this::besideManifest));
             } catch (IllegalArgumentException e) {
                 cause = e.getMessage();
             }
@@ -203,7 +206,8 @@ public final class OutputDirectory implements AutoCloseable {
         if (cause != null) {
             throw refuse("has an unreadable " + MANIFEST + ": " + cause);
         }
-        if (fs.exists(tmp) && entriesBesideLease().size() > 1) {
+        if (fs.exists(tmp) && entriesBesideLease().stream()
+                .filter(e -> !SeedFile.isSeedFile(e.getPath().getName())).count() > 1) {
             throw refuse("has no " + MANIFEST + " and an unreadable " + MANIFEST_TMP);
         }
         // nothing, or the very first manifest write was cut short and nothing else was ever written
@@ -216,9 +220,18 @@ public final class OutputDirectory implements AutoCloseable {
             return Optional.empty();
         }
         try {
-            return Optional.of(Manifest.parse(text(file)));
+            return Optional.of(Manifest.parse(text(file), this::besideManifest));
         } catch (IllegalArgumentException e) {
             return Optional.empty();
+        }
+    }
+
+    /** The text of a file beside the manifest (its seed list, {@link SeedFile}). */
+    private String besideManifest(String name) {
+        try {
+            return text(new Path(root, name));
+        } catch (IOException e) {
+            throw new IllegalArgumentException("its seed list " + name + " cannot be read: " + e.getMessage(), e);
         }
     }
 
@@ -275,8 +288,17 @@ public final class OutputDirectory implements AutoCloseable {
         if (parsed(target).isEmpty() && parsed(tmp).isPresent()) {
             replace(tmp, target);
         }
+        SeedFile.Split split = SeedFile.split(m.spec());
+        if (split.fileName() != null) {
+            Path list = new Path(root, split.fileName());
+            if (!fs.exists(list) || !text(list).equals(split.fileText())) {
+                try (OutputStream out = fs.create(list, true)) {
+                    out.write(split.fileText().getBytes(StandardCharsets.UTF_8));
+                }
+            }
+        }
         try (OutputStream out = fs.create(tmp, true)) {
-            out.write(m.toJson().getBytes(StandardCharsets.UTF_8));
+            out.write(m.withSpec(split.spec()).toJson().getBytes(StandardCharsets.UTF_8));
         }
         replace(tmp, target);
     }

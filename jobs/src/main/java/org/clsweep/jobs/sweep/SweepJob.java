@@ -209,12 +209,15 @@ public final class SweepJob {
                 .withColumn(RunsTable.SPEC_HASH, lit(plan.specHash()));
         long runs = cells.size() * seeds.size();
         int files = (int) Math.max(1, Math.min(Math.max(1, locations.size()), runs / ROWS_PER_FILE + 1));
-        // four tables are written from the same rows: read and join the parts once
-        Dataset<Row> few = result.coalesce(files).persist(StorageLevel.MEMORY_AND_DISK());
+        // Four tables are written from the same rows. Each reads only its own columns of the parts
+        // (Parquet is columnar), which costs less than caching every column of every row; only a
+        // de-duplicating read, whose window shuffles, is cached and done once.
+        Dataset<Row> few = dedupe ? result.coalesce(files).persist(StorageLevel.MEMORY_AND_DISK())
+                : result.coalesce(files);
         few.sortWithinPartitions(CELL_INDEX, RunsTable.SEED)
                 .select(columns(RunsTable.schema().fieldNames()))
                 .write().mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.RUNS));
-        // the runs write filled the cache; the driver plans one job while another one's task runs
+        // the driver plans one job while another one's task runs
         try {
             concurrently(List.of(fromRuns,
                     () -> nested(few, ResultTable.OPTIMA, OptimaTable.readBack(col(ELEMENT))).write()
@@ -224,7 +227,9 @@ public final class SweepJob {
                     () -> nested(few, ResultTable.TOKENS, fields(TokensTable.struct())).write()
                             .mode(SaveMode.ErrorIfExists).parquet(out.staged(OutputDirectory.TOKENS))));
         } finally {
-            few.unpersist();
+            if (dedupe) {
+                few.unpersist();
+            }
         }
     }
 

@@ -125,14 +125,25 @@ public record Baseline(String dir, Manifest manifest, SweepSpec spec, List<SpecD
                 throw new UnusableInputException("baseline " + dir + " has no " + OutputDirectory.MANIFEST
                         + ": it is empty or not a clsweep sweep output directory");
             }
-            try (InputStream in = fs.open(file)) {
-                return Manifest.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
+            return Manifest.parse(text(fs, file), name -> {
+                try {
+                    return text(fs, new Path(root, name));
+                } catch (IOException e) {
+                    throw new IllegalArgumentException("its seed list " + name + " cannot be read: "
+                            + e.getMessage(), e);
+                }
+            });
         } catch (IllegalArgumentException e) {
             throw new UnusableInputException("baseline " + dir + " has a corrupt " + OutputDirectory.MANIFEST + ": "
                     + e.getMessage(), e);
         } catch (IOException e) {
             throw new UnusableInputException("cannot read baseline " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String text(FileSystem fs, Path file) throws IOException {
+        try (InputStream in = fs.open(file)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -11,6 +11,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.FileUtil;
 import org.apache.hadoop.fs.Path;
+import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.regress.UnusableInputException;
 
@@ -84,6 +85,9 @@ public final class BaselineStore {
                 if (srcFs.exists(from)) {
                     files += copy(srcFs, from, fs, new Path(fresh, name), conf);
                 }
+            }
+            for (FileStatus list : srcFs.listStatus(src, p -> Manifest.isSeedList(p.getName()))) {
+                files += copy(srcFs, list.getPath(), fs, new Path(fresh, list.getPath().getName()), conf);
             }
             try (OutputStream out = fs.create(new Path(fresh, NOTE), false)) {
                 out.write(note.getBytes(StandardCharsets.UTF_8));
