@@ -1,6 +1,7 @@
 package org.clsweep.data.experiment;
 
 import java.util.List;
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
 import org.clsweep.data.random.UnitVectors;
@@ -24,7 +25,7 @@ import org.ejml.data.DMatrixRMaj;
  * dynamics of n independent nodes, then the optimum analysis.
  *
  * <pre>
- *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns())
+ *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns(), data)
  *   W₀        ← UnitVectors.rows: n rows uniform on S^{d−1} from streams.init()   (n = width; the same
  *               initialisation as the one-layer SGD run of the same cell and seed)
  *   W         ← PopulationFlow(η = train.lr, tol = train.tol), at most train.steps steps,
@@ -44,13 +45,14 @@ final class OneLayerPopulationRun {
     /**
      * @param spec a onelayer / population cell. Not modified.
      * @param seed the run's seed
+     * @param data the sweep's dataset selections (read for geometry.kind = dataset). Not modified.
      */
-    static RunResult execute(RunSpec spec, long seed) {
+    static RunResult execute(RunSpec spec, long seed, Datasets data) {
         long start = System.nanoTime();
         RunStreams streams = RunStreams.of(seed, spec.cellKey());
-        PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns());
+        PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns(), data);
         ActivationFunction activation = spec.activationFunction();
-        DMatrixRMaj init = UnitVectors.rows(spec.width(), spec.geometry().dim(), streams.init());
+        DMatrixRMaj init = UnitVectors.rows(spec.width(), mixture.dim(), streams.init());
         PopulationFlow flow = new PopulationFlow(new PopulationObjective(mixture, activation), init, spec.train().lr(),
                 spec.train().tol());
         TrainingOutcome outcome = TrainingLoop.run(flow, spec.train().steps(), StopRule.standard());

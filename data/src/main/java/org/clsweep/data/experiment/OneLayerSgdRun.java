@@ -2,6 +2,7 @@ package org.clsweep.data.experiment;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.geometry.PatternGeometry;
 import org.clsweep.data.random.RunStreams;
 import org.clsweep.data.random.UnitVectors;
@@ -37,7 +38,7 @@ import org.ejml.data.DMatrixRMaj;
  * population mode.
  *
  * <pre>
- *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns())
+ *   μ, π, σ   ← PatternGeometry.mixture(geometry, streams.patterns(), data)
  *   W₀        ← n rows uniform on S^{d−1} from streams.init()       (the population run's W₀ too)
  *   batches   ← PatternPairSampler(train.batch) on streams.data()
  *   W         ← OneLayerSgd(train.loss, τ, normalize_output, lr, momentum, weight_decay,
@@ -68,11 +69,12 @@ final class OneLayerSgdRun {
     /**
      * @param spec a onelayer / sgd cell. Not modified.
      * @param seed the run's seed
+     * @param data the sweep's dataset selections (read for geometry.kind = dataset). Not modified.
      */
-    static RunResult execute(RunSpec spec, long seed) {
+    static RunResult execute(RunSpec spec, long seed, Datasets data) {
         long start = System.nanoTime();
         RunStreams streams = RunStreams.of(seed, spec.cellKey());
-        PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns());
+        PatternMixture mixture = PatternGeometry.mixture(spec.geometry(), streams.patterns(), data);
         ActivationFunction activation = spec.activationFunction();
         TrainSpec t = spec.train();
         int n = spec.width();

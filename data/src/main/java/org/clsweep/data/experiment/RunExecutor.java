@@ -1,5 +1,6 @@
 package org.clsweep.data.experiment;
 
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.spec.RunSpec;
 
 /**
@@ -12,18 +13,30 @@ public final class RunExecutor {
     }
 
     /**
+     * A run of a generated geometry.
+     *
      * @param spec the cell's resolved parameters. Not modified.
      * @param seed the run's seed
      * @return the run's result, status OK or DIVERGED
      */
     public static RunResult execute(RunSpec spec, long seed) {
+        return execute(spec, seed, Datasets.NONE);
+    }
+
+    /**
+     * @param spec the cell's resolved parameters; a dataset geometry bound to its data. Not modified.
+     * @param seed the run's seed
+     * @param data the sweep's dataset selections, holding this cell's if it reads data. Not modified.
+     * @return the run's result, status OK or DIVERGED
+     */
+    public static RunResult execute(RunSpec spec, long seed, Datasets data) {
         switch (spec.model()) {
             case ONELAYER:
                 switch (spec.mode()) {
                     case POPULATION:
-                        return OneLayerPopulationRun.execute(spec, seed);
+                        return OneLayerPopulationRun.execute(spec, seed, data);
                     case SGD:
-                        return OneLayerSgdRun.execute(spec, seed);
+                        return OneLayerSgdRun.execute(spec, seed, data);
                     default:
                         throw new AssertionError(spec.mode());
                 }

@@ -3,7 +3,9 @@ package org.clsweep.data.geometry;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.random.UnitVectors;
+import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.GeometrySpec;
 import org.clsweep.data.spec.ProbsKind;
 import org.clsweep.dynamics.model.PatternMixture;
@@ -21,6 +23,7 @@ import org.clsweep.dynamics.model.PatternMixture;
  *                 replacement from the stream, in draw order; v_lᵀv_k ∈ {0, ½}   (needs L ≤ d(d−1)/2)
  *   magnitudes    r_l = mag_start + (mag_end − mag_start)·(l − 1)/(L − 1)   (r_1 = mag_start when L = 1)
  *   probabilities uniform π_l = 1/L;  zipf π_l = l^(−s) / Σ_k k^(−s),  s = zipf_exponent
+ *   dataset       μ_l = the selected points as they are (LabelledPoints), π_l = 1/L
  * </pre>
  * Orthogonal and equiangular geometries are deterministic and use the first L coordinates; random
  * and pairs draw from the stream they are given (the run's {@code RunStreams.patterns()}, which
@@ -31,7 +34,21 @@ public final class PatternGeometry {
     }
 
     /**
+     * The mixture of any geometry: a dataset's points from {@code data}, else generated.
+     *
      * @param spec the geometry. Not modified.
+     * @param rng  the pattern stream (read for random and pairs only). Modified.
+     * @param data the sweep's selections (read for dataset only). Not modified.
+     */
+    public static PatternMixture mixture(GeometrySpec spec, SplittableRandom rng, Datasets data) {
+        if (spec.kind() == GeometryKind.DATASET) {
+            return data.points(spec.dataset()).mixture(spec.noise());
+        }
+        return mixture(spec, rng);
+    }
+
+    /**
+     * @param spec a generated geometry (not dataset). Not modified.
      * @param rng  the pattern stream (read for random and pairs only). Modified.
      */
     public static PatternMixture mixture(GeometrySpec spec, SplittableRandom rng) {
@@ -100,6 +117,9 @@ public final class PatternGeometry {
                 }
                 break;
             }
+            case DATASET:
+                throw new IllegalArgumentException("dataset patterns are read, not generated: "
+                        + "use mixture(spec, rng, data)");
             default:
                 throw new AssertionError(spec.kind());
         }

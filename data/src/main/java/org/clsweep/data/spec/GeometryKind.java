@@ -9,7 +9,12 @@ public enum GeometryKind {
     /** Independent uniform directions on the sphere. */
     RANDOM,
     /** Two-hot vectors (e_i + e_j)/√2 over distinct pairs: more patterns than dimensions. */
-    PAIRS;
+    PAIRS,
+    /**
+     * Data points read from a file ({@link DatasetSpec}): L and d are the selection's, π is uniform;
+     * one layer only.
+     */
+    DATASET;
 
     /**
      * Whether the directions are drawn from the run's pattern stream, which depends on the seed

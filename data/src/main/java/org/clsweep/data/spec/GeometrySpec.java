@@ -14,13 +14,25 @@ import java.io.Serializable;
  * @param magEnd        {@code geometry.mag_end}, ‖μ_L‖ &gt; 0; magnitudes are linear in between
  * @param probs         {@code geometry.probs}
  * @param zipfExponent  {@code geometry.zipf_exponent}, s ≥ 0, read for Zipf probabilities
+ * @param dataset       the {@code geometry.source}, … keys: which points a {@code dataset} geometry
+ *                      takes. For that kind, L = {@code patterns} and d = {@code dim} are the
+ *                      selection's, set when the data is read ({@link #withData}); π is uniform and
+ *                      the magnitudes are the points' own
  */
 public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosine, double noise,
-                           double magStart, double magEnd, ProbsKind probs, double zipfExponent)
+                           double magStart, double magEnd, ProbsKind probs, double zipfExponent,
+                           DatasetSpec dataset)
         implements Serializable {
+    /** A generated geometry: the dataset keys at their defaults. */
+    public GeometrySpec(GeometryKind kind, int patterns, int dim, double cosine, double noise,
+                        double magStart, double magEnd, ProbsKind probs, double zipfExponent) {
+        this(kind, patterns, dim, cosine, noise, magStart, magEnd, probs, zipfExponent, DatasetSpec.DEFAULTS);
+    }
+
     public GeometrySpec {
         SpecKey.GEOMETRY_KIND.requirePresent(kind);
         SpecKey.GEOMETRY_PROBS.requirePresent(probs);
+        SpecKey.Block.GEOMETRY.requirePresent(dataset);
         SpecKey.GEOMETRY_PATTERNS.check(patterns);
         SpecKey.GEOMETRY_DIM.check(dim);
         SpecKey.GEOMETRY_NOISE.check(noise);
@@ -55,8 +67,47 @@ public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosi
                 break;
             case RANDOM:
                 break;
+            case DATASET:
+                dataset.checkForDataset();
+                checkUniformUnscaled(probs, magStart, magEnd);
+                break;
             default:
                 throw new AssertionError(kind);
+        }
+    }
+
+    /**
+     * This dataset geometry bound to the selection read: L points in R^d with the given checksum.
+     *
+     * @param points  L, the points selected
+     * @param d       their dimension
+     * @param sha256  the selection's checksum
+     * @param sources the files read, for the message
+     * @throws SpecException on {@code geometry.checksum} when the spec pins another checksum
+     */
+    public GeometrySpec withData(int points, int d, String sha256, String sources) {
+        if (!dataset.checksum().isEmpty() && !dataset.checksum().equals(sha256)) {
+            String key = SpecKey.GEOMETRY_CHECKSUM.key();
+            throw new SpecException(key, sources + ": the selection's SHA-256 is " + sha256 + ", but " + key
+                    + " = " + dataset.checksum() + " (the data changed, or the checksum is of another selection)");
+        }
+        return new GeometrySpec(kind, points, d, cosine, noise, magStart, magEnd, probs, zipfExponent,
+                dataset.withChecksum(sha256));
+    }
+
+    /** A dataset's π is uniform and its magnitudes are the points' own. */
+    private static void checkUniformUnscaled(ProbsKind probs, double magStart, double magEnd) {
+        String kindKey = SpecKey.GEOMETRY_KIND.key();
+        if (probs != ProbsKind.UNIFORM) {
+            String key = SpecKey.GEOMETRY_PROBS.key();
+            throw new SpecException(key, key + " = " + probs.specName() + " does not apply to " + kindKey
+                    + " = dataset: every selected point has probability 1/L");
+        }
+        if (magStart != 1.0 || magEnd != 1.0) {
+            String key = magStart != 1.0 ? SpecKey.GEOMETRY_MAG_START.key() : SpecKey.GEOMETRY_MAG_END.key();
+            throw new SpecException(key, key + " = " + (magStart != 1.0 ? magStart : magEnd)
+                    + " does not apply to " + kindKey + " = dataset: the points keep their own norms ("
+                    + SpecKey.GEOMETRY_NORMALIZE.key() + " scales them)");
         }
     }
 
@@ -71,6 +122,7 @@ public record GeometrySpec(GeometryKind kind, int patterns, int dim, double cosi
                 v.real(SpecKey.GEOMETRY_MAG_START),
                 v.real(SpecKey.GEOMETRY_MAG_END),
                 v.choice(ProbsKind.class, SpecKey.GEOMETRY_PROBS),
-                v.real(SpecKey.GEOMETRY_ZIPF_EXPONENT));
+                v.real(SpecKey.GEOMETRY_ZIPF_EXPONENT),
+                DatasetSpec.from(v));
     }
 }

@@ -46,6 +46,11 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
             throw new SpecException(key, key + " = true applies to the token data of " + modelKey
                     + " = twolayer; " + modelKey + " = onelayer has no locations to decouple");
         }
+        if (model == ModelKind.TWOLAYER && geometry.kind() == GeometryKind.DATASET) {
+            String key = SpecKey.GEOMETRY_KIND.key();
+            throw new SpecException(key, key + " = dataset gives the patterns of " + modelKey + " = onelayer; "
+                    + modelKey + " = twolayer reads token data (the tokens block)");
+        }
         if (mode == Mode.POPULATION && !activation.isHomogeneous()) {
             String key = SpecKey.ACTIVATION.key();
             throw new SpecException(key, key + " = " + activation.specName()
@@ -66,6 +71,11 @@ public record RunSpec(ModelKind model, Mode mode, Activation activation, double 
                 NetSpec.from(v),
                 TrainSpec.from(v),
                 AnalysisSpec.from(v));
+    }
+
+    /** This cell with another geometry, e.g. a dataset geometry bound to its data. */
+    public RunSpec withGeometry(GeometrySpec g) {
+        return new RunSpec(model, mode, activation, leakySlope, width, g, tokens, net, train, analysis);
     }
 
     /** The pairs of the evaluation batch: {@code analysis.eval_batch}, or {@code train.batch} where it is 0. */

@@ -22,11 +22,12 @@ import org.clsweep.dynamics.optima.CurvatureScope;
  * <pre>
  *   key()           dotted spec key, e.g. geometry.noise
  *   column()        the runs/aggregates column, e.g. geometry_noise
- *   type()          INT | DOUBLE | BOOLEAN | CHOICE (one of choices()) | STRING_LIST
+ *   type()          INT | DOUBLE | BOOLEAN | CHOICE (one of choices()) | STRING | STRING_LIST | INT_LIST
  *   defaultValue()  the value a spec that does not set the key gets
  *   check(v)        the key's own range rule; combinations are checked by the records
  *   valueOf(spec)   the canonical value in a resolved RunSpec: Integer, Double, Boolean,
- *                   String (lower-case spec spelling) or List&lt;String&gt;
+ *                   String (CHOICE: lower-case spec spelling; STRING: as written), List&lt;String&gt;
+ *                   or List&lt;Integer&gt;
  *   since()         the cell-identity version that introduced the key (see CellText)
  * </pre>
  * A key added later takes the next {@code since} and a default that reproduces the behaviour
@@ -50,7 +51,7 @@ public enum SpecKey {
 
     GEOMETRY_KIND("geometry.kind", Type.CHOICE, GeometryKind.ORTHOGONAL.specName(), Rule.ANY,
             names(GeometryKind.values(), GeometryKind::specName),
-            s -> s.geometry().kind().specName(), "orthogonal | equiangular | random | pairs"),
+            s -> s.geometry().kind().specName(), "orthogonal | equiangular | random | pairs | dataset"),
     GEOMETRY_PATTERNS("geometry.patterns", Type.INT, 6, Rule.atLeast(1), s -> s.geometry().patterns(),
             "number of patterns L"),
     GEOMETRY_DIM("geometry.dim", Type.INT, 16, Rule.atLeast(1), s -> s.geometry().dim(), "input dimension d"),
@@ -67,6 +68,28 @@ public enum SpecKey {
             s -> s.geometry().probs().specName(), "uniform | zipf"),
     GEOMETRY_ZIPF_EXPONENT("geometry.zipf_exponent", Type.DOUBLE, 1.0, Rule.NON_NEGATIVE,
             s -> s.geometry().zipfExponent(), "Zipf exponent s (probs = zipf)"),
+    GEOMETRY_SOURCE("geometry.source", 3, Type.STRING, "", Rule.ANY, s -> s.geometry().dataset().source(),
+            "kind = dataset: the points, an IDX images file or a Parquet file or directory (any Hadoop path)"),
+    GEOMETRY_LABELS_SOURCE("geometry.labels_source", 3, Type.STRING, "", Rule.ANY,
+            s -> s.geometry().dataset().labelsSource(), "kind = dataset, IDX: the labels file; empty = unlabelled"),
+    GEOMETRY_COLUMN("geometry.column", 3, Type.STRING, "", Rule.ANY, s -> s.geometry().dataset().column(),
+            "kind = dataset: the Parquet array<double> or array<float> column; empty = the source is IDX"),
+    GEOMETRY_LABEL_COLUMN("geometry.label_column", 3, Type.STRING, "", Rule.ANY,
+            s -> s.geometry().dataset().labelColumn(), "kind = dataset, Parquet: the integer label column; "
+                    + "empty = unlabelled"),
+    GEOMETRY_CLASSES("geometry.classes", 3, Type.INT_LIST, List.of(), Rule.ANY,
+            s -> s.geometry().dataset().classes(), "kind = dataset: the labels to select; empty = every label "
+                    + "(patterns in ascending label order)"),
+    GEOMETRY_PER_CLASS("geometry.per_class", 3, Type.INT, 10, Rule.atLeast(1),
+            s -> s.geometry().dataset().perClass(), "kind = dataset: the first per_class points of each class, in "
+                    + "file order (unlabelled: the first per_class points)"),
+    GEOMETRY_NORMALIZE("geometry.normalize", 3, Type.CHOICE, PointNormalization.NONE.specName(), Rule.ANY,
+            names(PointNormalization.values(), PointNormalization::specName),
+            s -> s.geometry().dataset().normalization().specName(),
+            "kind = dataset: none (IDX pixels / 255) | unit | center (on the selection's mean, then unit norm)"),
+    GEOMETRY_CHECKSUM("geometry.checksum", 3, Type.STRING, "", Rule.ANY, s -> s.geometry().dataset().checksum(),
+            "kind = dataset: SHA-256 of the selection (docs/dataset.md); empty = taken from the data, else the "
+                    + "data must match"),
 
     TOKENS_VOCAB("tokens.vocab", Type.INT, 20, Rule.atLeast(1), s -> s.tokens().vocab(), "vocabulary size n"),
     TOKENS_LOCATIONS("tokens.locations", Type.INT, 10, Rule.atLeast(1), s -> s.tokens().locations(),
@@ -137,7 +160,9 @@ public enum SpecKey {
         DOUBLE("a number"),
         BOOLEAN("a boolean"),
         CHOICE("one of the listed names"),
-        STRING_LIST("a list of strings");
+        STRING("a string"),
+        STRING_LIST("a list of strings"),
+        INT_LIST("a list of integers");
 
         private final String description;
 

@@ -85,7 +85,8 @@ final class CellStatistics implements Serializable {
         List<Object> params = new ArrayList<>(c.params().length);
         for (SpecKey p : SpecKey.values()) {
             int i = c.params()[p.ordinal()];
-            params.add(p.type() == SpecKey.Type.STRING_LIST ? List.copyOf(row.<String>getList(i)) : row.get(i));
+            boolean list = p.type() == SpecKey.Type.STRING_LIST || p.type() == SpecKey.Type.INT_LIST;
+            params.add(list ? List.copyOf(row.getList(i)) : row.get(i));
         }
         return new CellStatistics(row.getString(c.sweep()), row.getString(c.cellId()), params);
     }

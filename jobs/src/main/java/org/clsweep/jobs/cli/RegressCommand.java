@@ -11,6 +11,7 @@ import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecException;
+import org.clsweep.jobs.dataset.BoundCells;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.HadoopSettings;
@@ -89,7 +90,8 @@ public final class RegressCommand implements Callable<Integer> {
         long offset = seedOffset != null ? seedOffset
                 : regress.freshSeeds() ? SeedOffset.forDate(LocalDate.now(ZoneOffset.UTC)) : 0L;
         SweepSpec current = SeedOffset.apply(withSets, offset);
-        List<Cell> cells = Grid.expand(current);
+        BoundCells bound = BoundCells.bind(Grid.expand(current), HadoopSettings.beforeSpark());
+        List<Cell> cells = bound.cells();
         checkExactAxes(regress, GridAxes.of(current));
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + current.name() + "/seeds+" + offset;
         try {
@@ -117,7 +119,7 @@ public final class RegressCommand implements Callable<Integer> {
             try (lease; OutputDirectory dir = OutputDirectory.open(location,
                     spark.sparkContext().hadoopConfiguration())) {
                 SweepResults baseResults = base == null ? null : RegressDriver.readBaseline(spark, regress, base, current);
-                Manifest m = RegressDriver.sweep(spark, current, cells, dir, stderr);
+                Manifest m = RegressDriver.sweep(spark, current, cells, bound.data(), dir, stderr);
                 stdout.println(RunCommand.summary(m, dir.root()));
                 if (updateBaseline) {
                     return writeBaseline(spark, m, dir.root(), offset, stdout, stderr);

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecException;
+import org.clsweep.jobs.dataset.BoundCells;
+import org.clsweep.jobs.dataset.DataProvenance;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.HadoopSettings;
@@ -86,14 +88,16 @@ public final class RunCommand implements Callable<Integer> {
             Grid.checkSize(spec, RUN_LIMIT, ALLOW_LARGE);
         }
         String masterUrl = master.checked();
-        List<Cell> cells = Grid.expand(spec);
-        SweepOptions sweepOptions = SweepOptions.of(retryFailed, repair);
+        BoundCells bound = BoundCells.bind(Grid.expand(spec), HadoopSettings.beforeSpark());
+        List<Cell> cells = bound.cells();
+        SweepOptions sweepOptions = SweepOptions.of(retryFailed, repair).withData(bound.data());
         String location = out != null ? out : DEFAULT_OUT_PARENT + "/" + spec.name();
         PrintWriter stdout = command.commandLine().getOut();
         PrintWriter stderr = command.commandLine().getErr();
 
         try (OutputDirectory probe = OutputDirectory.open(location, HadoopSettings.beforeSpark())) {
             OutputDirectory.Inspection found = probe.inspect(spec);
+            DataProvenance.checkUnchanged(found.manifest(), bound.data(), probe.root());
             if (found.completeAsIs()) {
                 Manifest m = found.manifest().orElseThrow();
                 if (!retryFailed || m.count(RunStatus.FAILED) == 0) {

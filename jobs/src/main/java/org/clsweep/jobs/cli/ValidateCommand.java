@@ -3,11 +3,17 @@ package org.clsweep.jobs.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.clsweep.data.dataset.LabelledPoints;
+import org.clsweep.data.spec.DatasetSpec;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
+import org.clsweep.jobs.dataset.BoundCells;
+import org.clsweep.jobs.dataset.DataProvenance;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
+import org.clsweep.jobs.output.HadoopSettings;
 import org.clsweep.jobs.sweep.TaskLayout;
 import org.clsweep.jobs.spec.SweepSpec;
 import org.clsweep.jobs.text.NumberText;
@@ -16,7 +22,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code clsweep validate SPEC [--set k=v]...}: parse, expand and check every cell; print them. No Spark. */
+/**
+ * {@code clsweep validate SPEC [--set k=v]...}: parse, expand and check every cell, read and check
+ * the data of dataset cells; print them. No Spark.
+ */
 @Command(name = "validate", mixinStandardHelpOptions = true,
         description = "Parse and expand a sweep spec, check every cell, print the cells. Starts no Spark.")
 public final class ValidateCommand implements Callable<Integer> {
@@ -29,7 +38,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         SweepSpec spec = options.parse();
-        List<Cell> cells = Grid.expand(spec);
+        BoundCells bound = BoundCells.bind(Grid.expand(spec), HadoopSettings.beforeSpark());
+        List<Cell> cells = bound.cells();
         PrintWriter out = command.commandLine().getOut();
         out.println(Grid.describe(spec));
         out.println("spec hash " + spec.hash());
@@ -38,6 +48,12 @@ public final class ValidateCommand implements Callable<Integer> {
         // the estimates go to stderr: stdout stays the grid line, the spec hash and the cell table,
         // which scripts read by line number (the golden identities, the nightly set-up)
         PrintWriter err = command.commandLine().getErr();
+        for (Map.Entry<DatasetSpec, LabelledPoints> e : bound.data().bySelection().entrySet()) {
+            LabelledPoints p = e.getValue();
+            err.println("data: " + DataProvenance.describe(e.getKey(), p) + ", normalize "
+                    + e.getKey().normalization().specName() + ": " + p.size() + " points in R^" + p.dim()
+                    + ", SHA-256 " + p.checksum());
+        }
         err.println(estimatedCpu(spec, cells));
         err.println(estimatedOutput(spec, cells));
         err.flush();

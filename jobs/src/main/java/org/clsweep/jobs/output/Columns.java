@@ -20,18 +20,23 @@ public final class Columns {
             case BOOLEAN:
                 return DataTypes.BooleanType;
             case CHOICE:
+            case STRING:
                 return DataTypes.StringType;
             case STRING_LIST:
                 return DataTypes.createArrayType(DataTypes.StringType, false);
+            case INT_LIST:
+                return DataTypes.createArrayType(DataTypes.IntegerType, false);
             default:
                 throw new AssertionError(p.type());
         }
     }
 
-    /** A parameter value as Spark's external row type (lists become arrays). */
+    /** A parameter value as Spark's external row type (lists become arrays of their elements' type). */
     public static Object external(Object value) {
         if (value instanceof List<?> list) {
-            return list.toArray(new String[0]);
+            // an empty list has no elements to convert: either array type serves
+            return list.isEmpty() || list.get(0) instanceof String ? list.toArray(new String[0])
+                    : list.toArray(new Integer[0]);
         }
         return value;
     }

@@ -27,7 +27,8 @@ import org.clsweep.jobs.json.JsonText;
  *   environment   java, java_vendor, os, spark, scala, ejml, git, master, executors, hosts,
  *                 default_parallelism (executors and hosts as seen when the attempt ended); and
  *                 when they apply: lease_broken, parts_repaired, lost_executors (a list of
- *                 {id, reason, time} of the executors the attempt lost; SweepDriver)
+ *                 {id, reason, time} of the executors the attempt lost; SweepDriver), datasets
+ *                 (selection → SHA-256 of the data read; DataProvenance)
  *   cells, seeds, runs                        counts   {OK, DIVERGED, FAILED} → runs (0 while running)
  *   reused        runs whose result an earlier attempt committed and this one kept
  *   computed      runs this attempt simulated (0 while running)

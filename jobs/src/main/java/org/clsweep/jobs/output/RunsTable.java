@@ -18,7 +18,7 @@ import org.clsweep.data.spec.SpecKey;
  * <pre>
  *   sweep string, spec_hash string, cell_id string, seed bigint,
  *   one column per SpecKey (dots → underscores; INT int, DOUBLE double, BOOLEAN boolean,
- *                             CHOICE string, STRING_LIST array&lt;string&gt;),
+ *                             CHOICE and STRING string, STRING_LIST array&lt;string&gt;, INT_LIST array&lt;int&gt;),
  *   status string (OK | DIVERGED | FAILED), error string (NULL when OK),
  *   one column per RunMetric (integral: int, else double; NULL when the metric does not apply),
  *   pattern_basin_share array&lt;double&gt; (NULL when FAILED), steps_done int, wall_ms bigint,

@@ -13,6 +13,7 @@ import org.apache.hadoop.fs.FileSystem;
 import org.clsweep.jobs.output.FileSystems;
 import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.SparkSession;
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.Manifest;
@@ -61,19 +62,20 @@ public final class RegressDriver {
      *
      * @param spark   the session
      * @param current the sweep, seeds offset. Not modified.
-     * @param cells   its cells. Not modified.
+     * @param cells   its cells, dataset cells bound to their data. Not modified.
+     * @param data    the data of the dataset cells ({@link Datasets#NONE} if none). Not modified.
      * @param out     the output directory
      * @param console progress lines
      * @return the sweep's manifest
      */
-    public static Manifest sweep(SparkSession spark, SweepSpec current, List<Cell> cells, OutputDirectory out,
-                                 PrintWriter console) throws IOException {
+    public static Manifest sweep(SparkSession spark, SweepSpec current, List<Cell> cells, Datasets data,
+                                 OutputDirectory out, PrintWriter console) throws IOException {
         if (out.inspect(current).completeAsIs()) {
             console.println(current.name() + ": already complete in " + out.root() + ", comparing it as it is");
             console.flush();
             return out.readManifest().orElseThrow();
         }
-        return SweepDriver.run(spark, current, cells, out, SweepOptions.of(false, false), console);
+        return SweepDriver.run(spark, current, cells, out, SweepOptions.of(false, false).withData(data), console);
     }
 
     /**

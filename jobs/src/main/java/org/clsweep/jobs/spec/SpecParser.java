@@ -485,6 +485,25 @@ public final class SpecParser {
                 }
                 return s;
             }
+            case STRING:
+                if (v.valueType() != ConfigValueType.STRING) {
+                    throw wrongType(where, "a string", v);
+                }
+                return v.unwrapped();
+            case INT_LIST: {
+                if (v.valueType() != ConfigValueType.LIST) {
+                    throw wrongType(where, "a list of integers", v);
+                }
+                List<Integer> out = new ArrayList<>();
+                for (ConfigValue e : (ConfigList) v) {
+                    Long n = e.valueType() == ConfigValueType.NUMBER ? integral(e) : null;
+                    if (n == null || n < Integer.MIN_VALUE || n > Integer.MAX_VALUE) {
+                        throw wrongType(where, "a list of integers", v);
+                    }
+                    out.add(n.intValue());
+                }
+                return List.copyOf(out);
+            }
             case STRING_LIST: {
                 if (v.valueType() != ConfigValueType.LIST) {
                     throw wrongType(where, "a list of strings", v);

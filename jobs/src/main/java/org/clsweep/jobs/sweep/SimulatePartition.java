@@ -105,7 +105,7 @@ public final class SimulatePartition implements FlatMapFunction<Iterator<RunSegm
         RunResult result;
         try {
             plan.faults().beforeRun(id.cellId(), task.seed());
-            result = plan.runner().run(spec, task.seed());
+            result = plan.runner().run(spec, task.seed(), plan.data());
             if (result == null) {
                 throw new IllegalStateException("the run function returned no result");
             }

@@ -17,6 +17,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.jobs.aggregate.Aggregator;
 import org.clsweep.jobs.aggregate.RunCounts;
+import org.clsweep.jobs.dataset.DataProvenance;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.grid.Grid;
 import org.clsweep.jobs.output.Manifest;
@@ -149,7 +150,7 @@ public final class SweepDriver {
                 report(console, spec.name(), attempt, found.change(), kept, reused, pending, retried, runs);
             }
             SweepPlan plan = new SweepPlan(spec.name(), spec.hash(), codeVersion, cells, options.runner(),
-                    options.faults());
+                    options.faults(), options.data());
             if (!todo.isEmpty()) {
                 int slots = TaskSlots.planned(spark.sparkContext());
                 int bins = TaskLayout.binCount(pending, seconds, slots);
@@ -257,8 +258,8 @@ public final class SweepDriver {
     }
 
     /**
-     * The provenance of this attempt, with the lease it took over, the parts it moved aside and the
-     * executors it lost.
+     * The provenance of this attempt, with the lease it took over, the parts it moved aside, the
+     * data its cells read and the executors it lost.
      */
     private static Map<String, Object> environment(SparkSession spark, SweepOptions options,
                                                    List<ResultParts.Damage> damaged, LostExecutors lost) {
@@ -269,6 +270,9 @@ public final class SweepDriver {
         if (!damaged.isEmpty()) {
             env.put(PARTS_REPAIRED, damaged.stream().map(ResultParts.Damage::toString)
                     .collect(Collectors.joining("; ")));
+        }
+        if (!options.data().isEmpty()) {
+            env.put(DataProvenance.ENTRY, DataProvenance.entry(options.data()));
         }
         List<Map<String, Object>> lostExecutors = lost.entries();
         if (!lostExecutors.isEmpty()) {

@@ -3,14 +3,16 @@ package org.clsweep.jobs.sweep;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
+import org.clsweep.data.dataset.Datasets;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.RunIdentity;
 
 /**
  * What executors need to do runs, broadcast once per attempt: the cells' run specs (indexed like
- * {@link RunTask#cellIndex()}), the sweep-level columns, the run function and the (test-only)
- * faults to inject. Immutable.
+ * {@link RunTask#cellIndex()}), the sweep-level columns, the run function, the dataset selections
+ * the cells read (so each executor receives them once) and the (test-only) faults to inject.
+ * Immutable.
  */
 public final class SweepPlan implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -22,6 +24,13 @@ public final class SweepPlan implements Serializable {
     private final ArrayList<String> cellIds;
     private final RunFunction runner;
     private final FaultInjection faults;
+    private final Datasets data;
+
+    /** A plan of cells that read no data. */
+    public SweepPlan(String sweep, String specHash, String codeVersion, List<Cell> cells, RunFunction runner,
+                     FaultInjection faults) {
+        this(sweep, specHash, codeVersion, cells, runner, faults, Datasets.NONE);
+    }
 
     /**
      * @param sweep       the sweep name
@@ -30,9 +39,10 @@ public final class SweepPlan implements Serializable {
      * @param cells       the cells in expansion order ({@code cells.get(i).index() == i}). Not modified.
      * @param runner      what to call for each run
      * @param faults      faults to inject ({@link FaultInjection#NONE} but in tests)
+     * @param data        the dataset selections of the cells, bound ({@code BoundCells})
      */
     public SweepPlan(String sweep, String specHash, String codeVersion, List<Cell> cells, RunFunction runner,
-                     FaultInjection faults) {
+                     FaultInjection faults, Datasets data) {
         this.sweep = sweep;
         this.specHash = specHash;
         this.codeVersion = codeVersion;
@@ -47,6 +57,7 @@ public final class SweepPlan implements Serializable {
         }
         this.runner = runner;
         this.faults = faults;
+        this.data = data;
     }
 
     public String sweep() {
@@ -67,6 +78,11 @@ public final class SweepPlan implements Serializable {
 
     public FaultInjection faults() {
         return faults;
+    }
+
+    /** The dataset selections the cells read. */
+    public Datasets data() {
+        return data;
     }
 
     public int cellCount() {

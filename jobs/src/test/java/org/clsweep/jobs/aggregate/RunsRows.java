@@ -39,7 +39,9 @@ final class RunsRows {
                 case DOUBLE -> 0.5;
                 case BOOLEAN -> true;
                 case CHOICE -> p.choices().get(0);
+                case STRING -> "a";
                 case STRING_LIST -> scalaSeq(List.of("a", "b"));
+                case INT_LIST -> scalaSeq(List.of(1, 2));
             };
         }
         metrics.forEach((m, x) -> v[SCHEMA.fieldIndex(m.column())] = x);

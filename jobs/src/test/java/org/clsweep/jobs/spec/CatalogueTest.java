@@ -71,6 +71,7 @@ class CatalogueTest {
     private static String typeName(SpecKey k) {
         return switch (k.type()) {
             case STRING_LIST -> "string list";
+            case INT_LIST -> "int list";
             default -> k.type().name().toLowerCase(Locale.ROOT);
         };
     }
