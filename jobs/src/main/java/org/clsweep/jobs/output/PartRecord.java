@@ -12,7 +12,7 @@ import java.util.Optional;
  *   clsweep result part
  *   part a00003-b000017
  *   directory a00003-b000017-&lt;uuid&gt;
- *   file part-00000-….snappy.parquet 48213
+ *   file part-00000-….zstd.parquet 48213
  *   …
  *   end 1
  * </pre>
