@@ -14,6 +14,7 @@ import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.data.spec.GeometryKind;
 import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.output.RunsTable;
+import org.clsweep.jobs.spec.SeedTally;
 
 /**
  * The running statistics of one cell's rows of a runs table: what {@link Aggregator} needs, in a

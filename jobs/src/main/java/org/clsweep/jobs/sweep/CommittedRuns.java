@@ -8,13 +8,14 @@ import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.row_number;
-import static org.apache.spark.sql.functions.sum;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -36,15 +37,17 @@ import org.clsweep.jobs.spec.SeedRanges;
  * <pre>
  *   counting row of (cell, seed)  the row in the greatest part name (as in {@link SweepJob#compact})
  *   done(cell)                    the seeds whose counting row is OK or DIVERGED (and FAILED, unless
- *                                 failed runs are run again), as ranges: consecutive seeds s share
- *                                 s − rank(s), rank in ascending seed order within the cell
+ *                                 failed runs are run again), as ranges
  *   duplicates                    some (cell, seed) of the spec has more than one row
  * </pre>
- * Reads only the key columns. Rows of cells or seeds the spec does not have are counted per part
- * and otherwise left out.
+ * The usual case, one row per run, takes one pass over the key columns without a shuffle: each
+ * partition sums its rows up ({@link PartsSummary}) and the driver merges the summaries. Only when
+ * that pass finds a run with several rows (runs retried with {@code --retry-failed}, parts copied
+ * by hand) is the counting row of each (cell, seed) found by an aggregation, and the done seeds
+ * by a window (consecutive seeds s share s − rank(s)). Rows of cells or seeds the spec does not
+ * have are counted per part and otherwise left out.
  */
 final class CommittedRuns {
-    private static final String ROWS = "_rows";
     private static final String ISLAND = "_island";
 
     private final Map<Integer, SeedRanges> done;
@@ -69,30 +72,55 @@ final class CommittedRuns {
      */
     static CommittedRuns read(SparkSession spark, List<String> locations, List<Cell> cells, SeedRanges seeds,
                               boolean retryFailed) {
-        Map<Integer, SeedRanges> done = new HashMap<>();
-        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
-        Map<String, Long> perPart = new HashMap<>();
         if (locations.isEmpty()) {
-            return new CommittedRuns(done, runs, false, perPart);
+            return new CommittedRuns(Map.of(), Map.of(), false, Map.of());
         }
         Dataset<Row> keys = spark.read().schema(ResultTable.schema()).parquet(locations.toArray(new String[0]))
                 .select(col(RunsTable.CELL_ID), col(RunsTable.SEED), col(RunsTable.STATUS), col(ResultTable.PART));
-        for (Row r : keys.groupBy(col(ResultTable.PART)).agg(count(lit(1))).collectAsList()) {
-            perPart.put(r.getString(0), r.getLong(1));
+        Map<String, Integer> index = new HashMap<>();
+        for (Cell c : cells) {
+            index.put(c.cellId(), c.index());
         }
+        Broadcast<SeedRanges> specSeeds = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(seeds);
+        PartsSummary summary = new PartsSummary();
+        try {
+            for (PartsSummary part : keys.toJavaRDD().mapPartitions(PartsSummary.perPartition(index, specSeeds))
+                    .collect()) {
+                summary.merge(part);
+            }
+        } finally {
+            specSeeds.destroy();
+        }
+        if (summary.hasDuplicates()) {
+            return readDuplicated(spark, keys, cells, seeds, retryFailed, summary.rowsPerPart());
+        }
+        Map<Integer, SeedRanges> done = new HashMap<>();
+        for (int cell : summary.cells()) {
+            done.put(cell, summary.seeds(cell, !retryFailed));
+        }
+        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
+        for (RunStatus s : RunStatus.values()) {
+            runs.put(s, summary.rows(s));
+        }
+        return new CommittedRuns(done, runs, false, summary.rowsPerPart());
+    }
+
+    /**
+     * The exact reading when some run has several rows: one aggregation per (cell, seed) picks the
+     * counting row, and the done seeds come back as ranges (a window: s − rank(s)).
+     */
+    private static CommittedRuns readDuplicated(SparkSession spark, Dataset<Row> keys, List<Cell> cells,
+                                                SeedRanges seeds, boolean retryFailed, Map<String, Long> perPart) {
+        Map<Integer, SeedRanges> done = new HashMap<>();
+        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
         Dataset<Row> counting = keys.join(broadcast(SweepJob.cellIndex(spark, cells)), RunsTable.CELL_ID)
                 .filter(SeedFilter.within(spark, seeds, col(RunsTable.SEED)))
                 .groupBy(col(SweepJob.CELL_INDEX), col(RunsTable.SEED))
-                .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART)).as(RunsTable.STATUS),
-                        count(lit(1)).as(ROWS))
+                .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART)).as(RunsTable.STATUS))
                 .persist(StorageLevel.MEMORY_AND_DISK());
         try {
-            long rows = 0;
-            long distinct = 0;
-            for (Row r : counting.groupBy(col(RunsTable.STATUS)).agg(count(lit(1)), sum(col(ROWS))).collectAsList()) {
+            for (Row r : counting.groupBy(col(RunsTable.STATUS)).agg(count(lit(1))).collectAsList()) {
                 runs.put(RunStatus.valueOf(r.getString(0)), r.getLong(1));
-                distinct += r.getLong(1);
-                rows += r.getLong(2);
             }
             Dataset<Row> finished = retryFailed
                     ? counting.filter(col(RunsTable.STATUS).notEqual(RunStatus.FAILED.name())) : counting;
@@ -112,7 +140,7 @@ final class CommittedRuns {
                 }
                 done.put(e.getKey(), SeedRanges.union(first, last));
             }
-            return new CommittedRuns(done, runs, rows > distinct, perPart);
+            return new CommittedRuns(done, runs, true, perPart);
         } finally {
             counting.unpersist();
         }

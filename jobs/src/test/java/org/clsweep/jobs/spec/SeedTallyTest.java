@@ -1,4 +1,4 @@
-package org.clsweep.jobs.aggregate;
+package org.clsweep.jobs.spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

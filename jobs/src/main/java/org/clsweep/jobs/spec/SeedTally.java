@@ -1,11 +1,10 @@
-package org.clsweep.jobs.aggregate;
+package org.clsweep.jobs.spec;
 
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.Serializable;
 import java.util.Arrays;
-import org.clsweep.jobs.spec.SeedRanges;
 
 /**
  * The distinct seeds among a cell's rows, held as ranges ({@link SeedRanges}) rather than a set
@@ -18,7 +17,7 @@ import org.clsweep.jobs.spec.SeedRanges;
  *   distinct  |⋃ seeds| = the ranges' size        rows &gt; distinct ⇔ some seed was added twice
  * </pre>
  */
-final class SeedTally implements Serializable {
+public final class SeedTally implements Serializable {
     private static final long serialVersionUID = 1L;
     /** Seeds buffered before they are merged into the ranges. */
     private static final int BUFFER = 4096;
@@ -28,7 +27,7 @@ final class SeedTally implements Serializable {
     private transient long[] buffer = new long[BUFFER];
     private transient int buffered;
 
-    void add(long seed) {
+    public void add(long seed) {
         if (buffered == buffer.length) {
             flush();
         }
@@ -37,7 +36,7 @@ final class SeedTally implements Serializable {
     }
 
     /** Adds the seeds of {@code other}. */
-    void merge(SeedTally other) {
+    public void merge(SeedTally other) {
         flush();
         other.flush();
         ranges = ranges.union(other.ranges);
@@ -45,14 +44,19 @@ final class SeedTally implements Serializable {
     }
 
     /** Seeds added, with repeats. */
-    long rows() {
+    public long rows() {
         return rows;
     }
 
     /** Distinct seeds added. */
-    long distinct() {
+    public long distinct() {
+        return ranges().size();
+    }
+
+    /** The distinct seeds added. */
+    public SeedRanges ranges() {
         flush();
-        return ranges.size();
+        return ranges;
     }
 
     private void flush() {
