@@ -20,7 +20,8 @@ import javax.imageio.ImageIO;
  * <pre>
  *   grey(v) = 128 + 127 · v / max_j |v_j|      per tile: 0 is mid-grey, the largest |v_j| is white
  *                                              (v_j &gt; 0) or black (v_j &lt; 0); an all-zero tile is grey
- *   image   = TITLE_HEIGHT + rows · ROW_HEIGHT high, LABEL_WIDTH + columns · (tile + GAP) + GAP wide,
+ *   image   = TITLE_HEIGHT + rows · ROW_HEIGHT high, LABEL_WIDTH + columns · (tile + GAP) + GAP wide
+ *             (at least wide enough for the title),
  *             tile = side · scale pixels, ROW_HEIGHT = tile + CAPTION_HEIGHT + GAP,
  *             columns = the longest row
  * </pre>
@@ -28,10 +29,12 @@ import javax.imageio.ImageIO;
  * non-negative data it is the image itself in the upper half of the grey range.
  */
 public final class TileGrid {
-    static final int TITLE_HEIGHT = 34;
-    static final int LABEL_WIDTH = 190;
-    static final int CAPTION_HEIGHT = 16;
-    static final int GAP = 8;
+    public static final int TITLE_HEIGHT = 34;
+    public static final int LABEL_WIDTH = 190;
+    public static final int CAPTION_HEIGHT = 16;
+    public static final int GAP = 8;
+    /** Room per character of the title (15 pt bold sans), so that it is never cut. */
+    static final int TITLE_CHAR_WIDTH = 9;
 
     private final String title;
     private final int side;
@@ -78,7 +81,7 @@ public final class TileGrid {
         for (List<Tile> r : rows) {
             columns = Math.max(columns, r.size());
         }
-        return LABEL_WIDTH + columns * (side * scale + GAP) + GAP;
+        return Math.max(LABEL_WIDTH + columns * (side * scale + GAP) + GAP, 2 * GAP + TITLE_CHAR_WIDTH * title.length());
     }
 
     /** The image height in pixels. */
