@@ -33,7 +33,7 @@ import org.ejml.data.DMatrixRMaj;
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
  *   report    ← OptimumAnalysis(analysis.*).analyse(W)
  *   metrics   ← OneLayerMetrics of the report, W and the mixture
- *   labels    ← RunLabels of the optima, for a labelled dataset (labels_covered, mean_label_purity)
+ *   labels    ← LabelMetrics of the optima, for a labelled dataset (labels_covered, mean_label_purity)
  * </pre>
  * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose
  * energy was not finite. The wall time covers everything from data generation to the analysis.
@@ -67,7 +67,7 @@ final class OneLayerPopulationRun {
         OptimaReport report = new OptimumAnalysis(mixture, activation,
                 AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine(), a.curvature())).analyse(flow.weights());
         double[] metrics = OneLayerMetrics.of(report, mixture, flow.weights());
-        List<OptimumLabel> labels = RunLabels.of(spec.geometry(), data, report.optima(), metrics);
+        List<OptimumLabel> labels = LabelMetrics.of(spec.geometry(), data, report.optima(), metrics);
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
                 report.patternBasinShare(), report.optima(), List.of(), List.of(), labels);
     }

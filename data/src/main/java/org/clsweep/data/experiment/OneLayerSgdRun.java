@@ -53,7 +53,7 @@ import org.ejml.data.DMatrixRMaj;
  *             alpha_same_expected, alpha_neg_eff ← its last point (final W);
  *             homogeneous h: the report's optima again, under the run's α on eval
  *             (InfoNceOptimumAnalysis), after the uniform ones
- *   labels    ← RunLabels of the optima, for a labelled dataset (labels_covered, mean_label_purity)
+ *   labels    ← LabelMetrics of the optima, for a labelled dataset (labels_covered, mean_label_purity)
  * </pre>
  * The evaluation batch has a stream of its own and the trace only reads W, so the training, the
  * analysis and every other metric are what they are without them. A DIVERGED run carries no
@@ -119,7 +119,7 @@ final class OneLayerSgdRun {
             optima.addAll(new InfoNceOptimumAnalysis(activation, t.temperature(), t.normalizeOutput())
                     .analyse(w, report.optima(), eval.view1(), eval.view2()));
         }
-        List<OptimumLabel> labels = RunLabels.of(spec.geometry(), data, optima, metrics);
+        List<OptimumLabel> labels = LabelMetrics.of(spec.geometry(), data, optima, metrics);
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
                 report.patternBasinShare(), optima, points, List.of(), labels);
     }

@@ -22,7 +22,7 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  * @param trace             the learning curve of a two-layer or one-layer sgd InfoNCE run; empty otherwise
  * @param tokens            two layers: per (location, token), its pair statistics and its learning
  *                          time (K·n records); empty otherwise
- * @param optimumLabels     one layer on labelled data ({@link RunLabels}): the label alignment of
+ * @param optimumLabels     one layer on labelled data ({@link LabelMetrics}): the label alignment of
  *                          {@code optima.get(i)} at index i; empty otherwise
  */
 public record RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,

@@ -27,8 +27,8 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  *
  * @see OneLayerMetrics
  */
-final class RunLabels {
-    private RunLabels() {
+final class LabelMetrics {
+    private LabelMetrics() {
     }
 
     /**
