@@ -8,6 +8,7 @@ import org.clsweep.data.random.UnitVectors;
 import org.clsweep.data.spec.AnalysisSpec;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.metrics.LabelAlignment.OptimumLabel;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.clsweep.dynamics.optima.AnalysisSettings;
@@ -32,6 +33,7 @@ import org.ejml.data.DMatrixRMaj;
  *               StopRule.standard(): CONVERGED, budget exhausted (both OK) or DIVERGED
  *   report    ← OptimumAnalysis(analysis.*).analyse(W)
  *   metrics   ← OneLayerMetrics of the report, W and the mixture
+ *   labels    ← LabelMetrics of the optima, for a labelled dataset (labels_covered, mean_label_purity)
  * </pre>
  * A DIVERGED run carries no metrics and no optima; its {@code stepsDone} counts the step whose
  * energy was not finite. The wall time covers everything from data generation to the analysis.
@@ -64,9 +66,10 @@ final class OneLayerPopulationRun {
         AnalysisSpec a = spec.analysis();
         OptimaReport report = new OptimumAnalysis(mixture, activation,
                 AnalysisSettings.of(a.matchCosine(), a.sameOptimumCosine(), a.curvature())).analyse(flow.weights());
-        return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start),
-                OneLayerMetrics.of(report, mixture, flow.weights()), report.patternBasinShare(), report.optima(),
-                List.of());
+        double[] metrics = OneLayerMetrics.of(report, mixture, flow.weights());
+        List<OptimumLabel> labels = LabelMetrics.of(spec.geometry(), data, report.optima(), metrics);
+        return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
+                report.patternBasinShare(), report.optima(), List.of(), List.of(), labels);
     }
 
     private static long millisSince(long startNanos) {

@@ -12,6 +12,7 @@ import org.clsweep.data.spec.AnalysisSpec;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.data.spec.TrainSpec;
 import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.metrics.LabelAlignment.OptimumLabel;
 import org.clsweep.dynamics.model.OneLayerNetwork;
 import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.objective.ContrastiveLoss;
@@ -52,6 +53,7 @@ import org.ejml.data.DMatrixRMaj;
  *             alpha_same_expected, alpha_neg_eff ← its last point (final W);
  *             homogeneous h: the report's optima again, under the run's α on eval
  *             (InfoNceOptimumAnalysis), after the uniform ones
+ *   labels    ← LabelMetrics of the optima, for a labelled dataset (labels_covered, mean_label_purity)
  * </pre>
  * The evaluation batch has a stream of its own and the trace only reads W, so the training, the
  * analysis and every other metric are what they are without them. A DIVERGED run carries no
@@ -117,8 +119,9 @@ final class OneLayerSgdRun {
             optima.addAll(new InfoNceOptimumAnalysis(activation, t.temperature(), t.normalizeOutput())
                     .analyse(w, report.optima(), eval.view1(), eval.view2()));
         }
+        List<OptimumLabel> labels = LabelMetrics.of(spec.geometry(), data, optima, metrics);
         return new RunResult(RunStatus.OK, null, outcome.stepsDone(), millisSince(start), metrics,
-                report.patternBasinShare(), optima, points);
+                report.patternBasinShare(), optima, points, List.of(), labels);
     }
 
     private static long millisSince(long startNanos) {

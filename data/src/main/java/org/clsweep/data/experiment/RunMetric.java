@@ -26,6 +26,8 @@ public enum RunMetric {
     INACTIVE_NODES(true, "one layer, relu: nodes with wᵀμ_l <= 0 for every pattern at the end (E ≈ 0, no gradient); not optima"),
     TOP_DIRECTION_COSINE(false, "one layer: |cos| between W's top right-singular vector and the top eigenvector of Cov_π(μ); NULL on a tie"),
     STABLE_RANK(false, "one layer: ‖W‖_F² / ‖W‖₂² of the trained weights, 1 when every node lies on one line"),
+    LABELS_COVERED(true, "one layer, labelled dataset: labels that are the majority label of some distinct optimum"),
+    MEAN_LABEL_PURITY(false, "one layer, labelled dataset: mean label_purity over the distinct optima that have a majority label"),
     // sampled training (one and two layers)
     FINAL_LOSS(false, "sgd: mean loss over the last trace window"),
     ALPHA_MEAN(false, "sgd, infonce: mean of the softmax weights α_ij = P_ij (j ≠ i) over the last training batch, = (1 − mean_i P_ii)/(N − 1): the positive's softmax weight restated"),

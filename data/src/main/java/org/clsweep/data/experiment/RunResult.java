@@ -2,6 +2,7 @@ package org.clsweep.data.experiment;
 
 import java.util.Arrays;
 import java.util.List;
+import org.clsweep.dynamics.metrics.LabelAlignment.OptimumLabel;
 import org.clsweep.dynamics.optima.DistinctOptimum;
 
 /**
@@ -21,18 +22,32 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  * @param trace             the learning curve of a two-layer or one-layer sgd InfoNCE run; empty otherwise
  * @param tokens            two layers: per (location, token), its pair statistics and its learning
  *                          time (K·n records); empty otherwise
+ * @param optimumLabels     one layer on labelled data ({@link LabelMetrics}): the label alignment of
+ *                          {@code optima.get(i)} at index i; empty otherwise
  */
 public record RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,
                         double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace,
-                        List<TokenLearning> tokens) {
+                        List<TokenLearning> tokens, List<OptimumLabel> optimumLabels) {
     public RunResult {
         if (metrics.length != RunMetric.values().length) {
             throw new IllegalArgumentException("expected " + RunMetric.values().length + " metrics, found "
                     + metrics.length);
         }
+        if (!optimumLabels.isEmpty() && optimumLabels.size() != optima.size()) {
+            throw new IllegalArgumentException(optimumLabels.size() + " optimum labels for " + optima.size()
+                    + " optima");
+        }
         optima = List.copyOf(optima);
         trace = List.copyOf(trace);
         tokens = List.copyOf(tokens);
+        optimumLabels = List.copyOf(optimumLabels);
+    }
+
+    /** A result without optimum labels (two layers; one layer on unlabelled data). */
+    public RunResult(RunStatus status, String error, int stepsDone, long wallMs, double[] metrics,
+                     double[] patternBasinShare, List<DistinctOptimum> optima, List<TracePoint> trace,
+                     List<TokenLearning> tokens) {
+        this(status, error, stepsDone, wallMs, metrics, patternBasinShare, optima, trace, tokens, List.of());
     }
 
     /** A result without per-token records (every model but two layers). */

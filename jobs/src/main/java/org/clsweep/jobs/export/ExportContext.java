@@ -6,6 +6,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.hadoop.conf.Configuration;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.query.QueryResult;
@@ -31,11 +32,13 @@ public final class ExportContext {
     private final SweepSchema schema;
     private final SparkQueries queries;
     private final SweepParameters parameters;
+    private final Configuration hadoop;
     private final Map<TableKind, List<String>> columns = new EnumMap<>(TableKind.class);
     private final List<Figure> figures = new ArrayList<>();
 
-    ExportContext(String sweep, SweepTables tables, SweepSchema schema, SparkQueries queries) {
+    ExportContext(String sweep, SweepTables tables, SweepSchema schema, SparkQueries queries, Configuration hadoop) {
         this.sweep = sweep;
+        this.hadoop = hadoop;
         this.tables = tables;
         this.schema = schema;
         this.queries = queries;
@@ -56,6 +59,11 @@ public final class ExportContext {
 
     public SweepParameters parameters() {
         return parameters;
+    }
+
+    /** The Hadoop configuration of the session, to read the files a sweep names (its datasets). */
+    public Configuration hadoopConfiguration() {
+        return hadoop;
     }
 
     /** Runs {@code query} with Spark SQL. */
@@ -106,6 +114,13 @@ public final class ExportContext {
     /** Numbers and keeps a rendered figure. */
     public Figure addFigure(String slug, String caption, ErrorBarChart chart) {
         Figure f = new Figure(figures.size() + 1, slug, caption, chart.png(FIGURE_WIDTH, FIGURE_HEIGHT));
+        figures.add(f);
+        return f;
+    }
+
+    /** Numbers and keeps a figure drawn as a PNG of its own (not a chart), e.g. a {@code TileGrid}. */
+    public Figure addFigure(String slug, String caption, byte[] png) {
+        Figure f = new Figure(figures.size() + 1, slug, caption, png.clone());
         figures.add(f);
         return f;
     }

@@ -19,8 +19,10 @@ import org.clsweep.jobs.export.query.SweepTables;
 import org.clsweep.jobs.export.section.BasinProbabilities;
 import org.clsweep.jobs.export.section.CellMeansSection;
 import org.clsweep.jobs.export.section.CoverageVsPrediction;
+import org.clsweep.jobs.export.section.DatasetOptimaImages;
 import org.clsweep.jobs.export.section.DistinctOptimaBySlope;
 import org.clsweep.jobs.export.section.GapAgainstRoughness;
+import org.clsweep.jobs.export.section.LabelPurityByWidth;
 import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
 import org.clsweep.jobs.export.section.LearningCurves;
 import org.clsweep.jobs.export.section.LocalityByBeta;
@@ -42,7 +44,8 @@ import org.clsweep.jobs.export.section.TokenLearningTime;
  *
  * The notebook's sections, in order: overview, runs left out, one-layer figures (distinct optima
  * vs width, coverage vs the brute-force prediction, distinct optima vs leaky slope, basin
- * probabilities), two-layer figures (loc_all / loc_other_all vs β, learning curves, token learning
+ * probabilities, gap against roughness; on labelled data label purity and labels covered vs width,
+ * and the distinct optima drawn as images beside the class means), two-layer figures (loc_all / loc_other_all vs β, learning curves, token learning
  * time vs the patterns using the token), the per-cell table and the manifest. A section whose data
  * the sweep lacks is replaced by a note. Existing files of the same names are replaced; other
  * files in DIR are left alone.
@@ -83,7 +86,8 @@ public final class NotebookExport {
     private static Result export(SparkSession spark, SweepTables tables, Path to, SweepSchema schema)
             throws IOException {
         String sweep = sweepName(new SparkQueries(spark, tables, "sweep"));
-        ExportContext ctx = new ExportContext(sweep, tables, schema, new SparkQueries(spark, tables, sweep));
+        ExportContext ctx = new ExportContext(sweep, tables, schema, new SparkQueries(spark, tables, sweep),
+                spark.sparkContext().hadoopConfiguration());
 
         List<NotebookSection> sections = List.of(
                 new OverviewSection(),
@@ -93,6 +97,8 @@ public final class NotebookExport {
                 new DistinctOptimaBySlope(),
                 new BasinProbabilities(),
                 new GapAgainstRoughness(),
+                new LabelPurityByWidth(),
+                new DatasetOptimaImages(),
                 new LocalityByBeta(),
                 new LearningCurves(),
                 new TokenLearningTime(),

@@ -12,6 +12,7 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
+import org.clsweep.dynamics.metrics.LabelAlignment.OptimumLabel;
 import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
@@ -27,20 +28,25 @@ import org.clsweep.dynamics.optima.DistinctOptimum;
  *   direction array&lt;double&gt;, best_pattern int, best_cosine double, residual double,
  *   fixed_point_residual double, lambda1 double, lambda2 double, gap double, top_eigenvector boolean,
  *   roughness double, roughness_bound double, gap_over_roughness double, contraction boolean,
- *   stability_margin double, on_hinge boolean, activation_set array&lt;int&gt;, energy double
+ *   stability_margin double, on_hinge boolean, activation_set array&lt;int&gt;, energy double,
+ *   majority_label int, label_purity double, class_mean_cosine double
  * </pre>
  * Every optimum has a {@code uniform} row; sgd InfoNCE runs of a homogeneous activation add an
  * {@code infonce} row of the same optimum_index ({@link AnalysisAlpha}). Whoever counts or averages
  * optima reads one analysis: {@code WHERE analysis_alpha = 'uniform'}. Pattern indices are
  * 0-based. NaN doubles are written as NULL; {@code contraction} and {@code on_hinge} are NULL where
  * the curvature was not computed ({@code analysis.curvature = none}, an activation without A(w),
- * an infonce row).
+ * an infonce row). The last three are the optimum's {@link OptimumLabel} on a labelled dataset, NULL
+ * otherwise (and in result parts committed before they existed).
  */
 public final class OptimaTable {
     public static final String OPTIMUM_INDEX = "optimum_index";
     public static final String ANALYSIS_ALPHA = "analysis_alpha";
     public static final String RESIDUAL = "residual";
     public static final String FIXED_POINT_RESIDUAL = "fixed_point_residual";
+    public static final String MAJORITY_LABEL = "majority_label";
+    public static final String LABEL_PURITY = "label_purity";
+    public static final String CLASS_MEAN_COSINE = "class_mean_cosine";
 
     /** Nullable analysis_alpha: result parts committed before it read as NULL there ({@link #readBack}). */
     private static final StructType STRUCT = DataTypes.createStructType(List.of(
@@ -65,7 +71,10 @@ public final class OptimaTable {
             DataTypes.createStructField("on_hinge", DataTypes.BooleanType, true),
             DataTypes.createStructField("activation_set", DataTypes.createArrayType(DataTypes.IntegerType, false),
                     false),
-            DataTypes.createStructField("energy", DataTypes.DoubleType, true)));
+            DataTypes.createStructField("energy", DataTypes.DoubleType, true),
+            DataTypes.createStructField(MAJORITY_LABEL, DataTypes.IntegerType, true),
+            DataTypes.createStructField(LABEL_PURITY, DataTypes.DoubleType, true),
+            DataTypes.createStructField(CLASS_MEAN_COSINE, DataTypes.DoubleType, true)));
 
     private static final StructType SCHEMA = withKeys(STRUCT);
 
@@ -82,8 +91,13 @@ public final class OptimaTable {
         return SCHEMA;
     }
 
-    /** One optimum as a row of {@link #struct()}. */
-    static Row row(DistinctOptimum o) {
+    /**
+     * One optimum as a row of {@link #struct()}.
+     *
+     * @param o     the optimum. Not modified.
+     * @param label its label alignment, or null without labelled data
+     */
+    static Row row(DistinctOptimum o, OptimumLabel label) {
         Integer[] active = new Integer[o.activationSet().length];
         for (int i = 0; i < active.length; i++) {
             active[i] = o.activationSet()[i];
@@ -97,7 +111,10 @@ public final class OptimaTable {
                 Columns.orNull(c.roughnessBound()),
                 Columns.orNull(c.gapOverRoughness()), computed ? c.contraction() : null,
                 Columns.orNull(c.stabilityMargin()), computed ? c.onHinge() : null, active,
-                Columns.orNull(o.energy()));
+                Columns.orNull(o.energy()),
+                label == null || label.majorityLabel().isEmpty() ? null : label.majorityLabel().getAsInt(),
+                label == null ? null : Columns.orNull(label.labelPurity()),
+                label == null ? null : Columns.orNull(label.classMeanCosine()));
     }
 
     /**

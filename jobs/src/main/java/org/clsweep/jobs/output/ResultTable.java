@@ -61,7 +61,8 @@ public final class ResultTable {
         System.arraycopy(run, 0, v, 0, run.length);
         Row[] optima = new Row[result.optima().size()];
         for (int i = 0; i < optima.length; i++) {
-            optima[i] = OptimaTable.row(result.optima().get(i));
+            optima[i] = OptimaTable.row(result.optima().get(i),
+                    result.optimumLabels().isEmpty() ? null : result.optimumLabels().get(i));
         }
         Row[] trace = new Row[result.trace().size()];
         for (int i = 0; i < trace.length; i++) {

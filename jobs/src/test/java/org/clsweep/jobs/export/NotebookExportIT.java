@@ -259,7 +259,11 @@ class NotebookExportIT extends SparkTestBase {
                 "## Two layers: pattern recovery vs β\n\n**Skipped.** the sweep has no two-layer cells.",
                 "## Two layers: learning curves\n\n**Skipped.** the trace table has no rows of OK two-layer runs.",
                 "## Two layers: token learning time vs patterns using the token\n\n**Skipped.** the tokens table has "
-                        + "no rows of OK two-layer runs.");
+                        + "no rows of OK two-layer runs.",
+                "## Label purity and labels covered vs width (labelled data)\n\n**Skipped.** the sweep has no one-layer "
+                        + "cell on labelled data",
+                "## Distinct optima of a dataset run as images\n\n**Skipped.** the sweep has no OK one-layer run on a "
+                        + "dataset geometry (geometry.kind = dataset) with optima.");
         String md = markdown(noAggregates);
         assertThat(md).contains("## Manifest\n\n**Skipped.** the sweep output has no `" + tmp.resolve("out-noagg")
                 + "/manifest.json`.");

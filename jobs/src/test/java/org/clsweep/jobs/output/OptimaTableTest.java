@@ -3,7 +3,9 @@ package org.clsweep.jobs.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.OptionalInt;
 import org.apache.spark.sql.Row;
+import org.clsweep.dynamics.metrics.LabelAlignment.OptimumLabel;
 import org.clsweep.dynamics.optima.AnalysisAlpha;
 import org.clsweep.dynamics.optima.Curvature;
 import org.clsweep.dynamics.optima.DistinctOptimum;
@@ -29,7 +31,7 @@ class OptimaTableTest {
 
     @Test
     void aUniformRowHasItsResidualTwiceAndItsCurvature() {
-        Row r = OptimaTable.row(UNIFORM);
+        Row r = OptimaTable.row(UNIFORM, null);
         assertThat(r.size()).isEqualTo(OptimaTable.struct().size());
         assertThat(field(r, OptimaTable.ANALYSIS_ALPHA)).isEqualTo("uniform");
         assertThat(field(r, OptimaTable.RESIDUAL)).isEqualTo(2e-9);
@@ -42,7 +44,7 @@ class OptimaTableTest {
 
     @Test
     void anInfoNceRowHasBothResidualsItsSpectrumAndNoCurvature() {
-        Row r = OptimaTable.row(INFONCE);
+        Row r = OptimaTable.row(INFONCE, null);
         assertThat(r.size()).isEqualTo(OptimaTable.struct().size());
         assertThat(field(r, OptimaTable.ANALYSIS_ALPHA)).isEqualTo("infonce");
         assertThat(field(r, OptimaTable.RESIDUAL)).isEqualTo(0.55);
@@ -54,11 +56,25 @@ class OptimaTableTest {
         for (String c : CURVATURE) {
             assertThat(field(r, c)).as(c).isNull();
         }
-        Row u = OptimaTable.row(UNIFORM);
+        Row u = OptimaTable.row(UNIFORM, null);
         for (String s : SHARED) {
             assertThat(field(r, s)).as(s).isEqualTo(field(u, s));
         }
         assertThat((double[]) field(r, "direction")).containsExactly((double[]) field(u, "direction"));
         assertThat((Integer[]) field(r, "activation_set")).containsExactly((Integer[]) field(u, "activation_set"));
+    }
+
+    @Test
+    void labelColumnsAreNullWithoutLabelledDataAndCopiedWithThem() {
+        Row none = OptimaTable.row(UNIFORM, null);
+        Row labelled = OptimaTable.row(UNIFORM, new OptimumLabel(OptionalInt.of(7), 0.8, 0.6));
+        Row silent = OptimaTable.row(UNIFORM, new OptimumLabel(OptionalInt.empty(), Double.NaN, Double.NaN));
+        for (String c : List.of(OptimaTable.MAJORITY_LABEL, OptimaTable.LABEL_PURITY, OptimaTable.CLASS_MEAN_COSINE)) {
+            assertThat(field(none, c)).as(c).isNull();
+            assertThat(field(silent, c)).as(c).isNull();
+        }
+        assertThat(field(labelled, OptimaTable.MAJORITY_LABEL)).isEqualTo(7);
+        assertThat(field(labelled, OptimaTable.LABEL_PURITY)).isEqualTo(0.8);
+        assertThat(field(labelled, OptimaTable.CLASS_MEAN_COSINE)).isEqualTo(0.6);
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.clsweep.data.experiment.RunMetric;
+import org.clsweep.jobs.output.OptimaTable;
 
 /**
  * The output schema the clsweep sweep job writes (README, "Output schema"; the jobs module's
@@ -146,5 +147,35 @@ public final class ClsweepSchema implements SweepSchema {
     @Override
     public String optimumResidual() {
         return "residual";
+    }
+
+    @Override
+    public String optimumIndex() {
+        return OptimaTable.OPTIMUM_INDEX;
+    }
+
+    @Override
+    public String optimumAnalysisAlpha() {
+        return OptimaTable.ANALYSIS_ALPHA;
+    }
+
+    @Override
+    public String optimumBasinShare() {
+        return "basin_share";
+    }
+
+    @Override
+    public String optimumDirection() {
+        return "direction";
+    }
+
+    @Override
+    public String optimumMajorityLabel() {
+        return OptimaTable.MAJORITY_LABEL;
+    }
+
+    @Override
+    public String optimumLabelPurity() {
+        return OptimaTable.LABEL_PURITY;
     }
 }

@@ -82,4 +82,22 @@ public interface SweepSchema {
 
     /** Optima: the fixed-point residual ‖(I − wwᵀ)A(w)w‖ of an optimum. */
     String optimumResidual();
+
+    /** Optima: the optimum's index in its run, 0 for the largest basin. */
+    String optimumIndex();
+
+    /** Optima: which α the row's analysis uses ({@code uniform} | {@code infonce}). */
+    String optimumAnalysisAlpha();
+
+    /** Optima: the optimum's share of its run's nodes. */
+    String optimumBasinShare();
+
+    /** Optima: the unit direction w (array). */
+    String optimumDirection();
+
+    /** Optima, labelled dataset: the majority label y* (NULL without labels). */
+    String optimumMajorityLabel();
+
+    /** Optima, labelled dataset: the label purity of w (NULL without labels). */
+    String optimumLabelPurity();
 }
