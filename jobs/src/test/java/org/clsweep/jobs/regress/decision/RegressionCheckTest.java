@@ -229,6 +229,15 @@ class RegressionCheckTest {
         assertThat(moved.effectSize()).isEqualTo(Double.NEGATIVE_INFINITY);
         assertThat(moved.reason()).contains("moved from 1 to 0.8333");
 
+        SweepResults roundOff = Cells.sweep(Cells.at("width", "1").values(COVERAGE,
+                Cells.constant(8, Math.nextUp(Math.nextUp(1.0)))));
+        Comparison lastPlace = find(RegressionCheck.compare(spec(0.01, Map.of(), Map.of()), b, roundOff), "width=1",
+                COVERAGE);
+        assertThat(lastPlace.verdict()).as("two units in the last place are round-off").isEqualTo(Verdict.PASS);
+        SweepResults tiny = Cells.sweep(Cells.at("width", "1").values(COVERAGE, Cells.constant(8, 1.0 + 1e-6)));
+        assertThat(find(RegressionCheck.compare(spec(0.01, Map.of(), Map.of()), b, tiny), "width=1", COVERAGE)
+                .verdict()).as("1e-6 is a move").isEqualTo(Verdict.REGRESSION);
+
         Comparison tolerated = find(RegressionCheck.compare(spec(0.01, Map.of(RunMetric.COVERAGE, 0.2), Map.of()), b,
                 lower), "width=1", COVERAGE);
         assertThat(tolerated.verdict()).isEqualTo(Verdict.PASS);
