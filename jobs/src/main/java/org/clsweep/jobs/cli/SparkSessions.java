@@ -36,7 +36,10 @@ public final class SparkSessions {
         SparkSession.Builder b = SparkSession.builder().master(m).appName(appName)
                 .config("spark.ui.showConsoleProgress", "false")
                 // the output tables have 100+ columns: print their plans without a warning
-                .config("spark.sql.debug.maxToStringFields", "1000");
+                .config("spark.sql.debug.maxToStringFields", "1000")
+                // a sweep reads its committed parts by file name (one file or a few per part): the
+                // driver looks them up itself rather than in a Spark job of its own per read
+                .config("spark.sql.sources.parallelPartitionDiscovery.threshold", "100000");
         if (isLocal(m)) {
             b.config("spark.driver.host", LOOPBACK)
                     .config("spark.driver.bindAddress", LOOPBACK)

@@ -23,6 +23,17 @@ class SeedsTest {
     }
 
     @Test
+    void theHashIsTheSha256OfTheSpecWithEverySeedWrittenOut() throws Exception {
+        for (String seeds : List.of("1", "5", "[2, 1, 3, 4, 5]", "[-7, 0, { from = 3, to = 30000 }, 9000000000]",
+                "250000")) {
+            SweepSpec s = spec(seeds);
+            byte[] h = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.hashedJson().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThat(s.hash()).as(seeds).isEqualTo(java.util.HexFormat.of().formatHex(h));
+        }
+    }
+
+    @Test
     void theManifestFormIsCompactAndParsesBackToTheSameSpec() {
         SweepSpec million = spec("1000000");
         assertThat(million.canonicalJson()).contains("\"seeds\":1000000").hasSizeLessThan(4096);

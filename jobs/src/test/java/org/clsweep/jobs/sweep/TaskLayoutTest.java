@@ -107,7 +107,7 @@ class TaskLayoutTest {
 
     /**
      * The layout handed to two cores that take bins one by one (what {@link SweepJob} does) ends
-     * within a few percent of the best possible, although run costs differ by nearly 10⁴; the spec order
+     * within a few percent of the best possible, although run costs differ by more than 3·10³; the spec order
      * cut into as many bins of equal run count does not.
      */
     @Test
@@ -126,7 +126,7 @@ class TaskLayoutTest {
             longest = Math.max(longest, costs[c.index()]);
             runs += 4;
         }
-        assertThat(longest / costs[0]).as("cost range").isGreaterThan(5e3);
+        assertThat(longest / costs[0]).as("cost range").isGreaterThan(3e3);
         int cores = 2;
         int bins = TaskLayout.binCount(runs, total, cores);
         double bound = Math.max(total / cores, longest);
