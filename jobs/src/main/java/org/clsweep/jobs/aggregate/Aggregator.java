@@ -47,15 +47,15 @@ public final class Aggregator {
     }
 
     /**
-     * Reads a runs table, aggregates it and writes the aggregates table as one Parquet file.
+     * Aggregates a runs table and writes the aggregates table as one Parquet file.
      *
-     * @param runsPath       a runs table
+     * @param runs           a runs table, as read
      * @param aggregatesPath where to write (must not exist)
      * @return the counts of the runs table
      * @throws IllegalArgumentException naming the column if the runs table lacks one
      */
-    public static RunCounts write(SparkSession spark, String runsPath, String aggregatesPath) {
-        Aggregates a = aggregate(spark, spark.read().parquet(runsPath));
+    public static RunCounts write(SparkSession spark, Dataset<Row> runs, String aggregatesPath) {
+        Aggregates a = aggregate(spark, runs);
         a.table().coalesce(1).write().mode(SaveMode.ErrorIfExists).parquet(aggregatesPath);
         return a.counts();
     }

@@ -1,15 +1,9 @@
 package org.clsweep.jobs.sweep;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.max_by;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.row_number;
 
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -19,8 +13,6 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.storage.StorageLevel;
 import org.clsweep.data.experiment.RunStatus;
 import org.clsweep.jobs.grid.Cell;
 import org.clsweep.jobs.output.ResultParts;
@@ -43,13 +35,11 @@ import org.clsweep.jobs.spec.SeedRanges;
  * The usual case, one row per run, takes one pass over the key columns without a shuffle: each
  * partition sums its rows up ({@link PartsSummary}) and the driver merges the summaries. Only when
  * that pass finds a run with several rows (runs retried with {@code --retry-failed}, parts copied
- * by hand) is the counting row of each (cell, seed) found by an aggregation, and the done seeds
- * by a window (consecutive seeds s share s − rank(s)). Rows of cells or seeds the spec does not
- * have are counted per part and otherwise left out.
+ * by hand) is the counting row of each (cell, seed) found by an aggregation, whose rows are then
+ * summed up the same way. Rows of cells or seeds the spec does not have are counted per part and
+ * otherwise left out.
  */
 final class CommittedRuns {
-    private static final String ISLAND = "_island";
-
     private final Map<Integer, SeedRanges> done;
     private final Map<RunStatus, Long> runs;
     private final boolean duplicates;
@@ -82,68 +72,47 @@ final class CommittedRuns {
             index.put(c.cellId(), c.index());
         }
         Broadcast<SeedRanges> specSeeds = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(seeds);
-        PartsSummary summary = new PartsSummary();
         try {
-            for (PartsSummary part : keys.toJavaRDD().mapPartitions(PartsSummary.perPartition(index, specSeeds))
-                    .collect()) {
-                summary.merge(part);
+            PartsSummary summary = summarise(keys, index, specSeeds);
+            if (!summary.hasDuplicates()) {
+                return of(summary, summary.rowsPerPart(), false, retryFailed);
             }
+            // one counting row per (cell, seed): the status of its greatest part
+            Dataset<Row> counting = keys.groupBy(col(RunsTable.CELL_ID), col(RunsTable.SEED))
+                    .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART)).as(RunsTable.STATUS),
+                            max(col(ResultTable.PART)).as(ResultTable.PART));
+            return of(summarise(counting, index, specSeeds), summary.rowsPerPart(), true, retryFailed);
         } finally {
             specSeeds.destroy();
         }
-        if (summary.hasDuplicates()) {
-            return readDuplicated(spark, keys, cells, seeds, retryFailed, summary.rowsPerPart());
+    }
+
+    /** The merged {@link PartsSummary} of rows (cell_id, seed, status, part). */
+    private static PartsSummary summarise(Dataset<Row> keys, Map<String, Integer> index,
+                                          Broadcast<SeedRanges> specSeeds) {
+        PartsSummary summary = new PartsSummary();
+        for (PartsSummary part : keys.toJavaRDD().mapPartitions(PartsSummary.perPartition(index, specSeeds))
+                .collect()) {
+            summary.merge(part);
         }
-        Map<Integer, SeedRanges> done = new HashMap<>();
-        for (int cell : summary.cells()) {
-            done.put(cell, summary.seeds(cell, !retryFailed));
-        }
-        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
-        for (RunStatus s : RunStatus.values()) {
-            runs.put(s, summary.rows(s));
-        }
-        return new CommittedRuns(done, runs, false, summary.rowsPerPart());
+        return summary;
     }
 
     /**
-     * The exact reading when some run has several rows: one aggregation per (cell, seed) picks the
-     * counting row, and the done seeds come back as ranges (a window: s − rank(s)).
+     * @param counting  the summary of one counting row per run
+     * @param perPart   the rows of every part, duplicates included
      */
-    private static CommittedRuns readDuplicated(SparkSession spark, Dataset<Row> keys, List<Cell> cells,
-                                                SeedRanges seeds, boolean retryFailed, Map<String, Long> perPart) {
+    private static CommittedRuns of(PartsSummary counting, Map<String, Long> perPart, boolean duplicates,
+                                    boolean retryFailed) {
         Map<Integer, SeedRanges> done = new HashMap<>();
-        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
-        Dataset<Row> counting = keys.join(broadcast(SweepJob.cellIndex(spark, cells)), RunsTable.CELL_ID)
-                .filter(SeedFilter.within(spark, seeds, col(RunsTable.SEED)))
-                .groupBy(col(SweepJob.CELL_INDEX), col(RunsTable.SEED))
-                .agg(max_by(col(RunsTable.STATUS), col(ResultTable.PART)).as(RunsTable.STATUS))
-                .persist(StorageLevel.MEMORY_AND_DISK());
-        try {
-            for (Row r : counting.groupBy(col(RunsTable.STATUS)).agg(count(lit(1))).collectAsList()) {
-                runs.put(RunStatus.valueOf(r.getString(0)), r.getLong(1));
-            }
-            Dataset<Row> finished = retryFailed
-                    ? counting.filter(col(RunsTable.STATUS).notEqual(RunStatus.FAILED.name())) : counting;
-            Map<Integer, List<long[]>> islands = new HashMap<>();
-            for (Row r : finished.withColumn(ISLAND, col(RunsTable.SEED).minus(row_number().over(
-                            Window.partitionBy(col(SweepJob.CELL_INDEX)).orderBy(col(RunsTable.SEED)))))
-                    .groupBy(col(SweepJob.CELL_INDEX), col(ISLAND))
-                    .agg(min(col(RunsTable.SEED)), max(col(RunsTable.SEED))).collectAsList()) {
-                islands.computeIfAbsent(r.getInt(0), k -> new ArrayList<>()).add(new long[] {r.getLong(2), r.getLong(3)});
-            }
-            for (Map.Entry<Integer, List<long[]>> e : islands.entrySet()) {
-                long[] first = new long[e.getValue().size()];
-                long[] last = new long[first.length];
-                for (int i = 0; i < first.length; i++) {
-                    first[i] = e.getValue().get(i)[0];
-                    last[i] = e.getValue().get(i)[1];
-                }
-                done.put(e.getKey(), SeedRanges.union(first, last));
-            }
-            return new CommittedRuns(done, runs, true, perPart);
-        } finally {
-            counting.unpersist();
+        for (int cell : counting.cells()) {
+            done.put(cell, counting.seeds(cell, !retryFailed));
         }
+        Map<RunStatus, Long> runs = new EnumMap<>(RunStatus.class);
+        for (RunStatus s : RunStatus.values()) {
+            runs.put(s, counting.rows(s));
+        }
+        return new CommittedRuns(done, runs, duplicates, perPart);
     }
 
     /** The seeds of the cell whose committed result is kept. */

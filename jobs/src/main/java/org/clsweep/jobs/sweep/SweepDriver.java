@@ -25,6 +25,7 @@ import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
 import org.clsweep.jobs.output.Provenance;
 import org.clsweep.jobs.output.ResultParts;
+import org.clsweep.jobs.output.RunsTable;
 import org.clsweep.jobs.output.SpecChange;
 import org.clsweep.jobs.spec.SeedRanges;
 import org.clsweep.jobs.spec.SweepSpec;
@@ -173,7 +174,9 @@ public final class SweepDriver {
             AtomicReference<RunCounts> aggregated = new AtomicReference<>();
             SweepJob.compact(spark, plan, cells, seeds, parts.locations(parts.committed()),
                     committed.hasDuplicates() || retried > 0, out, () -> aggregated.set(Aggregator.write(spark,
-                            out.staged(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES))));
+                            // the schema just written: no job to read it back from the footers
+                            spark.read().schema(RunsTable.schema()).parquet(out.staged(OutputDirectory.RUNS)),
+                            out.staged(OutputDirectory.AGGREGATES))));
             RunCounts counts = aggregated.get();
             check(counts, cells.size(), runs);
 
@@ -232,7 +235,8 @@ public final class SweepDriver {
         spark.sparkContext().setJobGroup(SweepJob.jobGroup(sweep), sweep + ": re-aggregating", false);
         try {
             out.clearStaged(OutputDirectory.AGGREGATES);
-            Aggregator.write(spark, out.table(OutputDirectory.RUNS), out.staged(OutputDirectory.AGGREGATES));
+            Aggregator.write(spark, spark.read().parquet(out.table(OutputDirectory.RUNS)),
+                    out.staged(OutputDirectory.AGGREGATES));
             Optional<Manifest> held = out.readManifest();
             if (held.isPresent()) {
                 Manifest m = held.get();
