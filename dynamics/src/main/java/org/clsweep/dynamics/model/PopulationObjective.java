@@ -2,6 +2,7 @@ package org.clsweep.dynamics.model;
 
 import org.clsweep.dynamics.activation.Activation;
 import org.clsweep.dynamics.activation.ActivationFunction;
+import org.clsweep.dynamics.linalg.DotProduct;
 import org.clsweep.dynamics.special.Normal;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
@@ -185,7 +186,7 @@ public final class PopulationObjective {
         double[] wd = w.data;
         for (int i = 0; i < n; i++) {
             System.arraycopy(proj.data, i * patternCount, ws.proj, 0, patternCount);
-            energyOut[i] = terms(dot(wd, i * dim, wd, i * dim, dim), ws);
+            energyOut[i] = terms(DotProduct.of(wd, i * dim, wd, i * dim, dim), ws);
             double wCoef = 0.0;
             for (int l = 0; l < patternCount; l++) {
                 double weight = prob[l] * (ws.out[l] - ws.meanOut);
@@ -274,9 +275,9 @@ public final class PopulationObjective {
     /** Fills p_l, α_l, β_l, m_l and m̄ for w; returns E(w). */
     private double gates(double[] w, int wOff, Workspace ws) {
         for (int l = 0; l < patternCount; l++) {
-            ws.proj[l] = dot(w, wOff, mu, l * dim, dim);
+            ws.proj[l] = DotProduct.of(w, wOff, mu, l * dim, dim);
         }
-        return terms(dot(w, wOff, w, wOff, dim), ws);
+        return terms(DotProduct.of(w, wOff, w, wOff, dim), ws);
     }
 
     /** From p_l (in the workspace) and ‖w‖², fills α_l, β_l, m_l and m̄; returns E(w). */
@@ -317,25 +318,6 @@ public final class PopulationObjective {
             e += prob[l] * dm * dm;
         }
         return 0.5 * e;
-    }
-
-    /** Σ a_i b_i with four partial sums (breaks the add latency chain; order fixed, so deterministic). */
-    private static double dot(double[] a, int aOff, double[] b, int bOff, int n) {
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[aOff + i] * b[bOff + i];
-            s1 += a[aOff + i + 1] * b[bOff + i + 1];
-            s2 += a[aOff + i + 2] * b[bOff + i + 2];
-            s3 += a[aOff + i + 3] * b[bOff + i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[aOff + i] * b[bOff + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private static void checkShape(DMatrixRMaj m, int rows, int cols, String name) {

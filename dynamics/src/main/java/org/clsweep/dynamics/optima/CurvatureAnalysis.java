@@ -4,6 +4,7 @@ import org.clsweep.dynamics.model.PatternMixture;
 import org.clsweep.dynamics.model.PopulationObjective;
 import org.ejml.data.DMatrixRMaj;
 import org.ejml.dense.row.CommonOps_DDRM;
+import org.clsweep.dynamics.linalg.DotProduct;
 import org.clsweep.dynamics.linalg.SymmetricSpectrum;
 
 /**
@@ -100,7 +101,7 @@ public final class CurvatureAnalysis {
         this.prob = new double[patternCount];
         for (int l = 0; l < patternCount; l++) {
             patterns[l] = mixture.patternCopy(l);
-            patternNorms[l] = Math.sqrt(dot(patterns[l], patterns[l]));
+            patternNorms[l] = Math.sqrt(DotProduct.of(patterns[l], patterns[l]));
             prob[l] = mixture.prob(l);
         }
         this.noise = mixture.noise();
@@ -109,7 +110,7 @@ public final class CurvatureAnalysis {
         int r = 0;
         for (int l = 0; l < patternCount && r < dim; l++) {
             double[] v = orthogonalised(patterns[l], basis, r);
-            double norm = Math.sqrt(dot(v, v));
+            double norm = Math.sqrt(DotProduct.of(v, v));
             if (norm > BASIS_TOL * patternNorms[l] && norm > 0.0) {
                 basis[r++] = scaled(v, 1.0 / norm);
             }
@@ -144,7 +145,7 @@ public final class CurvatureAnalysis {
         SymmetricSpectrum boundSpec = da.boundOperator();
         double boundSq = boundSpec.largest();
         double[] top = tangent(boundSpec.vector(0), loc.w);
-        double topNorm = Math.sqrt(dot(top, top));
+        double topNorm = Math.sqrt(DotProduct.of(top, top));
         for (int i = 0; i < top.length; i++) {
             boundDir[i] = topNorm > 0.0 ? top[i] / topNorm : 0.0;
         }
@@ -168,7 +169,7 @@ public final class CurvatureAnalysis {
             // the basis ends with a direction e outside span{w, μ}: a rotation fixing that span
             // turns δ's whole outside part onto e
             int last = loc.k() - 1;
-            double outside = dot(delta, delta) - dot(inside, inside) + inside[last] * inside[last];
+            double outside = DotProduct.of(delta, delta) - DotProduct.of(inside, inside) + inside[last] * inside[last];
             inside[last] = Math.sqrt(Math.max(outside, 0.0));
         }
         SymmetricSpectrum spec = SymmetricSpectrum.of(new Derivative(loc).at(inside));
@@ -177,11 +178,11 @@ public final class CurvatureAnalysis {
 
     /** Whether the unit vector b is orthogonal to w and to every μ_l. */
     private boolean outsideSpan(double[] b, double[] w) {
-        if (Math.abs(dot(b, w)) > 1e-9) {
+        if (Math.abs(DotProduct.of(b, w)) > 1e-9) {
             return false;
         }
         for (int l = 0; l < patternCount; l++) {
-            if (Math.abs(dot(b, patterns[l])) > 1e-9 * patternNorms[l]) {
+            if (Math.abs(DotProduct.of(b, patterns[l])) > 1e-9 * patternNorms[l]) {
                 return false;
             }
         }
@@ -222,7 +223,7 @@ public final class CurvatureAnalysis {
         double[][] basis = basis(w);
         int k = basis == null ? dim : basis.length;
         double[] wr = coordinates(w, basis, k);
-        double norm = Math.sqrt(dot(wr, wr));
+        double norm = Math.sqrt(DotProduct.of(wr, wr));
         for (int i = 0; i < k; i++) {
             wr[i] /= norm;
         }
@@ -305,7 +306,7 @@ public final class CurvatureAnalysis {
                 if (s[l] == 0.0) {
                     continue;
                 }
-                double along = s[l] * dot(mt[l], delta) / noise;
+                double along = s[l] * DotProduct.of(mt[l], delta) / noise;
                 double same = s[l] * noise;
                 double[] el = e[l];
                 double[] ml = mt[l];
@@ -340,8 +341,8 @@ public final class CurvatureAnalysis {
         private double[] times(double[][] e, double[] y) {
             double[] out = new double[k];
             for (int l = 0; l < patternCount; l++) {
-                double cy = prob[l] * dot(c[l], y);
-                double ey = prob[l] * dot(e[l], y);
+                double cy = prob[l] * DotProduct.of(c[l], y);
+                double ey = prob[l] * DotProduct.of(e[l], y);
                 for (int i = 0; i < k; i++) {
                     out[i] += cy * e[l][i] + ey * c[l][i];
                 }
@@ -366,7 +367,7 @@ public final class CurvatureAnalysis {
             double[] next = u.clone();
             while (m < KRYLOV_DIM) {
                 next = orthogonalised(next, v, m);
-                double norm = Math.sqrt(dot(next, next));
+                double norm = Math.sqrt(DotProduct.of(next, next));
                 if (!(norm > 1e-12)) {
                     break;
                 }
@@ -378,7 +379,7 @@ public final class CurvatureAnalysis {
             DMatrixRMaj t = new DMatrixRMaj(m, m);
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
-                    t.set(i, j, dot(v[i], mv[j]));
+                    t.set(i, j, DotProduct.of(v[i], mv[j]));
                 }
             }
             double[] y = new double[m];
@@ -404,11 +405,11 @@ public final class CurvatureAnalysis {
                 if (s[l] == 0.0) {
                     continue;
                 }
-                double weight = 2.0 * prob[l] * dot(u, c[l]) * s[l];
+                double weight = 2.0 * prob[l] * DotProduct.of(u, c[l]) * s[l];
                 if (weight == 0.0) {
                     continue;
                 }
-                double along = weight * dot(mt[l], pu) / noise;
+                double along = weight * DotProduct.of(mt[l], pu) / noise;
                 double[] ml = mt[l];
                 for (int i = 0; i < k; i++) {
                     out[i] += along * ml[i];
@@ -418,7 +419,7 @@ public final class CurvatureAnalysis {
             for (int i = 0; i < k; i++) {
                 out[i] += puCoef * pu[i];
             }
-            double norm = Math.sqrt(dot(out, out));
+            double norm = Math.sqrt(DotProduct.of(out, out));
             if (norm > 0.0) {
                 for (int i = 0; i < k; i++) {
                     out[i] /= norm;
@@ -468,7 +469,7 @@ public final class CurvatureAnalysis {
                 if (s[l] == 0.0) {
                     continue;
                 }
-                double m2 = dot(mt[l], mt[l]);
+                double m2 = DotProduct.of(mt[l], mt[l]);
                 // J_l² = s_l² [ (‖μ̃‖²/σ² + 2) μ̃μ̃ᵀ + σ² P ]
                 tWeights[l] = prob[l] * s[l] * s[l] * (m2 / (noise * noise) + 2.0);
                 jWeights[l] = prob[l] * s[l] / noise;
@@ -501,7 +502,7 @@ public final class CurvatureAnalysis {
         System.arraycopy(patternBasis, 0, basis, 0, r0);
         int k = r0;
         double[] wRes = orthogonalised(w, basis, k);
-        double wResNorm = Math.sqrt(dot(wRes, wRes));
+        double wResNorm = Math.sqrt(DotProduct.of(wRes, wRes));
         if (wResNorm > BASIS_TOL) {
             basis[k++] = scaled(wRes, 1.0 / wResNorm);
         }
@@ -523,7 +524,7 @@ public final class CurvatureAnalysis {
             double[] e = new double[dim];
             e[best] = 1.0;
             double[] bestVec = orthogonalised(e, basis, k);
-            double bestNorm = Math.sqrt(dot(bestVec, bestVec));
+            double bestNorm = Math.sqrt(DotProduct.of(bestVec, bestVec));
             basis[k++] = scaled(bestVec, 1.0 / bestNorm);
         }
         return java.util.Arrays.copyOf(basis, k);
@@ -537,7 +538,7 @@ public final class CurvatureAnalysis {
         int r0 = patternBasis.length;
         double[] out = java.util.Arrays.copyOf(patternCoordinates[l], k);
         for (int i = r0; i < k; i++) {
-            out[i] = dot(basis[i], patterns[l]);
+            out[i] = DotProduct.of(basis[i], patterns[l]);
         }
         return out;
     }
@@ -549,7 +550,7 @@ public final class CurvatureAnalysis {
         }
         double[] out = new double[k];
         for (int i = 0; i < k; i++) {
-            out[i] = dot(basis[i], v);
+            out[i] = DotProduct.of(basis[i], v);
         }
         return out;
     }
@@ -559,7 +560,7 @@ public final class CurvatureAnalysis {
         double[] out = v.clone();
         for (int pass = 0; pass < 2; pass++) {
             for (int i = 0; i < count; i++) {
-                double p = dot(basis[i], out);
+                double p = DotProduct.of(basis[i], out);
                 for (int j = 0; j < out.length; j++) {
                     out[j] -= p * basis[i][j];
                 }
@@ -570,7 +571,7 @@ public final class CurvatureAnalysis {
 
     /** (I − wwᵀ)v. */
     private static double[] tangent(double[] v, double[] w) {
-        double p = dot(v, w);
+        double p = DotProduct.of(v, w);
         double[] out = new double[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = v[i] - p * w[i];
@@ -587,7 +588,7 @@ public final class CurvatureAnalysis {
                 mw[i] += m.get(i, j) * w[j];
             }
         }
-        double wmw = dot(w, mw);
+        double wmw = DotProduct.of(w, mw);
         DMatrixRMaj out = new DMatrixRMaj(k, k);
         for (int i = 0; i < k; i++) {
             for (int j = 0; j < k; j++) {
@@ -684,25 +685,5 @@ public final class CurvatureAnalysis {
             out[i] = f * v[i];
         }
         return out;
-    }
-
-    /** Σ a_i b_i with four partial sums (breaks the add latency chain; order fixed, so deterministic). */
-    private static double dot(double[] a, double[] b) {
-        int n = a.length;
-        double s0 = 0.0;
-        double s1 = 0.0;
-        double s2 = 0.0;
-        double s3 = 0.0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i] * b[i];
-            s1 += a[i + 1] * b[i + 1];
-            s2 += a[i + 2] * b[i + 2];
-            s3 += a[i + 3] * b[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i] * b[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 }

@@ -5,8 +5,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.clsweep.dynamics.activation.Activation;
+import org.clsweep.dynamics.objective.LossType;
 import org.clsweep.data.dataset.LabelledPoints;
 import org.clsweep.data.spec.DatasetSpec;
+import org.clsweep.data.spec.GeometryKind;
+import org.clsweep.data.spec.Mode;
 import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.RunSpec;
 import org.clsweep.jobs.dataset.BoundCells;
@@ -78,26 +82,36 @@ public final class ValidateCommand implements Callable<Integer> {
                 + "population runs that converge early cost less, Spark's own work comes on top)";
     }
 
+    /** {@link #estimatedTableBytes} as a sentence, with a word on {@code OUT/_results}. */
+    static String estimatedOutput(SweepSpec spec, List<Cell> cells) {
+        return "estimated output: ≈ " + NumberText.bytes(estimatedTableBytes(spec, cells)) + " of tables, and "
+                + "about as much again in OUT/_results (more for sweeps of few runs)";
+    }
+
     /**
-     * The estimated size of the output tables, as a sentence. Per run, from the Parquet sizes of
-     * the shipped sweeps (docs/operators.md, "Sizing a sweep"):
+     * The estimated size of the output tables in bytes. Fitted to the Parquet sizes of real
+     * sweeps, from 29 runs to 600 000 (docs/operators.md, "Sizing a sweep"):
      * <pre>
-     *   500 B                                          runs row, its share of aggregates and manifest
-     *   + one layer:  150 B · min(width, L)            optima rows (at most one per node, few per pattern)
+     *   100 kB                                         once: the tables' Parquet footers (about 90 run and
+     *                                                  200 aggregate columns), whatever the sweep's size
+     *   + per run:    40 B                             its runs row
+     *   + one layer:  (8 B · d + 40 B) · optima rows   an optimum's row holds its direction (d doubles)
      *   + two layers: 8 B · (K·n + 2K) · trace points  token scores, s_k² and R²_k per trace point
      *                 + 10 B · K·n                     tokens rows
      * </pre>
-     * {@code OUT/_results} (zstd) holds about as much again: 0.9× the tables for 600 000 and
-     * 1 000 000 tiny runs, more for sweeps of few runs, where each part's own Parquet footers
-     * weigh. Tiny one-layer runs compress better than this model says (≈ 150 B per run in all).
+     * with the optima rows of a run as {@link #optimumRows} counts them. Only the direction, the
+     * per-run metrics and the trace grow with the runs: the run parameters repeat within a cell
+     * and cost next to nothing. {@code OUT/_results} (zstd) holds about as much again: 0.9× the
+     * tables for 600 000 and 1 000 000 tiny runs, more for sweeps of few runs, where each part's
+     * own Parquet footers weigh (4× for {@code conf/quickstart.conf}).
      */
-    static String estimatedOutput(SweepSpec spec, List<Cell> cells) {
+    static double estimatedTableBytes(SweepSpec spec, List<Cell> cells) {
         double bytes = 0.0;
         for (Cell c : cells) {
             RunSpec s = c.spec();
-            double run = 500.0;
+            double run = 40.0;
             if (s.model() == ModelKind.ONELAYER) {
-                run += 150.0 * Math.min(s.width(), s.geometry().patterns());
+                run += (8.0 * s.geometry().dim() + 40.0) * optimumRows(s);
             } else {
                 int fields = s.tokens().locations();
                 double records = (double) fields * s.tokens().vocab();
@@ -106,8 +120,35 @@ public final class ValidateCommand implements Callable<Integer> {
             }
             bytes += run;
         }
-        bytes *= spec.seeds().count();
-        return "estimated output: ≈ " + NumberText.bytes(bytes) + " of tables, and about as much again in "
-                + "OUT/_results (more for sweeps of few runs)";
+        return 100e3 + bytes * spec.seeds().count();
+    }
+
+    /**
+     * The expected optima rows of one one-layer run of n nodes on L patterns, the first case that
+     * applies, as the measured runs have them:
+     * <pre>
+     *   sgd                     n; 2n for InfoNCE       the nodes rarely coincide; an InfoNCE run adds
+     *                                                   a row per optimum under its own α
+     *   linear                  1                       the top eigenvector (w and −w are one)
+     *   a data set              min(n, 3)               1–3 on Fashion-MNIST images, for L up to 100
+     *   synthetic patterns      L · (1 − (1 − 1/L)^n)   n nodes falling into L equally likely basins:
+     *                                                   the expected number of basins reached
+     * </pre>
+     * Unequal basins give fewer, and a linear node whose top eigenvalue is degenerate (equal
+     * pattern magnitudes) reaches several.
+     */
+    static double optimumRows(RunSpec s) {
+        int n = s.width();
+        if (s.mode() == Mode.SGD) {
+            return s.train().loss() == LossType.INFONCE ? 2.0 * n : n;
+        }
+        if (s.activation() == Activation.LINEAR) {
+            return 1.0;
+        }
+        if (s.geometry().kind() == GeometryKind.DATASET) {
+            return Math.min(n, 3);
+        }
+        int l = s.geometry().patterns();
+        return l * (1.0 - Math.pow(1.0 - 1.0 / l, n));
     }
 }

@@ -142,35 +142,17 @@ final class ParquetSelection {
             total += rowCount(f, conf);
         }
         int[] labels = new int[total];
-        int row = 0;
-        for (Path f : files) {
-            try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
-                MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-                MessageType projection = new MessageType(schema.getName(), schema.getType(column));
-                boolean longs = schema.getType(column).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
-                reader.setRequestedSchema(projection);
-                PageReadStore pages;
-                int inFile = 0;
-                while ((pages = reader.readNextRowGroup()) != null) {
-                    RecordReader<Group> records = new ColumnIOFactory().getColumnIO(projection, schema)
-                            .getRecordReader(pages, new GroupRecordConverter(projection));
-                    for (long i = 0; i < pages.getRowCount(); i++, inFile++, row++) {
-                        Group g = records.read();
-                        if (g.getFieldRepetitionCount(0) == 0) {
-                            throw new SpecException(key, f + ": row " + inFile + " has no label (" + column + " is null)");
-                        }
-                        long y = longs ? g.getLong(0, 0) : g.getInteger(0, 0);
-                        if (y != (int) y) {
-                            throw new SpecException(key, f + ": row " + inFile + " has label " + y
-                                    + ", outside the int range");
-                        }
-                        labels[row] = (int) y;
-                    }
-                }
-            } catch (IOException | RuntimeException e) {
-                throw unreadable(key, f, e);
+        forEachRow(files, column, key, conf, (g, f, inFile, row) -> {
+            if (g.getFieldRepetitionCount(0) == 0) {
+                throw new SpecException(key, f + ": row " + inFile + " has no label (" + column + " is null)");
             }
-        }
+            boolean longs = g.getType().getType(0).asPrimitiveType().getPrimitiveTypeName() == PrimitiveTypeName.INT64;
+            long y = longs ? g.getLong(0, 0) : g.getInteger(0, 0);
+            if (y != (int) y) {
+                throw new SpecException(key, f + ": row " + inFile + " has label " + y + ", outside the int range");
+            }
+            labels[row] = (int) y;
+        });
         return labels;
     }
 
@@ -188,12 +170,43 @@ final class ParquetSelection {
             patternOf[rows[l]] = l;
         }
         double[][] raw = new double[rows.length][];
-        int d = -1;
+        int[] d = {-1};
+        forEachRow(files, column.name(), key, conf, (g, f, inFile, row) -> {
+            double[] x = values(g, column, f, inFile);
+            if (d[0] < 0) {
+                d[0] = x.length;
+                if (d[0] == 0) {
+                    throw new SpecException(key, f + ": row " + inFile + " of " + column.name() + " is an empty array");
+                }
+            } else if (x.length != d[0]) {
+                throw new SpecException(key, f + ": row " + inFile + " of " + column.name() + " has "
+                        + x.length + " values, the first row has " + d[0] + " (ragged arrays)");
+            }
+            if (patternOf[row] >= 0) {
+                raw[patternOf[row]] = x;
+            }
+        });
+        return raw;
+    }
+
+    /** One row of a one-column projection: the row, its file, its index in the file and across the files. */
+    private interface RowVisitor {
+        void visit(Group g, Path file, int inFile, int row);
+    }
+
+    /**
+     * Reads {@code column} of every file in order, row group by row group, and hands each row to
+     * {@code visitor}; rows are numbered 0, 1, … across the files.
+     *
+     * @throws SpecException under {@code key}: the visitor's own, or naming a file that cannot be read
+     */
+    private static void forEachRow(List<Path> files, String column, String key, Configuration conf,
+                                   RowVisitor visitor) {
         int row = 0;
         for (Path f : files) {
             try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(f, conf))) {
                 MessageType schema = reader.getFooter().getFileMetaData().getSchema();
-                MessageType projection = new MessageType(schema.getName(), schema.getType(column.name()));
+                MessageType projection = new MessageType(schema.getName(), schema.getType(column));
                 reader.setRequestedSchema(projection);
                 PageReadStore pages;
                 int inFile = 0;
@@ -201,27 +214,13 @@ final class ParquetSelection {
                     RecordReader<Group> records = new ColumnIOFactory().getColumnIO(projection, schema)
                             .getRecordReader(pages, new GroupRecordConverter(projection));
                     for (long i = 0; i < pages.getRowCount(); i++, inFile++, row++) {
-                        double[] x = values(records.read(), column, f, inFile);
-                        if (d < 0) {
-                            d = x.length;
-                            if (d == 0) {
-                                throw new SpecException(key, f + ": row " + inFile + " of " + column.name()
-                                        + " is an empty array");
-                            }
-                        } else if (x.length != d) {
-                            throw new SpecException(key, f + ": row " + inFile + " of " + column.name() + " has "
-                                    + x.length + " values, the first row has " + d + " (ragged arrays)");
-                        }
-                        if (patternOf[row] >= 0) {
-                            raw[patternOf[row]] = x;
-                        }
+                        visitor.visit(records.read(), f, inFile, row);
                     }
                 }
             } catch (IOException | RuntimeException e) {
                 throw unreadable(key, f, e);
             }
         }
-        return raw;
     }
 
     /** The numbers of one row's array. */

@@ -1,6 +1,5 @@
 package org.clsweep.jobs.export.section;
 
-import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
 import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_KIND;
 import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
 import static org.clsweep.jobs.export.query.GridColumns.MODEL;
@@ -63,15 +62,14 @@ public final class BasinProbabilities extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
+        return WidthSeries.keys(parameters);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, GEOMETRY_KIND, "cell_id",
-                s.aggregateRuns(), s.basinProbability()), ModelKind.ONELAYER.specName(),
-                List.of(s.basinProbability() + " IS NOT NULL"));
+        return WidthSeries.query(keys, List.of(LEAKY_SLOPE, GEOMETRY_KIND, "cell_id", s.aggregateRuns(),
+                s.basinProbability()), List.of(s.basinProbability() + " IS NOT NULL"));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package org.clsweep.jobs.export.section;
 
-import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
 import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_PATTERNS;
 import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
 import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
@@ -9,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
-import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
@@ -58,7 +56,7 @@ public final class CoverageVsPrediction extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
+        return WidthSeries.keys(parameters);
     }
 
     @Override
@@ -72,7 +70,7 @@ public final class CoverageVsPrediction extends FigureSection {
         if (perSeed(ctx)) {
             columns.add(s.perSeedCoveragePrediction());
         }
-        return SqlQuery.seriesOf(keys, WIDTH, columns, ModelKind.ONELAYER.specName(), List.of());
+        return WidthSeries.query(keys, columns, List.of());
     }
 
     @Override
@@ -88,10 +86,10 @@ public final class CoverageVsPrediction extends FigureSection {
         boolean perSeed = perSeed(ctx);
         String predicted = pooled ? s.pooledCoveragePrediction() : s.coveragePrediction();
         List<String> perSeedSeries = new ArrayList<>();
-        ErrorBarChart.Builder chart = ErrorBarChart.builder("Observed coverage vs the brute-force prediction",
-                "width n (nodes)", "coverage (patterns recovered / L)")
+        ErrorBarChart.Builder chart = WidthSeries.chart("Observed coverage vs the brute-force prediction",
+                "coverage (patterns recovered / L)")
                 .subtitle("solid: observed (bars: 95% CI over seeds); dashed: brute-force prediction")
-                .xScale(ErrorBarChart.XScale.AUTO).integerX().yRange(0, 1);
+                .yRange(0, 1);
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             double[] x = grp.numbers(t, WIDTH);
             double[] obs = grp.numbers(t, s.mean(METRIC));
@@ -102,7 +100,7 @@ public final class CoverageVsPrediction extends FigureSection {
                 pred = grp.numbers(t, s.perSeedCoveragePrediction());
                 perSeedSeries.add(grp.label());
             }
-            chart.series(new ChartSeries(grp.label() + " observed", x, obs, lo, hi, colour, false));
+            chart.series(WidthSeries.mean(grp.label() + " observed", grp, t, s, METRIC, colour));
             chart.series(ChartSeries.line(grp.label() + " predicted", x, pred, colour, true));
             double patterns = t.number(grp.rows().get(0), GEOMETRY_PATTERNS);
             List<PredictionCheck> out = new ArrayList<>();

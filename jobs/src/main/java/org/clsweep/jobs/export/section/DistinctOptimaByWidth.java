@@ -1,6 +1,5 @@
 package org.clsweep.jobs.export.section;
 
-import static org.clsweep.jobs.export.query.GridColumns.ACTIVATION;
 import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_MAG_END;
 import static org.clsweep.jobs.export.query.GridColumns.GEOMETRY_MAG_START;
 import static org.clsweep.jobs.export.query.GridColumns.LEAKY_SLOPE;
@@ -10,9 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
-import org.clsweep.data.spec.ModelKind;
 import org.clsweep.jobs.export.ExportContext;
-import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.query.QueryResult;
 import org.clsweep.jobs.export.query.SqlQuery;
@@ -61,15 +58,14 @@ public final class DistinctOptimaByWidth extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
+        return WidthSeries.keys(parameters);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, GEOMETRY_MAG_START, GEOMETRY_MAG_END,
-                s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC)),
-                ModelKind.ONELAYER.specName(), List.of());
+        return WidthSeries.query(keys, List.of(LEAKY_SLOPE, GEOMETRY_MAG_START, GEOMETRY_MAG_END,
+                s.aggregateRuns(), s.mean(METRIC), s.ciLow(METRIC), s.ciHigh(METRIC)), List.of());
     }
 
     @Override
@@ -81,15 +77,11 @@ public final class DistinctOptimaByWidth extends FigureSection {
     Drawing draw(ExportContext ctx, SeriesRows rows) {
         SweepSchema s = ctx.schema();
         QueryResult t = rows.table();
-        ErrorBarChart.Builder chart = ErrorBarChart.builder("Distinct optima vs width", "width n (nodes)",
-                "distinct optima (mean over seeds)").subtitle("bars: 95% CI over seeds")
-                .xScale(ErrorBarChart.XScale.AUTO).integerX();
+        ErrorBarChart.Builder chart = WidthSeries.chart("Distinct optima vs width",
+                "distinct optima (mean over seeds)");
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
-            double[] x = grp.numbers(t, WIDTH);
-            double[] y = grp.numbers(t, s.mean(METRIC));
-            chart.series(new ChartSeries(grp.label(), x, y, grp.numbers(t, s.ciLow(METRIC)),
-                    grp.numbers(t, s.ciHigh(METRIC)), colour, false));
-            Points p = Points.finite(x, y);
+            chart.series(WidthSeries.mean(grp.label(), grp, t, s, METRIC, colour));
+            Points p = Points.finite(grp.numbers(t, WIDTH), grp.numbers(t, s.mean(METRIC)));
             return p.size() == 0 ? List.of(PredictionCheck.notTestable(grp.label(), "no cell has OK runs"))
                     : checks(grp, t, p);
         });

@@ -11,10 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.clsweep.data.experiment.RunMetric;
 import org.clsweep.data.spec.GeometryKind;
-import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.SpecKey;
 import org.clsweep.jobs.export.ExportContext;
-import org.clsweep.jobs.export.chart.ChartSeries;
 import org.clsweep.jobs.export.chart.ErrorBarChart;
 import org.clsweep.jobs.export.chart.Figure;
 import org.clsweep.jobs.export.query.QueryResult;
@@ -59,16 +57,16 @@ public final class LabelPurityByWidth extends FigureSection {
 
     @Override
     List<String> seriesKeys(SweepParameters parameters) {
-        return parameters.seriesKeys(ModelKind.ONELAYER, List.of(ACTIVATION), WIDTH);
+        return WidthSeries.keys(parameters);
     }
 
     @Override
     SqlQuery query(ExportContext ctx, List<String> keys) {
         SweepSchema s = ctx.schema();
-        return SqlQuery.seriesOf(keys, WIDTH, List.of(LEAKY_SLOPE, s.aggregateRuns(), s.mean(PURITY), s.ciLow(PURITY),
+        return WidthSeries.query(keys, List.of(LEAKY_SLOPE, s.aggregateRuns(), s.mean(PURITY), s.ciLow(PURITY),
                 s.ciHigh(PURITY), s.mean(COVERED), s.ciLow(COVERED), s.ciHigh(COVERED)),
-                ModelKind.ONELAYER.specName(), List.of(SqlQuery.is(SpecKey.GEOMETRY_KIND.column(),
-                        GeometryKind.DATASET.specName()), s.mean(PURITY) + " IS NOT NULL"));
+                List.of(SqlQuery.is(SpecKey.GEOMETRY_KIND.column(), GeometryKind.DATASET.specName()),
+                        s.mean(PURITY) + " IS NOT NULL"));
     }
 
     @Override
@@ -80,12 +78,10 @@ public final class LabelPurityByWidth extends FigureSection {
     Drawing draw(ExportContext ctx, SeriesRows rows) {
         SweepSchema s = ctx.schema();
         QueryResult t = rows.table();
-        ErrorBarChart.Builder purity = ErrorBarChart.builder("Label purity vs width", "width n (nodes)",
-                "mean label purity (mean over seeds)").subtitle("bars: 95% CI over seeds")
-                .xScale(ErrorBarChart.XScale.AUTO).integerX();
-        ErrorBarChart.Builder covered = ErrorBarChart.builder("Labels covered vs width", "width n (nodes)",
-                "labels covered (mean over seeds)").subtitle("bars: 95% CI over seeds")
-                .xScale(ErrorBarChart.XScale.AUTO).integerX();
+        ErrorBarChart.Builder purity = WidthSeries.chart("Label purity vs width",
+                "mean label purity (mean over seeds)");
+        ErrorBarChart.Builder covered = WidthSeries.chart("Labels covered vs width",
+                "labels covered (mean over seeds)");
         Map<Map<String, Object>, Map<Double, Double>> linear = new HashMap<>();
         for (RowGroups.Group g : rows.groups()) {
             if (g.regime(t) == ActivationRegime.LINEAR) {
@@ -99,10 +95,8 @@ public final class LabelPurityByWidth extends FigureSection {
         List<PredictionCheck> checks = rows.drawEach((grp, colour) -> {
             double[] x = grp.numbers(t, WIDTH);
             double[] p = grp.numbers(t, s.mean(PURITY));
-            purity.series(new ChartSeries(grp.label(), x, p, grp.numbers(t, s.ciLow(PURITY)),
-                    grp.numbers(t, s.ciHigh(PURITY)), colour, false));
-            covered.series(new ChartSeries(grp.label(), x, grp.numbers(t, s.mean(COVERED)),
-                    grp.numbers(t, s.ciLow(COVERED)), grp.numbers(t, s.ciHigh(COVERED)), colour, false));
+            purity.series(WidthSeries.mean(grp.label(), grp, t, s, PURITY, colour));
+            covered.series(WidthSeries.mean(grp.label(), grp, t, s, COVERED, colour));
             if (grp.regime(t) != ActivationRegime.RELU) {
                 return List.of();
             }
