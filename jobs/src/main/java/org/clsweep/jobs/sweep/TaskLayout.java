@@ -39,8 +39,12 @@ import org.clsweep.jobs.spec.SeedRanges;
 public final class TaskLayout {
     /** Bins per core, so that a slow bin near the end is short. */
     static final int BINS_PER_CORE = 8;
-    /** The estimated CPU seconds of a bin on large sweeps. */
-    static final double BIN_SECONDS = 2.0;
+    /**
+     * The estimated CPU seconds of a bin on large sweeps. Each bin costs ≈ 0.4 s of CPU besides its
+     * runs (a Spark job, a Parquet file, a commit): 67 bins of 600 000 tiny runs took 6 s more wall
+     * on 2 cores than 35 (BENCHMARKS.md, "Million-run sweeps").
+     */
+    static final double BIN_SECONDS = 4.0;
     /** At most this many runs per bin, so that a part's rows stay a small share of an executor's memory. */
     static final long MAX_RUNS_PER_BIN = 100_000;
     /** At most this many bins (committed parts) per attempt, unless the cores need more. */
