@@ -86,7 +86,7 @@ class TaskLayoutTest {
     void binCount() {
         assertThat(TaskLayout.binCount(120, 1.0, 2)).as("small sweep: bins per core").isEqualTo(16);
         assertThat(TaskLayout.binCount(5, 1.0, 2)).as("fewer runs than bins").isEqualTo(5);
-        assertThat(TaskLayout.binCount(600_000, 120.0, 2)).as("tiny runs: about BIN_SECONDS each").isEqualTo(60);
+        assertThat(TaskLayout.binCount(600_000, 120.0, 2)).as("tiny runs: about BIN_SECONDS (4 s) each").isEqualTo(30);
         assertThat(TaskLayout.binCount(10_000_000, 100.0, 2)).as("at most MAX_RUNS_PER_BIN").isEqualTo(100);
         assertThat(TaskLayout.binCount(10_000, 1e6, 2)).as("dear runs: at most MAX_BINS").isEqualTo(1024);
         assertThat(TaskLayout.binCount(10_000, 1e6, 256)).as("unless the cores need more").isEqualTo(2048);
