@@ -90,6 +90,15 @@ public final class LabelAlignment {
         return classes.clone();
     }
 
+    /** μ̄_y, the mean of the points labelled y, for each y of {@link #labels()} in that order (copies). */
+    public double[][] classMeans() {
+        double[][] out = new double[classMeans.length][];
+        for (int c = 0; c < classMeans.length; c++) {
+            out[c] = classMeans[c].clone();
+        }
+        return out;
+    }
+
     /**
      * The label alignment of one direction.
      *

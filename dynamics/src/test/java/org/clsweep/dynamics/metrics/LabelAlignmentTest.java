@@ -19,6 +19,17 @@ class LabelAlignmentTest {
             new double[][] {{1, 0}, {2, 0}, {0, 1}, {-1, 0}}, new int[] {0, 0, 1, 1});
 
     @Test
+    void classMeansFollowTheLabelsInIncreasingOrder() {
+        LabelAlignment a = new LabelAlignment(new double[][] {{0, 1}, {1, 0}, {2, 0}, {-1, 0}}, new int[] {7, 3, 3, 7});
+        assertThat(a.labels()).containsExactly(3, 7);
+        double[][] means = a.classMeans();
+        assertThat(means[0]).containsExactly(1.5, 0.0);
+        assertThat(means[1]).containsExactly(-0.5, 0.5);
+        means[0][0] = 99;
+        assertThat(a.classMeans()[0][0]).as("a copy").isEqualTo(1.5);
+    }
+
+    @Test
     void aDirectionOnOneClassIsPure() {
         OptimumLabel o = FOUR.of(new double[] {1, 0});
         // r = 1, 2, 0, 0

@@ -26,9 +26,9 @@ import org.clsweep.jobs.output.RunsTable;
  * partition order and finishes the one-row-per-cell results (Student t intervals, pooled basin
  * probabilities, coverage predictions — see {@link CellSummary} and {@link AggregatesTable}), so
  * the driver holds one object per cell and partition, never a run's row (only each cell's seeds,
- * to count distinct runs, as ranges ({@link org.clsweep.jobs.spec.SeedTally}): a few numbers for consecutive seeds; and,
- * where the geometry is drawn per seed, each seed's basin share sums: a map entry and 2L + 1
- * numbers per run). Plain Java over the rows
+ * to count distinct runs, as ranges ({@link org.clsweep.jobs.spec.SeedTally}): a few numbers for
+ * consecutive seeds; and, where the geometry is drawn per seed, each seed's basin share sums: a
+ * map entry and 2L + 1 numbers per run). Plain Java over the rows
  * rather than SQL aggregates: Spark would generate and compile code for the hundred aggregate
  * expressions on every sweep, which costs more than the aggregation itself. Rows are sorted by
  * parameter values, in SpecKey order.

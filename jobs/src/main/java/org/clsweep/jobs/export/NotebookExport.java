@@ -21,9 +21,9 @@ import org.clsweep.jobs.export.section.CellMeansSection;
 import org.clsweep.jobs.export.section.CoverageVsPrediction;
 import org.clsweep.jobs.export.section.DatasetOptimaImages;
 import org.clsweep.jobs.export.section.DistinctOptimaBySlope;
+import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
 import org.clsweep.jobs.export.section.GapAgainstRoughness;
 import org.clsweep.jobs.export.section.LabelPurityByWidth;
-import org.clsweep.jobs.export.section.DistinctOptimaByWidth;
 import org.clsweep.jobs.export.section.LearningCurves;
 import org.clsweep.jobs.export.section.LocalityByBeta;
 import org.clsweep.jobs.export.section.ManifestSection;
@@ -45,8 +45,8 @@ import org.clsweep.jobs.export.section.TokenLearningTime;
  * The notebook's sections, in order: overview, runs left out, one-layer figures (distinct optima
  * vs width, coverage vs the brute-force prediction, distinct optima vs leaky slope, basin
  * probabilities, gap against roughness; on labelled data label purity and labels covered vs width,
- * and the distinct optima drawn as images beside the class means), two-layer figures (loc_all / loc_other_all vs β, learning curves, token learning
- * time vs the patterns using the token), the per-cell table and the manifest. A section whose data
+ * and the distinct optima drawn as images beside the class means), two-layer figures (loc_all /
+ * loc_other_all vs β, learning curves, token learning time vs the patterns using the token), the per-cell table and the manifest. A section whose data
  * the sweep lacks is replaced by a note. Existing files of the same names are replaced; other
  * files in DIR are left alone.
  *

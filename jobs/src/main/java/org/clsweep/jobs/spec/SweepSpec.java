@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -127,11 +128,7 @@ public record SweepSpec(String name, Seeds seeds, SpecValues base, List<GridBloc
             digest.update(list.append(']').toString().getBytes(StandardCharsets.US_ASCII));
             digest.update(text.substring(at + mark.length()).getBytes(StandardCharsets.UTF_8));
         }
-        StringBuilder sb = new StringBuilder(64);
-        for (byte b : digest.digest()) {
-            sb.append(Character.forDigit((b >> 4) & 0xf, 16)).append(Character.forDigit(b & 0xf, 16));
-        }
-        return sb.toString();
+        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The number of grid cells, before checking them (see {@code Grid.expand}). */

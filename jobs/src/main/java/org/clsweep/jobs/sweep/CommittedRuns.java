@@ -99,8 +99,12 @@ final class CommittedRuns {
     }
 
     /**
-     * @param counting  the summary of one counting row per run
-     * @param perPart   the rows of every part, duplicates included
+     * What is committed, from the summary of the rows that count.
+     *
+     * @param counting    the summary of one counting row per run
+     * @param perPart     the rows of every part, duplicates included
+     * @param duplicates  whether some run has several rows
+     * @param retryFailed whether FAILED runs are to be run again (then they are not done)
      */
     private static CommittedRuns of(PartsSummary counting, Map<String, Long> perPart, boolean duplicates,
                                     boolean retryFailed) {

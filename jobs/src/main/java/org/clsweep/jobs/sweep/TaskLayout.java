@@ -41,8 +41,8 @@ public final class TaskLayout {
     static final int BINS_PER_CORE = 8;
     /**
      * The estimated CPU seconds of a bin on large sweeps. Each bin costs ≈ 0.4 s of CPU besides its
-     * runs (a Spark job, a Parquet file, a commit): 67 bins of 600 000 tiny runs took 6 s more wall
-     * on 2 cores than 35 (BENCHMARKS.md, "Million-run sweeps").
+     * runs (a Spark job, a Parquet file, a commit): 66 bins of 600 000 tiny runs took 6–7 s more
+     * simulation on 2 cores than 34 (BENCHMARKS.md, "Million-run sweeps").
      */
     static final double BIN_SECONDS = 4.0;
     /** At most this many runs per bin, so that a part's rows stay a small share of an executor's memory. */

@@ -7,9 +7,9 @@ import static org.clsweep.jobs.export.query.GridColumns.WIDTH;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.clsweep.data.dataset.LabelledPoints;
 import org.clsweep.data.spec.DatasetSpec;
 import org.clsweep.data.spec.GeometryKind;
@@ -17,6 +17,7 @@ import org.clsweep.data.spec.ModelKind;
 import org.clsweep.data.spec.PointNormalization;
 import org.clsweep.data.spec.SpecException;
 import org.clsweep.data.spec.SpecKey;
+import org.clsweep.dynamics.metrics.LabelAlignment;
 import org.clsweep.jobs.dataset.DatasetReader;
 import org.clsweep.jobs.export.ExportContext;
 import org.clsweep.jobs.export.chart.Figure;
@@ -180,24 +181,12 @@ public final class DatasetOptimaImages implements NotebookSection {
             notes.add("No class means" + name + ": the data has no labels.");
             return;
         }
-        double[][] points = p.points();
-        int[] labels = p.labels();
-        Map<Integer, double[]> sums = new TreeMap<>();
-        Map<Integer, Integer> counts = new TreeMap<>();
-        for (int i = 0; i < points.length; i++) {
-            double[] sum = sums.computeIfAbsent(labels[i], k -> new double[p.dim()]);
-            for (int j = 0; j < sum.length; j++) {
-                sum[j] += points[i][j];
-            }
-            counts.merge(labels[i], 1, Integer::sum);
-        }
+        LabelAlignment classes = new LabelAlignment(p.points(), p.labels());
+        int[] labels = classes.labels();
+        double[][] means = classes.classMeans();
         List<TileGrid.Tile> tiles = new ArrayList<>();
-        for (Map.Entry<Integer, double[]> e : sums.entrySet()) {
-            double[] mean = e.getValue();
-            for (int j = 0; j < mean.length; j++) {
-                mean[j] /= counts.get(e.getKey());
-            }
-            tiles.add(new TileGrid.Tile(mean, "class " + e.getKey()));
+        for (int c = 0; c < labels.length; c++) {
+            tiles.add(new TileGrid.Tile(means[c], "class " + labels[c]));
         }
         grid.row("class means", tiles);
     }
@@ -209,14 +198,11 @@ public final class DatasetOptimaImages implements NotebookSection {
             classes.add((int) c);
         }
         String normalize = t.text(r, NORMALIZE);
-        PointNormalization n = null;
-        for (PointNormalization v : PointNormalization.values()) {
-            if (v.specName().equals(normalize)) {
-                n = v;
-            }
-        }
-        if (n == null) {
-            throw new IllegalStateException("the runs table holds an unknown geometry_normalize: " + normalize);
+        PointNormalization n;
+        try {
+            n = PointNormalization.valueOf(normalize.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("the runs table holds an unknown geometry_normalize: " + normalize, e);
         }
         return new DatasetSpec(t.text(r, SOURCE), t.text(r, LABELS_SOURCE), t.text(r, COLUMN), t.text(r, LABEL_COLUMN),
                 classes, (int) t.number(r, PER_CLASS), n, t.text(r, CHECKSUM));
