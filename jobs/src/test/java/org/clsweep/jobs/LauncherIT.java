@@ -6,17 +6,19 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code bin/clsweep} with {@code CLSWEEP_CLASS_ARCHIVE}: the first command makes the class-data
  * archive of the build (a short sweep whose JVM writes the classes it loaded), later ones start
- * from it, and a bad value is refused. Runs the launcher on the jar the build just packaged.
+ * from it, an archive the JVM would not load classes from is not kept, and a bad value is refused. Runs the launcher on the jar the build just packaged.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
@@ -74,6 +76,42 @@ class LauncherIT {
 
         try (Stream<Path> left = Files.list(RUN_JARS)) {
             assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".jsa.tmp"));
+        }
+    }
+
+    /**
+     * Java 17 writes an archive for a class path with spaces but then loads the classes from the
+     * jars: the launcher finds out before it keeps the archive, says so and runs without one.
+     */
+    @Test
+    void keepsNoArchiveTheJvmDoesNotLoadClassesFrom(@TempDir Path temp) throws Exception {
+        Path root = Files.createDirectories(temp.resolve("with space"));
+        Path target = Files.createDirectories(root.resolve("jobs/target"));
+        Files.createDirectories(root.resolve("bin"));
+        Files.createDirectories(root.resolve("conf"));
+        for (String f : List.of("pom.xml", "bin/clsweep", "conf/quickstart.conf", "conf/log4j2.properties")) {
+            Files.copy(ROOT.resolve(f), root.resolve(f), StandardCopyOption.COPY_ATTRIBUTES);
+        }
+        Path jar;
+        try (Stream<Path> built = Files.list(ROOT.resolve("jobs/target"))) {
+            jar = built.filter(f -> f.getFileName().toString().endsWith("-all.jar")).findFirst().orElseThrow();
+        }
+        // copied last, so newer than the POM: the launcher does not rebuild
+        Files.copy(ROOT.resolve("jobs/target/spark-classpath.txt"), target.resolve("spark-classpath.txt"));
+        Files.copy(jar, target.resolve(jar.getFileName()));
+
+        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/clsweep").toString(), "validate",
+                root.resolve("conf/quickstart.conf").toString()).redirectErrorStream(true);
+        builder.environment().remove("CLSWEEP_JAVA_OPTS");
+        builder.environment().put("CLSWEEP_CLASS_ARCHIVE", "1");
+        Process p = builder.start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(output).contains("the JVM does not load clsweep's classes from the class-data archive")
+                .contains("30 cells × 6 seeds");
+        try (Stream<Path> left = Files.list(target.resolve("run-jars"))) {
+            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".jsa"));
         }
     }
 
