@@ -29,7 +29,12 @@ class LauncherIT {
     }
 
     private static Outcome launch(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(ROOT.resolve("bin/clsweep").toString()));
+        return launch(ROOT, env, args);
+    }
+
+    private static Outcome launch(Path root, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(root.resolve("bin/clsweep").toString()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().remove("CLSWEEP_JAVA_OPTS");
@@ -81,7 +86,8 @@ class LauncherIT {
 
     /**
      * Java 17 writes an archive for a class path with spaces but then loads the classes from the
-     * jars: the launcher finds out before it keeps the archive, says so and runs without one.
+     * jars: the launcher finds out before it keeps the archive, says so, runs without one and
+     * remembers it.
      */
     @Test
     void keepsNoArchiveTheJvmDoesNotLoadClassesFrom(@TempDir Path temp) throws Exception {
@@ -100,19 +106,23 @@ class LauncherIT {
         Files.copy(ROOT.resolve("jobs/target/spark-classpath.txt"), target.resolve("spark-classpath.txt"));
         Files.copy(jar, target.resolve(jar.getFileName()));
 
-        ProcessBuilder builder = new ProcessBuilder(root.resolve("bin/clsweep").toString(), "validate",
-                root.resolve("conf/quickstart.conf").toString()).redirectErrorStream(true);
-        builder.environment().remove("CLSWEEP_JAVA_OPTS");
-        builder.environment().put("CLSWEEP_CLASS_ARCHIVE", "1");
-        Process p = builder.start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        assertThat(p.exitValue()).as(output).isZero();
-        assertThat(output).contains("the JVM does not load clsweep's classes from the class-data archive")
+        String spec = root.resolve("conf/quickstart.conf").toString();
+        Outcome first = launch(root, Map.of("CLSWEEP_CLASS_ARCHIVE", "1"), "validate", spec);
+        assertThat(first.exit()).as(first.output()).isZero();
+        assertThat(first.output()).contains("making the class-data archive")
+                .contains("running without a class-data archive: the JVM does not load clsweep's classes from the"
+                        + " archive (as on a class path with spaces)")
                 .contains("30 cells × 6 seeds");
         try (Stream<Path> left = Files.list(target.resolve("run-jars"))) {
-            assertThat(left.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".jsa"));
+            assertThat(left.map(f -> f.getFileName().toString()).filter(n -> n.contains(".jsa")))
+                    .singleElement().satisfies(n -> assertThat(n).endsWith(".jsa.unusable"));
         }
+
+        // remembered: the next command neither makes nor uses one, and says why
+        Outcome second = launch(root, Map.of("CLSWEEP_CLASS_ARCHIVE", "1"), "validate", spec);
+        assertThat(second.exit()).as(second.output()).isZero();
+        assertThat(second.output()).doesNotContain("making the class-data archive")
+                .contains("running without a class-data archive: the JVM does not load").contains("to try again");
     }
 
     @Test
