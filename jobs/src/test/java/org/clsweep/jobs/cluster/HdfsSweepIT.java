@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -27,6 +28,7 @@ import org.clsweep.jobs.cli.ExitCodes;
 import org.clsweep.jobs.output.Manifest;
 import org.clsweep.jobs.output.ManifestStatus;
 import org.clsweep.jobs.output.OutputDirectory;
+import org.clsweep.jobs.output.PartRecord;
 import org.clsweep.jobs.output.ResultParts;
 import org.clsweep.jobs.regress.report.ComparisonsTable;
 import org.clsweep.jobs.sweep.FaultInjection;
@@ -172,9 +174,17 @@ class HdfsSweepIT {
         if (!fs.exists(parts)) {
             return 0;
         }
+        // whole records only: HDFS lists a record as soon as the driver creates it, and shows its
+        // text once the driver closes it; a record the kill cuts short is no commit
         int n = 0;
         for (FileStatus s : fs.listStatus(parts)) {
-            n += s.getPath().getName().matches("a\\d{5}-b\\d{6}") ? 1 : 0;
+            String name = s.getPath().getName();
+            if (name.matches("a\\d{5}-b\\d{6}")) {
+                try (InputStream in = fs.open(s.getPath())) {
+                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    n += PartRecord.parse(name, text).isPresent() ? 1 : 0;
+                }
+            }
         }
         return n;
     }
