@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code bin/clsweep} with {@code CLSWEEP_CLASS_ARCHIVE}: the first command makes the class-data
  * archive of the build (a short sweep whose JVM writes the classes it loaded), later ones start
- * from it, an archive the JVM would not load classes from is not kept, and a bad value is refused. Runs the launcher on the jar the build just packaged.
+ * from it, an archive the JVM would not load classes from is not kept, and a bad value is refused.
+ * Runs the launcher on the jar the build just packaged.
  */
 class LauncherIT {
     private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
